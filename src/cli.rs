@@ -1,0 +1,438 @@
+//! Command-line interface: argument parsing and the non-interactive subcommands.
+//! Uses the domain only: never `ratatui` or `crossterm` (the reader lives in `tui`).
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::config::Config;
+use crate::domain::briefing::Briefing;
+use crate::domain::diag::Diagnostic;
+use crate::domain::library::Library;
+use crate::domain::markdown::render_markdown;
+use crate::domain::text::{display_width, sanitize, sanitize_line};
+use crate::domain::wrap::render_plain;
+
+/// A terminal reader for structured analyst briefings.
+///
+/// Run with no command to open the reader on PATHs (files or folders of briefings), or
+/// on `briefings_dir` from the config, or on ./briefings, or on the briefings built
+/// into brief.
+#[derive(Debug, Parser)]
+#[command(
+    name = "brief",
+    version,
+    about,
+    long_about,
+    args_conflicts_with_subcommands = true
+)]
+pub struct Args {
+    /// Read the config from this file (default: $BRIEF_CONFIG, then the platform config dir).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// Briefing files or folders to open in the reader.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// A subcommand; none opens the reader.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Validate briefings: each problem as `file:line:col: error|warning: message`.
+    ///
+    /// Exits 0 when there is no error (warnings allowed), 1 on any error.
+    Check {
+        /// Files or folders (default: as for the reader).
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// List briefings: id, date, language, title, sections, tags.
+    List {
+        /// Files or folders (default: as for the reader).
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Print a briefing as wrapped plain text, for piping into less or grep.
+    Show {
+        /// The briefing's id (see `brief list`).
+        id: String,
+        /// Only this section (its id).
+        #[arg(long, value_name = "ID")]
+        section: Option<String>,
+        /// Wrap to this many columns.
+        #[arg(long, value_name = "N", default_value_t = 80, value_parser = clap::value_parser!(u16).range(20..))]
+        width: u16,
+        /// Files or folders to look in (default: as for the reader).
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
+    /// Print shell completions.
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+}
+
+/// How results are printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// For people.
+    Text,
+    /// For programs.
+    Json,
+}
+
+/// Where briefings come from when no path is given: config `briefings_dir`, else
+/// `./briefings` if it exists, else `None` (the bundled briefings).
+pub fn default_paths(paths: &[PathBuf], config: &Config) -> Option<Vec<PathBuf>> {
+    if !paths.is_empty() {
+        return Some(paths.to_vec());
+    }
+    if let Some(dir) = &config.briefings_dir {
+        return Some(vec![dir.clone()]);
+    }
+    let local = PathBuf::from("briefings");
+    local.is_dir().then(|| vec![local])
+}
+
+/// Loads the library the user means (see [`default_paths`]).
+pub fn load_library(paths: &[PathBuf], config: &Config) -> Library {
+    match default_paths(paths, config) {
+        Some(paths) => Library::load(&paths, config.load_options()),
+        None => Library::bundled(),
+    }
+}
+
+/// Runs a subcommand; returns the process exit code.
+pub fn run(command: Command, config: &Config) -> ExitCode {
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let result = match command {
+        Command::Check { paths, format } => check(&load_library(&paths, config), format, &mut out),
+        Command::List { paths, format } => list(&load_library(&paths, config), format, &mut out),
+        Command::Show {
+            id,
+            section,
+            width,
+            paths,
+        } => show(
+            &load_library(&paths, config),
+            &id,
+            section.as_deref(),
+            width.into(),
+            &mut out,
+        ),
+        Command::Completions { shell } => {
+            let mut cmd = <Args as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut cmd, "brief", &mut out);
+            Ok(ExitCode::SUCCESS)
+        }
+    };
+    match result {
+        Ok(code) => code,
+        // A closed pipe (`brief show x | head`) is not an error worth a message.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("brief: cannot write output: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn report_problems(problems: &[Diagnostic]) {
+    let stderr = std::io::stderr();
+    let mut err = stderr.lock();
+    for p in problems {
+        let _ = writeln!(err, "{p}");
+    }
+}
+
+/// `brief check`: every problem, then a count on stderr; exit 1 on any error.
+pub fn check(library: &Library, format: Format, out: &mut impl Write) -> std::io::Result<ExitCode> {
+    match format {
+        Format::Text => {
+            for p in &library.problems {
+                writeln!(out, "{p}")?;
+            }
+            let errors = library.problems.iter().filter(|p| p.is_error()).count();
+            let warnings = library.problems.len() - errors;
+            eprintln!(
+                "{} loaded, {} {}, {} {}",
+                plural(library.briefings.len(), "briefing"),
+                errors,
+                if errors == 1 { "error" } else { "errors" },
+                warnings,
+                if warnings == 1 { "warning" } else { "warnings" },
+            );
+        }
+        Format::Json => {
+            let items: Vec<serde_json::Value> = library
+                .problems
+                .iter()
+                .map(|p| {
+                    serde_json::json!({
+                        "file": p.file,
+                        "line": p.line,
+                        "column": p.column,
+                        "severity": p.severity,
+                        "message": p.message,
+                    })
+                })
+                .collect();
+            writeln!(out, "{}", json_pretty(&serde_json::Value::Array(items)))?;
+        }
+    }
+    Ok(if library.has_errors() {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn json_pretty(value: &serde_json::Value) -> String {
+    serde_json::to_string_pretty(value).unwrap_or_else(|_| "null".into())
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+/// `brief list`: a table (or JSON) of the briefings that loaded; problems on stderr.
+pub fn list(library: &Library, format: Format, out: &mut impl Write) -> std::io::Result<ExitCode> {
+    report_problems(&library.problems);
+    match format {
+        Format::Json => {
+            let items: Vec<serde_json::Value> =
+                library.briefings.iter().map(|b| briefing_json(b)).collect();
+            writeln!(out, "{}", json_pretty(&serde_json::Value::Array(items)))?;
+        }
+        Format::Text => {
+            let header = ["ID", "DATE", "LANG", "TITLE", "SECTIONS", "TAGS"];
+            let rows: Vec<[String; 6]> = library
+                .briefings
+                .iter()
+                .map(|b| {
+                    [
+                        sanitize_line(&b.id).into_owned(),
+                        b.date.map(|d| d.to_iso()).unwrap_or_else(|| "-".into()),
+                        sanitize_line(b.language.as_deref().unwrap_or("-")).into_owned(),
+                        truncate(&sanitize_line(&b.title), 60),
+                        b.sections.len().to_string(),
+                        sanitize_line(&b.tags.join(", ")).into_owned(),
+                    ]
+                })
+                .collect();
+            let mut widths = header.map(display_width);
+            for row in &rows {
+                for (w, cell) in widths.iter_mut().zip(row) {
+                    *w = (*w).max(display_width(cell));
+                }
+            }
+            let line = |cells: &[&str]| -> String {
+                let mut s = String::new();
+                for (i, cell) in cells.iter().enumerate() {
+                    s.push_str(cell);
+                    if i + 1 < cells.len() {
+                        let pad = widths[i].saturating_sub(display_width(cell)) + 2;
+                        s.extend(std::iter::repeat_n(' ', pad));
+                    }
+                }
+                s.trim_end().to_string()
+            };
+            writeln!(out, "{}", line(&header))?;
+            for row in &rows {
+                let cells: Vec<&str> = row.iter().map(String::as_str).collect();
+                writeln!(out, "{}", line(&cells))?;
+            }
+        }
+    }
+    Ok(if library.briefings.is_empty() && library.has_errors() {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn briefing_json(b: &Briefing) -> serde_json::Value {
+    serde_json::json!({
+        "id": b.id,
+        "title": b.title,
+        "date": b.date.map(|d| d.to_iso()),
+        "language": b.language,
+        "classification": b.classification,
+        "summary": b.summary,
+        "tags": b.tags,
+        "sources": b.sources,
+        "sections": b.sections.len(),
+        "file": b.origin.display_name(),
+    })
+}
+
+/// Cuts `s` to at most `max` columns, marking the cut with `…`.
+pub fn truncate(s: &str, max: usize) -> String {
+    if display_width(s) <= max {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut width = 0;
+    for c in s.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if width + w + 1 > max {
+            break;
+        }
+        out.push(c);
+        width += w;
+    }
+    out.push('…');
+    out
+}
+
+/// `brief show`: the briefing (or one section) as wrapped plain text.
+pub fn show(
+    library: &Library,
+    id: &str,
+    section: Option<&str>,
+    width: usize,
+    out: &mut impl Write,
+) -> std::io::Result<ExitCode> {
+    let Some(briefing) = library.get(id) else {
+        report_problems(&library.problems);
+        let known: Vec<&str> = library.briefings.iter().map(|b| b.id.as_str()).collect();
+        eprintln!(
+            "brief: no briefing with id `{}` (known: {})",
+            sanitize_line(id),
+            if known.is_empty() {
+                "none".to_string()
+            } else {
+                known.join(", ")
+            }
+        );
+        return Ok(ExitCode::FAILURE);
+    };
+    let sections: Vec<_> = match section {
+        Some(sid) => match briefing.section(sid) {
+            Some(s) => vec![s],
+            None => {
+                let known: Vec<&str> = briefing.sections.iter().map(|s| s.id.as_str()).collect();
+                eprintln!(
+                    "brief: `{}` has no section `{}` (sections: {})",
+                    briefing.id,
+                    sanitize_line(sid),
+                    known.join(", ")
+                );
+                return Ok(ExitCode::FAILURE);
+            }
+        },
+        None => {
+            write!(out, "{}", plain_header(briefing, width))?;
+            briefing.sections.iter().collect()
+        }
+    };
+    for s in sections {
+        let kind = s
+            .kind
+            .as_ref()
+            .map(|k| format!(" [{}]", k.label()))
+            .unwrap_or_default();
+        let heading = format!("{}{kind}", sanitize_line(&s.title));
+        writeln!(out, "{heading}")?;
+        writeln!(out, "{}", "=".repeat(display_width(&heading).min(width)))?;
+        writeln!(out)?;
+        for d in &s.dates {
+            writeln!(out, "{}", date_line(d))?;
+        }
+        if !s.dates.is_empty() {
+            writeln!(out)?;
+        }
+        let text = render_plain(&render_markdown(&s.body), width);
+        if !text.trim().is_empty() {
+            writeln!(out, "{}", text.trim_end())?;
+            writeln!(out)?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `Date: 10–13 Sep — Window mentioned (reported)`.
+pub fn date_line(d: &crate::domain::date::DateSpan) -> String {
+    let mut line = format!("Date: {}", d.human());
+    if let Some(label) = &d.label {
+        line.push_str(" — ");
+        line.push_str(&sanitize_line(label));
+    }
+    if let Some(c) = &d.confidence {
+        line.push_str(&format!(" ({})", sanitize_line(c)));
+    }
+    line
+}
+
+fn plain_header(b: &Briefing, width: usize) -> String {
+    let mut s = String::new();
+    if let Some(c) = &b.classification {
+        s.push_str(&format!("[{}]\n", sanitize_line(c)));
+    }
+    let title = sanitize_line(&b.title);
+    s.push_str(&format!(
+        "{title}\n{}\n",
+        "#".repeat(display_width(&title).min(width))
+    ));
+    let mut meta = vec![format!("id: {}", b.id)];
+    if let Some(d) = b.date {
+        meta.push(format!("date: {}", d.human()));
+    }
+    if let Some(l) = &b.language {
+        meta.push(format!("language: {}", sanitize_line(l)));
+    }
+    s.push_str(&meta.join(" · "));
+    s.push('\n');
+    if !b.tags.is_empty() {
+        s.push_str(&format!("tags: {}\n", sanitize_line(&b.tags.join(", "))));
+    }
+    for src in &b.sources {
+        let mut line = format!("source: {}", sanitize_line(&src.name));
+        if let Some(u) = &src.url {
+            line.push_str(&format!(" <{}>", sanitize_line(u)));
+        }
+        if let Some(a) = src.accessed {
+            line.push_str(&format!(" (accessed {})", a.human()));
+        }
+        s.push_str(&line);
+        s.push('\n');
+    }
+    s.push('\n');
+    if let Some(summary) = &b.summary {
+        let text = textwrap::fill(&sanitize(summary), width);
+        s.push_str(&text);
+        s.push_str("\n\n");
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn truncation_respects_wide_characters() {
+        assert_eq!(truncate("abcdef", 4), "abc…");
+        assert_eq!(truncate("東京東京", 5), "東京…");
+        assert_eq!(truncate("ab", 4), "ab");
+    }
+}

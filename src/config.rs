@@ -1,0 +1,255 @@
+//! Configuration: `config.example.toml` is both the documentation and the defaults.
+//! Looked up at `--config FILE`, then `$BRIEF_CONFIG`, then the platform config dir.
+//! Must not depend on terminal crates (the key table is checked by the TUI keymap).
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::domain::diag::{Diagnostic, LineIndex, Pos};
+use crate::domain::load::{LoadOptions, io_words, read_bounded};
+
+/// The example configuration, compiled in: every key with its default value.
+pub const EXAMPLE: &str = include_str!("../config.example.toml");
+
+/// Environment variable naming a config file.
+pub const ENV_CONFIG: &str = "BRIEF_CONFIG";
+/// Environment variable naming the data dir.
+pub const ENV_DATA_DIR: &str = "BRIEF_DATA_DIR";
+
+/// The colour theme.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ThemeName {
+    /// Light text on a dark terminal.
+    #[default]
+    Dark,
+    /// Dark text on a light terminal.
+    Light,
+    /// No colour at all: bold, underline and reverse only.
+    Mono,
+}
+
+/// The user's settings.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Config {
+    /// Where briefings are read from when no path is given.
+    pub briefings_dir: Option<PathBuf>,
+    /// Where notes, bookmarks and reading positions are kept.
+    pub data_dir: Option<PathBuf>,
+    /// Where `e`/`E` write exports.
+    pub export_dir: PathBuf,
+    /// `dark`, `light` or `mono`.
+    pub theme: ThemeName,
+    /// Whether the mouse is captured (click and wheel).
+    pub mouse: bool,
+    /// The widest the reading text may be, in columns.
+    pub max_width: u16,
+    /// The outline's share of the screen, in percent (clamped to a usable width).
+    pub outline_width: u16,
+    /// Files larger than this are refused.
+    pub max_file_bytes: u64,
+    /// Show the first line of each note under its paragraph.
+    pub show_notes: bool,
+    /// Key bindings: `action = ["key", …]`, replacing that action's defaults.
+    pub keys: BTreeMap<Spanned<String>, Vec<Spanned<String>>>,
+    /// The file this was read from, for messages.
+    #[serde(skip)]
+    pub origin: Option<PathBuf>,
+    /// Positions of the key table's entries, resolved at load.
+    #[serde(skip)]
+    pub key_positions: KeyPositions,
+}
+
+/// Where each `[keys]` entry was written, so the keymap can point at a bad one.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct KeyPositions {
+    /// Action name → position of the name.
+    pub actions: BTreeMap<String, Pos>,
+    /// (action, key text) → position of the key string.
+    pub keys: BTreeMap<(String, String), Pos>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            briefings_dir: None,
+            data_dir: None,
+            export_dir: PathBuf::from("."),
+            theme: ThemeName::Dark,
+            mouse: true,
+            max_width: 88,
+            outline_width: 30,
+            max_file_bytes: crate::domain::load::DEFAULT_MAX_FILE_BYTES,
+            show_notes: false,
+            keys: BTreeMap::new(),
+            origin: None,
+            key_positions: KeyPositions::default(),
+        }
+    }
+}
+
+impl Config {
+    /// Parses a config file's text; `name` is used in messages.
+    pub fn parse(text: &str, name: &Path) -> Result<Config, Diagnostic> {
+        let index = LineIndex::new(text.as_bytes());
+        let mut config: Config = toml::from_str(text).map_err(|e| {
+            Diagnostic::error(
+                name.display().to_string(),
+                e.span().map(|s| index.pos(s.start)),
+                format!("invalid config: {}", e.message().trim()),
+            )
+        })?;
+        for (action, keys) in &config.keys {
+            config
+                .key_positions
+                .actions
+                .insert(action.get_ref().clone(), index.pos(action.span().start));
+            for key in keys {
+                config.key_positions.keys.insert(
+                    (action.get_ref().clone(), key.get_ref().clone()),
+                    index.pos(key.span().start),
+                );
+            }
+        }
+        if config.max_width < 20 {
+            return Err(Diagnostic::error(
+                name.display().to_string(),
+                None,
+                "`max_width` must be at least 20 columns",
+            ));
+        }
+        if !(10..=60).contains(&config.outline_width) {
+            return Err(Diagnostic::error(
+                name.display().to_string(),
+                None,
+                "`outline_width` is a percentage of the screen between 10 and 60",
+            ));
+        }
+        let base = name.parent().map(Path::to_path_buf).unwrap_or_default();
+        config.briefings_dir = config.briefings_dir.map(|p| resolve(&base, &p));
+        config.data_dir = config.data_dir.map(|p| resolve(&base, &p));
+        config.origin = Some(name.to_path_buf());
+        Ok(config)
+    }
+
+    /// Finds and loads the config: `explicit` (from `--config`), else `$BRIEF_CONFIG`,
+    /// else the platform file. A missing platform file means defaults; a file named
+    /// explicitly must exist.
+    pub fn discover(explicit: Option<&Path>) -> Result<Config, Diagnostic> {
+        let env = std::env::var_os(ENV_CONFIG)
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from);
+        let (path, must_exist) = match (explicit, env) {
+            (Some(p), _) => (Some(p.to_path_buf()), true),
+            (None, Some(p)) => (Some(p), true),
+            (None, None) => (platform_config_file(), false),
+        };
+        let Some(path) = path else {
+            return Ok(Config::default());
+        };
+        if !must_exist && !path.exists() {
+            return Ok(Config::default());
+        }
+        let bytes = read_bounded(&path, 1024 * 1024)?;
+        let text = String::from_utf8(bytes).map_err(|e| {
+            let index = LineIndex::new(e.as_bytes());
+            Diagnostic::error(
+                path.display().to_string(),
+                Some(index.pos(e.utf8_error().valid_up_to())),
+                "invalid UTF-8 in config",
+            )
+        })?;
+        Config::parse(&text, &path)
+    }
+
+    /// The data dir: config `data_dir`, then `$BRIEF_DATA_DIR`, else the platform's.
+    pub fn data_dir(&self) -> Result<PathBuf, Diagnostic> {
+        if let Some(dir) = &self.data_dir {
+            return Ok(dir.clone());
+        }
+        if let Some(dir) = std::env::var_os(ENV_DATA_DIR).filter(|v| !v.is_empty()) {
+            return Ok(PathBuf::from(dir));
+        }
+        directories::ProjectDirs::from("", "", "brief")
+            .map(|d| d.data_dir().to_path_buf())
+            .ok_or_else(|| {
+                Diagnostic::error(
+                    "config",
+                    None,
+                    format!("no home folder to keep notes in: set `data_dir` or ${ENV_DATA_DIR}"),
+                )
+            })
+    }
+
+    /// The limits for loading briefings.
+    pub fn load_options(&self) -> LoadOptions {
+        LoadOptions {
+            max_file_bytes: self.max_file_bytes,
+        }
+    }
+}
+
+/// The platform config file (`~/.config/brief/config.toml` on Linux).
+pub fn platform_config_file() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "brief").map(|d| d.config_dir().join("config.toml"))
+}
+
+/// Expands a leading `~/` and makes relative paths relative to the config's folder.
+fn resolve(base: &Path, path: &Path) -> PathBuf {
+    if let Ok(rest) = path.strip_prefix("~")
+        && let Some(home) = directories::BaseDirs::new()
+    {
+        return home.home_dir().join(rest);
+    }
+    if path.is_relative() {
+        base.join(path)
+    } else {
+        path.to_path_buf()
+    }
+}
+
+/// Describes an I/O failure on a path in plain words.
+pub fn io_problem(path: &Path, what: &str, e: &std::io::Error) -> Diagnostic {
+    Diagnostic::error(
+        path.display().to_string(),
+        None,
+        format!("{what}: {}", io_words(e)),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_example_is_the_default() {
+        let parsed = Config::parse(EXAMPLE, Path::new("config.example.toml"));
+        let mut parsed = match parsed {
+            Ok(c) => c,
+            Err(e) => panic!("{e}"),
+        };
+        parsed.origin = None;
+        assert_eq!(parsed, Config::default());
+    }
+
+    #[test]
+    fn unknown_keys_are_located() {
+        let e = Config::parse("theme = \"dark\"\nmaxwidth = 80\n", Path::new("c.toml"));
+        let e = e.err().map(|d| d.to_string()).unwrap_or_default();
+        assert!(
+            e.starts_with("c.toml:2:1: error: invalid config: unknown field `maxwidth`"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn mistyped_values_are_located() {
+        let e = Config::parse("mouse = \"yes\"\n", Path::new("c.toml"));
+        let e = e.err().map(|d| d.to_string()).unwrap_or_default();
+        assert!(e.starts_with("c.toml:1:9: error: invalid config:"), "{e}");
+    }
+}

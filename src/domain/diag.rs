@@ -1,0 +1,156 @@
+//! Problems found in files: where (file, line, column), how bad, and what in plain
+//! words. Every piece of text from a file is sanitised before it is shown.
+//! Must not depend on terminal crates.
+
+use std::fmt;
+
+use super::text::sanitize_line;
+
+/// How serious a problem is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Worth a look; the file still loads.
+    Warning,
+    /// The file (or the part named) is not loaded.
+    Error,
+}
+
+/// A problem in a file, located as precisely as the input allows.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, thiserror::Error)]
+pub struct Diagnostic {
+    /// The file as the user named it (sanitised when shown).
+    pub file: String,
+    /// 1-based line, when known.
+    pub line: Option<u32>,
+    /// 1-based column in characters, when known.
+    pub column: Option<u32>,
+    /// Error or warning.
+    pub severity: Severity,
+    /// What is wrong, in plain words.
+    pub message: String,
+}
+
+impl Diagnostic {
+    /// An error at a position.
+    pub fn error(file: impl Into<String>, pos: Option<Pos>, message: impl Into<String>) -> Self {
+        Self::new(Severity::Error, file, pos, message)
+    }
+
+    /// A warning at a position.
+    pub fn warning(file: impl Into<String>, pos: Option<Pos>, message: impl Into<String>) -> Self {
+        Self::new(Severity::Warning, file, pos, message)
+    }
+
+    fn new(
+        severity: Severity,
+        file: impl Into<String>,
+        pos: Option<Pos>,
+        message: impl Into<String>,
+    ) -> Self {
+        Diagnostic {
+            file: file.into(),
+            line: pos.map(|p| p.line),
+            column: pos.map(|p| p.column),
+            severity,
+            message: message.into(),
+        }
+    }
+
+    /// Whether this problem stops the file from loading.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// `file:line:col` (or as much of it as is known), sanitised.
+    pub fn location(&self) -> String {
+        let file = sanitize_line(&self.file);
+        match (self.line, self.column) {
+            (Some(l), Some(c)) => format!("{file}:{l}:{c}"),
+            (Some(l), None) => format!("{file}:{l}"),
+            _ => file.into_owned(),
+        }
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    /// `file:line:col: error: message`, safe to print on a terminal.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let severity = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(
+            f,
+            "{}: {severity}: {}",
+            self.location(),
+            sanitize_line(&self.message)
+        )
+    }
+}
+
+/// A 1-based line and column (in characters).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Pos {
+    /// Line, from 1.
+    pub line: u32,
+    /// Column in characters, from 1.
+    pub column: u32,
+}
+
+/// Maps byte offsets of a text to lines and columns.
+pub struct LineIndex<'a> {
+    text: &'a [u8],
+    starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    /// Indexes the line starts of `text` (which need not be valid UTF-8).
+    pub fn new(text: &'a [u8]) -> Self {
+        let mut starts = vec![0];
+        starts.extend(memchr::memchr_iter(b'\n', text).map(|i| i + 1));
+        LineIndex { text, starts }
+    }
+
+    /// The line and column of a byte offset (clamped to the text). Columns count
+    /// characters; a carriage return before the offset on the same line counts as one.
+    pub fn pos(&self, offset: usize) -> Pos {
+        let offset = offset.min(self.text.len());
+        let line = self.starts.partition_point(|&s| s <= offset) - 1;
+        let start = self.starts[line];
+        let prefix = &self.text[start..offset];
+        let column = String::from_utf8_lossy(prefix).chars().count() + 1;
+        Pos {
+            line: u32::try_from(line + 1).unwrap_or(u32::MAX),
+            column: u32::try_from(column).unwrap_or(u32::MAX),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_count_characters_not_bytes() {
+        let text = "ab\nécho x\n".as_bytes();
+        let index = LineIndex::new(text);
+        assert_eq!(index.pos(0), Pos { line: 1, column: 1 });
+        assert_eq!(index.pos(3), Pos { line: 2, column: 1 });
+        // 'x' is after "écho " = 6 bytes, 5 characters
+        assert_eq!(index.pos(9), Pos { line: 2, column: 6 });
+        assert_eq!(index.pos(999), Pos { line: 3, column: 1 });
+    }
+
+    #[test]
+    fn display_is_sanitised() {
+        let d = Diagnostic::error(
+            "evil\u{1b}]0;x\u{7}.toml",
+            Some(Pos { line: 2, column: 3 }),
+            "bad \u{1b}[2J",
+        );
+        let shown = d.to_string();
+        assert!(!shown.contains('\u{1b}'), "{shown:?}");
+        assert!(shown.starts_with("evil\u{241b}]0;x\u{2407}.toml:2:3: error: bad"));
+    }
+}

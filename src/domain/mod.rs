@@ -1,0 +1,15 @@
+//! The domain: briefings, loading and validation, text, search, annotations, export.
+//!
+//! Nothing here may depend on `ratatui` or `crossterm`; the domain compiles and is
+//! tested without a terminal.
+
+pub mod briefing;
+pub mod bundled;
+pub mod date;
+pub mod diag;
+pub mod hash;
+pub mod library;
+pub mod load;
+pub mod markdown;
+pub mod text;
+pub mod wrap;

@@ -1,0 +1,261 @@
+//! Text normalisation: making text from files safe to show (no escape sequence, no
+//! invisible control ever reaches a terminal), slugs, and display widths.
+//! Must not depend on terminal crates.
+
+use std::borrow::Cow;
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+use unicode_width::UnicodeWidthStr;
+
+/// How many columns a tab advances to (tabs are expanded to spaces).
+pub const TAB_WIDTH: usize = 4;
+
+/// The most combining marks kept on one base character; the rest of a "Zalgo" storm
+/// is dropped so it cannot smear over neighbouring lines.
+pub const MAX_COMBINING: usize = 4;
+
+/// What to do with one character on its way to a terminal.
+enum Fate {
+    Keep,
+    Drop,
+    Replace(char),
+}
+
+fn fate(c: char) -> Fate {
+    match c {
+        '\n' | '\t' => Fate::Keep,
+        // C0 controls are shown as their Unicode "control picture" (␛ for ESC, ␇ for BEL).
+        '\u{0}'..='\u{1f}' => {
+            Fate::Replace(char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'))
+        }
+        '\u{7f}' => Fate::Replace('\u{2421}'),
+        // C1 controls, CSI (0x9b) among them: a visible replacement.
+        '\u{80}'..='\u{9f}' => Fate::Replace('\u{fffd}'),
+        // Bidi embeddings, overrides and isolates, and marks: dropped (Trojan Source).
+        '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{61c}' => {
+            Fate::Drop
+        }
+        // Zero-width and invisible formatting characters, BOM, interlinear annotations,
+        // soft hyphen, Mongolian vowel separator, tag characters, line/paragraph separators.
+        '\u{200b}'
+        | '\u{2060}'..='\u{2064}'
+        | '\u{feff}'
+        | '\u{fff9}'..='\u{fffb}'
+        | '\u{ad}'
+        | '\u{180e}'
+        | '\u{e0000}'..='\u{e007f}' => Fate::Drop,
+        '\u{2028}' | '\u{2029}' => Fate::Replace('\n'),
+        // Private use and unassigned-looking noncharacters are kept: they are inert.
+        _ => Fate::Keep,
+    }
+}
+
+/// Makes multi-line text safe to show: tabs expanded, carriage returns dropped, C0 and
+/// C1 controls shown as visible symbols, bidi overrides and invisible formatting
+/// characters removed, combining storms capped. Newlines are kept.
+pub fn sanitize(text: &str) -> Cow<'_, str> {
+    if text
+        .chars()
+        .all(|c| matches!(fate(c), Fate::Keep) && c != '\t' && c != '\r')
+        && !has_combining_storm(text)
+    {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut column = 0usize;
+    let mut combining = 0usize;
+    for c in text.chars() {
+        if c == '\r' {
+            continue;
+        }
+        let c = match fate(c) {
+            Fate::Keep => c,
+            Fate::Drop => continue,
+            Fate::Replace(r) => r,
+        };
+        if is_combining_mark(c) {
+            combining += 1;
+            if combining > MAX_COMBINING {
+                continue;
+            }
+        } else {
+            combining = 0;
+        }
+        match c {
+            '\t' => {
+                let n = TAB_WIDTH - column % TAB_WIDTH;
+                out.extend(std::iter::repeat_n(' ', n));
+                column += n;
+            }
+            '\n' => {
+                out.push('\n');
+                column = 0;
+            }
+            _ => {
+                out.push(c);
+                column += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+            }
+        }
+    }
+    Cow::Owned(out)
+}
+
+fn has_combining_storm(text: &str) -> bool {
+    let mut run = 0;
+    for c in text.chars() {
+        if is_combining_mark(c) {
+            run += 1;
+            if run > MAX_COMBINING {
+                return true;
+            }
+        } else {
+            run = 0;
+        }
+    }
+    false
+}
+
+/// Like [`sanitize`], for one-line fields (titles, labels, messages): line breaks and
+/// tabs become single spaces, and runs of spaces collapse.
+pub fn sanitize_line(text: &str) -> Cow<'_, str> {
+    let clean = sanitize(text);
+    if !clean.contains(['\n', '\t']) && !clean.contains("  ") {
+        return clean;
+    }
+    let mut out = String::with_capacity(clean.len());
+    for word in clean.split([' ', '\n', '\t']).filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    Cow::Owned(out)
+}
+
+/// Whether `s` is a lowercase slug: ASCII letters and digits in words joined by single
+/// hyphens (`military-cooperation`, `s12`).
+pub fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && !s.starts_with('-')
+        && !s.ends_with('-')
+        && !s.contains("--")
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// Turns a title into a slug: accents folded (`é` → `e`, `œ` → `oe`), lowercase, every
+/// other run of characters a single hyphen. May be empty (a title in another script).
+pub fn slugify(title: &str) -> String {
+    let mut out = String::with_capacity(title.len());
+    let mut pending_hyphen = false;
+    for c in title.nfkd() {
+        if is_combining_mark(c) {
+            continue;
+        }
+        let expanded: &str = match c {
+            'œ' | 'Œ' => "oe",
+            'æ' | 'Æ' => "ae",
+            'ß' => "ss",
+            'ø' | 'Ø' => "o",
+            'ł' | 'Ł' => "l",
+            'đ' | 'Đ' => "d",
+            _ => "",
+        };
+        if !expanded.is_empty() || c.is_ascii_alphanumeric() {
+            if pending_hyphen && !out.is_empty() {
+                out.push('-');
+            }
+            pending_hyphen = false;
+            if expanded.is_empty() {
+                out.push(c.to_ascii_lowercase());
+            } else {
+                out.push_str(expanded);
+            }
+        } else {
+            pending_hyphen = true;
+        }
+    }
+    out
+}
+
+/// Display width in terminal columns (wide characters count two, combining marks none).
+pub fn display_width(s: &str) -> usize {
+    UnicodeWidthStr::width(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn escape_sequences_become_visible_symbols() {
+        let s = sanitize("a\u{1b}]0;title\u{7}b\u{9b}2Jc");
+        assert_eq!(s, "a\u{241b}]0;title\u{2407}b\u{fffd}2Jc");
+    }
+
+    #[test]
+    fn bidi_and_zero_width_are_removed() {
+        assert_eq!(sanitize("ab\u{202e}cd\u{200b}e\u{feff}"), "abcde");
+    }
+
+    #[test]
+    fn tabs_expand_to_the_next_stop_and_cr_is_dropped() {
+        assert_eq!(sanitize("a\tb\r\nxy\tz"), "a   b\nxy  z");
+    }
+
+    #[test]
+    fn clean_text_is_borrowed() {
+        assert!(matches!(
+            sanitize("Coopération militaire — 東京"),
+            Cow::Borrowed(_)
+        ));
+    }
+
+    #[test]
+    fn combining_storms_are_capped() {
+        let storm = format!("e{}", "\u{301}".repeat(50));
+        assert_eq!(sanitize(&storm).chars().count(), 1 + MAX_COMBINING);
+    }
+
+    #[test]
+    fn one_line_fields_fold_breaks() {
+        assert_eq!(sanitize_line("  a\n b\t\tc  "), "a b c");
+    }
+
+    #[test]
+    fn slugs() {
+        assert_eq!(slugify("Coopération militaire"), "cooperation-militaire");
+        assert_eq!(
+            slugify("Les défis : la Chine, l’Œuvre"),
+            "les-defis-la-chine-l-oeuvre"
+        );
+        assert_eq!(slugify("東京"), "");
+        assert!(is_slug("military-cooperation"));
+        assert!(!is_slug("Military"));
+        assert!(!is_slug("a--b"));
+        assert!(!is_slug("-a"));
+        assert!(!is_slug(""));
+    }
+
+    proptest! {
+        #[test]
+        fn sanitized_text_has_no_controls(s in any::<String>()) {
+            let clean = sanitize(&s);
+            for c in clean.chars() {
+                prop_assert!(c == '\n' || !(c.is_control()), "control {:?} survived", c);
+                let bidi = matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+                prop_assert!(!bidi, "bidi control survived");
+            }
+            let line = sanitize_line(&s);
+            prop_assert!(!line.contains('\n'));
+        }
+
+        #[test]
+        fn slugify_gives_slugs(s in any::<String>()) {
+            let slug = slugify(&s);
+            prop_assert!(slug.is_empty() || is_slug(&slug), "{:?}", slug);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+//! The `brief` binary: parse arguments, load the config, dispatch to the CLI or the
+//! reader. Everything of substance lives in the library crate.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use brief::cli::{self, Args};
+use brief::config::Config;
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    let config = match Config::discover(args.config.as_deref()) {
+        Ok(config) => config,
+        Err(problem) => {
+            eprintln!("{problem}");
+            return ExitCode::from(2);
+        }
+    };
+    match args.command {
+        Some(command) => cli::run(command, &config),
+        None => brief::tui::main(&args.paths, config),
+    }
+}
