@@ -3,6 +3,7 @@
 //! Nothing here may depend on `ratatui` or `crossterm`; the domain compiles and is
 //! tested without a terminal.
 
+pub mod annotation;
 pub mod briefing;
 pub mod bundled;
 pub mod date;

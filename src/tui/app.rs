@@ -1,0 +1,308 @@
+//! The reader's state, plain data: what is open, what has focus, what is shown over
+//! it. `update` changes it; `ui::render` only reads it.
+
+use std::sync::Arc;
+
+use ratatui::layout::Rect;
+
+use super::keymap::Keymap;
+use super::reader::Reader;
+use crate::config::Config;
+use crate::domain::briefing::Briefing;
+use crate::domain::library::Library;
+
+/// Which pane keys go to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    /// The list of sections.
+    Outline,
+    /// The reading pane.
+    Reader,
+}
+
+/// What fills the screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    /// The outline and the reading pane.
+    Reader,
+    /// The library of briefings.
+    Library,
+}
+
+/// A panel drawn over the screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overlay {
+    /// The help, generated from the keymap; `scroll` is its first row.
+    Help {
+        /// First visible row.
+        scroll: usize,
+    },
+}
+
+/// How the library is ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LibrarySort {
+    /// Newest first; undated last.
+    Date,
+    /// Alphabetical.
+    Title,
+}
+
+/// The library screen's state.
+#[derive(Debug, Clone)]
+pub struct LibraryView {
+    /// What the user typed to filter.
+    pub filter: String,
+    /// The order.
+    pub sort: LibrarySort,
+    /// The selected row among the filtered rows.
+    pub selected: usize,
+    /// The first visible row.
+    pub offset: usize,
+    /// Indices into the library's briefings, filtered and sorted.
+    pub rows: Vec<usize>,
+}
+
+/// The outline's state.
+#[derive(Debug, Clone, Default)]
+pub struct Outline {
+    /// The selected unit (0 is the overview).
+    pub selected: usize,
+    /// The first visible entry.
+    pub offset: usize,
+}
+
+/// An open briefing: the reading pane and its outline.
+#[derive(Debug, Clone)]
+pub struct Open {
+    /// The reading pane.
+    pub reader: Reader,
+    /// The outline.
+    pub outline: Outline,
+}
+
+impl Open {
+    /// The briefing.
+    pub fn briefing(&self) -> &Arc<Briefing> {
+        &self.reader.briefing
+    }
+}
+
+/// How a status message should look.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    /// For information.
+    Info,
+    /// Something needs attention.
+    Warning,
+    /// Something failed.
+    Error,
+}
+
+/// A transient message in the status line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    /// The text (sanitised when drawn).
+    pub text: String,
+    /// How it looks.
+    pub tone: Tone,
+}
+
+/// The screen's regions, computed the same way by `update` (to size the reader) and by
+/// the view (to draw).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Areas {
+    /// The classification banner, when there is one and room for it.
+    pub banner: Option<Rect>,
+    /// The title line.
+    pub header: Rect,
+    /// The outline, unless the screen is too narrow for two panes and the reader has focus.
+    pub outline: Option<Rect>,
+    /// The reading pane, unless the screen is too narrow and the outline has focus.
+    pub reader: Option<Rect>,
+    /// The status line.
+    pub status: Rect,
+}
+
+/// Columns left of the text: the cursor bar and the annotation marks.
+pub const GUTTER: u16 = 3;
+/// The smallest screen brief draws its interface on.
+pub const MIN_WIDTH: u16 = 20;
+/// The smallest screen height brief draws its interface on.
+pub const MIN_HEIGHT: u16 = 6;
+/// Below this width, one pane at a time.
+pub const TWO_PANE_WIDTH: u16 = 60;
+
+/// The whole state.
+#[derive(Debug)]
+pub struct App {
+    /// Settings.
+    pub config: Config,
+    /// Keys to actions.
+    pub keymap: Keymap,
+    /// Every briefing, and the problems met loading them.
+    pub library: Library,
+    /// The briefing being read.
+    pub open: Option<Open>,
+    /// Which pane has focus.
+    pub focus: Focus,
+    /// What fills the screen.
+    pub screen: Screen,
+    /// What is drawn over it.
+    pub overlay: Option<Overlay>,
+    /// The library screen.
+    pub library_view: LibraryView,
+    /// The status message.
+    pub message: Option<Message>,
+    /// The terminal's size.
+    pub size: Rect,
+    /// Set when the loop should end.
+    pub quit: bool,
+    /// Styles.
+    pub theme: super::ui::theme::Theme,
+}
+
+impl App {
+    /// A new app over a library, sized for `size`. Nothing is open yet.
+    pub fn new(config: Config, keymap: Keymap, library: Library, size: Rect) -> App {
+        let config_theme = config.theme;
+        let mut app = App {
+            config,
+            keymap,
+            library,
+            open: None,
+            focus: Focus::Reader,
+            screen: Screen::Library,
+            overlay: None,
+            library_view: LibraryView {
+                filter: String::new(),
+                sort: LibrarySort::Date,
+                selected: 0,
+                offset: 0,
+                rows: Vec::new(),
+            },
+            message: None,
+            size,
+            quit: false,
+            theme: super::ui::theme::Theme::new(config_theme, false),
+        };
+        app.refresh_library_rows();
+        app
+    }
+
+    /// The screen's regions for the current size and focus.
+    pub fn areas(&self) -> Areas {
+        let size = self.size;
+        let banner_wanted = self.screen == Screen::Reader
+            && self
+                .open
+                .as_ref()
+                .is_some_and(|o| o.briefing().classification.is_some());
+        let banner = (banner_wanted && size.height >= 10).then_some(Rect { height: 1, ..size });
+        let top = size.y + u16::from(banner.is_some());
+        let header = Rect {
+            x: size.x,
+            y: top,
+            width: size.width,
+            height: 1,
+        };
+        let status = Rect {
+            x: size.x,
+            y: size.y + size.height.saturating_sub(1),
+            width: size.width,
+            height: 1,
+        };
+        let body_y = top + 1;
+        let body = Rect {
+            x: size.x,
+            y: body_y,
+            width: size.width,
+            height: status.y.saturating_sub(body_y),
+        };
+        let (outline, reader) = if size.width < TWO_PANE_WIDTH {
+            match self.focus {
+                Focus::Outline => (Some(body), None),
+                Focus::Reader => (None, Some(body)),
+            }
+        } else {
+            let share = u32::from(size.width) * u32::from(self.config.outline_width) / 100;
+            let width = (share as u16).clamp(22, 48).min(size.width / 2);
+            (
+                Some(Rect { width, ..body }),
+                Some(Rect {
+                    x: body.x + width,
+                    width: body.width - width,
+                    ..body
+                }),
+            )
+        };
+        Areas {
+            banner,
+            header,
+            outline,
+            reader,
+            status,
+        }
+    }
+
+    /// The reading text's width for a reading pane of `pane` columns: the gutter and
+    /// a margin taken off, capped at `max_width`.
+    pub fn text_width(&self, pane: u16) -> usize {
+        usize::from(pane.saturating_sub(GUTTER + 2)).clamp(8, usize::from(self.config.max_width))
+    }
+
+    /// The size the reader should have now (text width, rows).
+    pub fn reader_size(&self) -> (usize, usize) {
+        let areas = self.areas();
+        // Without a visible reading pane, keep the size it would have alone.
+        let pane = areas.reader.unwrap_or(Rect {
+            height: areas.status.y.saturating_sub(areas.header.y + 1),
+            ..self.size
+        });
+        (self.text_width(pane.width), usize::from(pane.height.max(1)))
+    }
+
+    /// Recomputes the filtered, sorted library rows.
+    pub fn refresh_library_rows(&mut self) {
+        let needle = crate::domain::text::slugify(&self.library_view.filter);
+        let mut rows: Vec<usize> = self
+            .library
+            .briefings
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| needle.is_empty() || library_haystack(b).contains(&needle))
+            .map(|(i, _)| i)
+            .collect();
+        let briefings = &self.library.briefings;
+        match self.library_view.sort {
+            LibrarySort::Title => rows.sort_by_key(|&i| briefings[i].title.to_lowercase()),
+            LibrarySort::Date => rows.sort_by(|&a, &b| {
+                let (da, db) = (briefings[a].date, briefings[b].date);
+                let key = |d: Option<crate::domain::date::PartialDate>| {
+                    d.map(|d| (d.year.unwrap_or(0), d.month, d.day.unwrap_or(0)))
+                };
+                // Newest first, undated last, then by title.
+                key(db)
+                    .cmp(&key(da))
+                    .then_with(|| briefings[a].title.cmp(&briefings[b].title))
+            }),
+        }
+        self.library_view.rows = rows;
+        let last = self.library_view.rows.len().saturating_sub(1);
+        self.library_view.selected = self.library_view.selected.min(last);
+    }
+}
+
+/// What the library filter matches: title, id, language and tags, as one slug.
+fn library_haystack(b: &Briefing) -> String {
+    let mut text = format!("{} {}", b.title, b.id);
+    if let Some(lang) = &b.language {
+        text.push(' ');
+        text.push_str(lang);
+    }
+    for tag in &b.tags {
+        text.push(' ');
+        text.push_str(tag);
+    }
+    crate::domain::text::slugify(&text)
+}

@@ -1,0 +1,109 @@
+//! Where the loop's events come from: the terminal and signals, through one channel,
+//! behind a trait so tests can feed a scripted sequence.
+
+use std::collections::VecDeque;
+use std::io;
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender, TryRecvError};
+use std::time::Duration;
+
+use crossterm::event::Event;
+
+/// Something the loop reacts to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Msg {
+    /// A key, mouse or resize event from the terminal.
+    Term(Event),
+    /// SIGTERM or SIGHUP: leave cleanly (saving first).
+    Signal(i32),
+}
+
+/// A source of messages.
+pub trait EventSource {
+    /// The next message: waits up to `timeout` (forever for `None`); `Ok(None)` when
+    /// the timeout passed, or the source is exhausted.
+    fn next(&mut self, timeout: Option<Duration>) -> io::Result<Option<Msg>>;
+}
+
+/// Terminal events read on a thread, and SIGTERM/SIGHUP caught on another.
+pub struct TerminalEvents {
+    rx: Receiver<Msg>,
+}
+
+impl TerminalEvents {
+    /// Starts the reading threads.
+    pub fn start() -> io::Result<TerminalEvents> {
+        let (tx, rx) = mpsc::channel();
+        spawn_terminal_reader(tx.clone());
+        spawn_signal_watcher(tx)?;
+        Ok(TerminalEvents { rx })
+    }
+}
+
+fn spawn_terminal_reader(tx: Sender<Msg>) {
+    std::thread::spawn(move || {
+        loop {
+            match crossterm::event::read() {
+                Ok(event) => {
+                    if tx.send(Msg::Term(event)).is_err() {
+                        return;
+                    }
+                }
+                // The terminal is gone (hang-up): behave as if told to leave.
+                Err(_) => {
+                    let _ = tx.send(Msg::Signal(signal_hook::consts::SIGHUP));
+                    return;
+                }
+            }
+        }
+    });
+}
+
+fn spawn_signal_watcher(tx: Sender<Msg>) -> io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
+    std::thread::spawn(move || {
+        for signal in signals.forever() {
+            if tx.send(Msg::Signal(signal)).is_err() {
+                return;
+            }
+        }
+    });
+    Ok(())
+}
+
+impl EventSource for TerminalEvents {
+    fn next(&mut self, timeout: Option<Duration>) -> io::Result<Option<Msg>> {
+        match timeout {
+            None => Ok(self.rx.recv().ok()),
+            Some(t) if t.is_zero() => match self.rx.try_recv() {
+                Ok(m) => Ok(Some(m)),
+                Err(TryRecvError::Empty | TryRecvError::Disconnected) => Ok(None),
+            },
+            Some(t) => match self.rx.recv_timeout(t) {
+                Ok(m) => Ok(Some(m)),
+                Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => Ok(None),
+            },
+        }
+    }
+}
+
+/// A fixed sequence of messages, for tests.
+#[derive(Debug, Default)]
+pub struct ScriptedEvents {
+    queue: VecDeque<Msg>,
+}
+
+impl ScriptedEvents {
+    /// A script of terminal events.
+    pub fn new(events: impl IntoIterator<Item = Event>) -> Self {
+        ScriptedEvents {
+            queue: events.into_iter().map(Msg::Term).collect(),
+        }
+    }
+}
+
+impl EventSource for ScriptedEvents {
+    fn next(&mut self, _timeout: Option<Duration>) -> io::Result<Option<Msg>> {
+        Ok(self.queue.pop_front())
+    }
+}

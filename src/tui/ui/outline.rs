@@ -1,0 +1,89 @@
+//! The outline: every section with its kind badge (letters and a colour), numbered,
+//! with the selected entry highlighted; the first entry is the overview.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+use crate::domain::text::{display_width, sanitize_line};
+use crate::tui::app::{App, Focus};
+
+/// Draws the outline in `rect`.
+pub fn render_outline(app: &App, frame: &mut Frame, rect: Rect) {
+    let Some(open) = &app.open else { return };
+    let theme = &app.theme;
+    let focused = app.focus == Focus::Outline;
+    let block = Block::default()
+        .borders(Borders::RIGHT)
+        .border_style(theme.border)
+        .title(Span::styled(
+            " Outline ",
+            if focused {
+                theme.pane_title_focused
+            } else {
+                theme.pane_title
+            },
+        ));
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    // The title sits on the first row; entries below it.
+    let list = Rect {
+        y: inner.y + 1,
+        height: inner.height.saturating_sub(1),
+        ..inner
+    };
+    let briefing = open.briefing();
+    let width = usize::from(list.width);
+    let mut lines = Vec::new();
+    for unit in open.outline.offset..open.reader.units() {
+        if lines.len() >= usize::from(list.height) {
+            break;
+        }
+        let selected = unit == open.outline.selected;
+        let mut spans = Vec::new();
+        let (badge, badge_style, title) = if unit == 0 {
+            (
+                " ≡  ".to_string(),
+                theme.badge(None),
+                "Overview".to_string(),
+            )
+        } else {
+            let s = &briefing.sections[unit - 1];
+            match &s.kind {
+                Some(k) => (
+                    format!("{:<4}", format!(" {}", k.badge())),
+                    theme.badge(k.known_index()),
+                    sanitize_line(&s.title).into_owned(),
+                ),
+                None => (
+                    " ·  ".to_string(),
+                    theme.badge(None),
+                    sanitize_line(&s.title).into_owned(),
+                ),
+            }
+        };
+        let number = if unit == 0 {
+            "  ".to_string()
+        } else {
+            format!("{unit:>2}")
+        };
+        spans.push(Span::styled(badge, badge_style));
+        spans.push(Span::styled(format!(" {number} "), theme.dim));
+        let used: usize = spans.iter().map(|s| display_width(&s.content)).sum();
+        let room = width.saturating_sub(used);
+        let title = crate::cli::truncate(&title, room);
+        let pad = room.saturating_sub(display_width(&title));
+        let title_style = match (selected, focused) {
+            (true, true) => theme.selected_focused,
+            (true, false) => theme.selected,
+            _ => theme.text,
+        };
+        spans.push(Span::styled(
+            format!("{title}{}", " ".repeat(pad)),
+            title_style,
+        ));
+        lines.push(Line::from(spans));
+    }
+    frame.render_widget(Paragraph::new(lines), list);
+}

@@ -1,0 +1,423 @@
+//! `update`: the only place the state changes. Terminal events are resolved to actions
+//! through the keymap (or handled by the overlay that has the keyboard), and each
+//! action returns an `Effect` for the loop to carry out.
+
+use crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
+use ratatui::layout::{Position, Rect};
+
+use super::action::Action;
+use super::app::{App, Focus, LibrarySort, Message, Open, Outline, Overlay, Screen, Tone};
+use super::reader::{BlockPos, Reader};
+
+/// What the loop must do after an update.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Nothing beyond drawing.
+    None,
+    /// Save state and leave.
+    Quit,
+}
+
+/// Handles one terminal event.
+pub fn handle_event(app: &mut App, event: &Event) -> Effect {
+    match event {
+        Event::Key(key) if key.kind != KeyEventKind::Release => handle_key(app, key),
+        Event::Mouse(mouse) if app.config.mouse => {
+            handle_mouse(app, mouse);
+            Effect::None
+        }
+        Event::Resize(w, h) => {
+            resize(app, Rect::new(0, 0, *w, *h));
+            Effect::None
+        }
+        _ => Effect::None,
+    }
+}
+
+/// Adapts to a new terminal size.
+pub fn resize(app: &mut App, size: Rect) {
+    app.size = size;
+    sync_reader_size(app);
+}
+
+fn sync_reader_size(app: &mut App) {
+    let (width, height) = app.reader_size();
+    if let Some(open) = &mut app.open {
+        open.reader.resize(width, height);
+    }
+    keep_outline_selection_visible(app);
+    keep_library_selection_visible(app);
+}
+
+fn handle_key(app: &mut App, key: &KeyEvent) -> Effect {
+    app.message = None;
+    let action = app.keymap.action_for(key);
+    if action == Some(Action::ForceQuit) {
+        return update(app, Action::ForceQuit);
+    }
+    if let Some(overlay) = app.overlay.clone() {
+        return handle_overlay_key(app, overlay, key, action);
+    }
+    if app.screen == Screen::Library {
+        return handle_library_key(app, key);
+    }
+    match action {
+        Some(action) => update(app, action),
+        None => {
+            if let KeyCode::Char(c) = key.code
+                && !c.is_control()
+            {
+                app.message = Some(Message {
+                    text: format!(
+                        "`{c}` does nothing here; {} shows the keys",
+                        app.keymap.key_label(Action::Help)
+                    ),
+                    tone: Tone::Info,
+                });
+            }
+            Effect::None
+        }
+    }
+}
+
+fn handle_overlay_key(
+    app: &mut App,
+    overlay: Overlay,
+    key: &KeyEvent,
+    action: Option<Action>,
+) -> Effect {
+    match overlay {
+        Overlay::Help { scroll } => {
+            let close =
+                key.code == KeyCode::Esc || matches!(action, Some(Action::Quit | Action::Help));
+            if close {
+                app.overlay = None;
+                return Effect::None;
+            }
+            let max = help_rows(app).saturating_sub(3);
+            let scroll = match action {
+                Some(Action::Next) => scroll + 1,
+                Some(Action::Previous) => scroll.saturating_sub(1),
+                Some(Action::PageDown | Action::HalfPageDown) => scroll + 10,
+                Some(Action::PageUp | Action::HalfPageUp) => scroll.saturating_sub(10),
+                Some(Action::Top) => 0,
+                Some(Action::Bottom) => max,
+                _ => scroll,
+            };
+            app.overlay = Some(Overlay::Help {
+                scroll: scroll.min(max),
+            });
+            Effect::None
+        }
+    }
+}
+
+/// How many rows the help has (for scrolling).
+pub fn help_rows(app: &App) -> usize {
+    super::ui::help::help_lines(&app.keymap).len()
+}
+
+fn handle_library_key(app: &mut App, key: &KeyEvent) -> Effect {
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    match key.code {
+        KeyCode::Esc => {
+            if !app.library_view.filter.is_empty() {
+                app.library_view.filter.clear();
+                app.refresh_library_rows();
+            } else if app.open.is_some() {
+                app.screen = Screen::Reader;
+                sync_reader_size(app);
+            } else {
+                return Effect::Quit;
+            }
+        }
+        KeyCode::Enter => open_selected_briefing(app),
+        KeyCode::Down => move_library_selection(app, 1),
+        KeyCode::Up => move_library_selection(app, -1),
+        KeyCode::Char('n') if ctrl => move_library_selection(app, 1),
+        KeyCode::Char('p') if ctrl => move_library_selection(app, -1),
+        KeyCode::PageDown => move_library_selection(app, library_page(app) as isize),
+        KeyCode::PageUp => move_library_selection(app, -(library_page(app) as isize)),
+        KeyCode::Home => move_library_selection(app, isize::MIN / 2),
+        KeyCode::End => move_library_selection(app, isize::MAX / 2),
+        KeyCode::Tab | KeyCode::BackTab => {
+            app.library_view.sort = match app.library_view.sort {
+                LibrarySort::Date => LibrarySort::Title,
+                LibrarySort::Title => LibrarySort::Date,
+            };
+            app.refresh_library_rows();
+        }
+        KeyCode::Backspace => {
+            app.library_view.filter.pop();
+            app.library_view.selected = 0;
+            app.refresh_library_rows();
+        }
+        KeyCode::Char('u') if ctrl => {
+            app.library_view.filter.clear();
+            app.refresh_library_rows();
+        }
+        KeyCode::Char(c) if !ctrl && !c.is_control() => {
+            app.library_view.filter.push(c);
+            app.library_view.selected = 0;
+            app.refresh_library_rows();
+        }
+        _ => {}
+    }
+    keep_library_selection_visible(app);
+    Effect::None
+}
+
+fn library_page(app: &App) -> usize {
+    usize::from(app.size.height.saturating_sub(6)).max(1)
+}
+
+fn move_library_selection(app: &mut App, delta: isize) {
+    let rows = app.library_view.rows.len();
+    if rows == 0 {
+        return;
+    }
+    let selected = app.library_view.selected as isize + delta;
+    app.library_view.selected = selected.clamp(0, rows as isize - 1) as usize;
+}
+
+fn keep_library_selection_visible(app: &mut App) {
+    let height = library_page(app);
+    let view = &mut app.library_view;
+    if view.selected < view.offset {
+        view.offset = view.selected;
+    } else if view.selected >= view.offset + height {
+        view.offset = view.selected + 1 - height;
+    }
+}
+
+fn open_selected_briefing(app: &mut App) {
+    let Some(&index) = app.library_view.rows.get(app.library_view.selected) else {
+        return;
+    };
+    let id = app.library.briefings[index].id.clone();
+    open_briefing(app, &id, None);
+}
+
+/// Opens a briefing by id, at a paragraph if given, and shows the reader.
+pub fn open_briefing(app: &mut App, id: &str, at: Option<BlockPos>) -> bool {
+    let Some(briefing) = app.library.get(id).cloned() else {
+        return false;
+    };
+    let already = app.open.as_ref().is_some_and(|o| o.briefing().id == id);
+    app.screen = Screen::Reader;
+    app.focus = Focus::Reader;
+    if !already {
+        let (width, height) = app.reader_size();
+        app.open = Some(Open {
+            reader: Reader::new(briefing, width, height),
+            outline: Outline::default(),
+        });
+    }
+    // Sizes may differ now that the banner is known.
+    sync_reader_size(app);
+    if let (Some(open), Some(at)) = (&mut app.open, at) {
+        open.reader.jump_to_block(at);
+    }
+    follow_reader(app);
+    true
+}
+
+/// Carries out an action.
+pub fn update(app: &mut App, action: Action) -> Effect {
+    match action {
+        Action::ForceQuit => return Effect::Quit,
+        Action::Quit => {
+            if app.overlay.is_some() {
+                app.overlay = None;
+            } else {
+                return Effect::Quit;
+            }
+        }
+        Action::Help => {
+            app.overlay = match app.overlay {
+                Some(Overlay::Help { .. }) => None,
+                _ => Some(Overlay::Help { scroll: 0 }),
+            };
+        }
+        Action::Library => {
+            app.screen = Screen::Library;
+            app.overlay = None;
+            keep_library_selection_visible(app);
+        }
+        Action::FocusNext | Action::FocusPrevious => {
+            app.focus = match app.focus {
+                Focus::Outline => Focus::Reader,
+                Focus::Reader => Focus::Outline,
+            };
+            sync_reader_size(app);
+            if app.focus == Focus::Outline {
+                follow_reader(app);
+            }
+        }
+        Action::FocusOutline => {
+            app.focus = Focus::Outline;
+            sync_reader_size(app);
+            follow_reader(app);
+        }
+        _ => match app.focus {
+            Focus::Reader => reader_action(app, action),
+            Focus::Outline => outline_action(app, action),
+        },
+    }
+    Effect::None
+}
+
+fn reader_action(app: &mut App, action: Action) {
+    let Some(open) = &mut app.open else { return };
+    let reader = &mut open.reader;
+    match action {
+        Action::Next => reader.next_paragraph(),
+        Action::Previous => reader.previous_paragraph(),
+        Action::NextSection => reader.next_section(),
+        Action::PreviousSection => reader.previous_section(),
+        Action::Top => reader.top(),
+        Action::Bottom => reader.bottom(),
+        Action::PageDown => reader.page(true, false),
+        Action::PageUp => reader.page(false, false),
+        Action::HalfPageDown => reader.page(true, true),
+        Action::HalfPageUp => reader.page(false, true),
+        // In the reader, "open" has nothing to open; the outline's entry is already shown.
+        _ => {}
+    }
+    follow_reader(app);
+}
+
+fn outline_action(app: &mut App, action: Action) {
+    let Some(open) = &mut app.open else { return };
+    let units = open.reader.units();
+    let page = outline_height(app).saturating_sub(1).max(1);
+    let Some(open) = &mut app.open else { return };
+    let selected = open.outline.selected;
+    let target = match action {
+        Action::Next => (selected + 1).min(units - 1),
+        Action::Previous => selected.saturating_sub(1),
+        Action::NextSection => (selected + 1).min(units - 1),
+        Action::PreviousSection => selected.saturating_sub(1),
+        Action::Top => 0,
+        Action::Bottom => units - 1,
+        Action::PageDown | Action::HalfPageDown => (selected + page).min(units - 1),
+        Action::PageUp | Action::HalfPageUp => selected.saturating_sub(page),
+        Action::Open => {
+            open.reader.jump_to_unit(selected);
+            app.focus = Focus::Reader;
+            sync_reader_size(app);
+            return;
+        }
+        _ => selected,
+    };
+    if target != selected {
+        open.outline.selected = target;
+        // Moving in the outline moves the reader.
+        open.reader.jump_to_unit(target);
+    }
+    keep_outline_selection_visible(app);
+}
+
+/// The outline follows the reading position.
+fn follow_reader(app: &mut App) {
+    if let Some(open) = &mut app.open
+        && app.focus == Focus::Reader
+    {
+        open.outline.selected = open.reader.current_unit();
+    }
+    keep_outline_selection_visible(app);
+}
+
+fn outline_height(app: &App) -> usize {
+    app.areas()
+        .outline
+        .map_or(1, |r| usize::from(r.height.saturating_sub(1)).max(1))
+}
+
+fn keep_outline_selection_visible(app: &mut App) {
+    let height = outline_height(app);
+    let Some(open) = &mut app.open else { return };
+    let o = &mut open.outline;
+    if o.selected < o.offset {
+        o.offset = o.selected;
+    } else if o.selected >= o.offset + height {
+        o.offset = o.selected + 1 - height;
+    }
+    let units = open.reader.units();
+    o.offset = o.offset.min(units.saturating_sub(height));
+}
+
+fn handle_mouse(app: &mut App, mouse: &MouseEvent) {
+    if app.overlay.is_some() || app.screen != Screen::Reader {
+        return;
+    }
+    let areas = app.areas();
+    let at = Position::new(mouse.column, mouse.row);
+    let in_outline = areas.outline.filter(|r| r.contains(at));
+    let in_reader = areas.reader.filter(|r| r.contains(at));
+    match mouse.kind {
+        MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
+            let down = mouse.kind == MouseEventKind::ScrollDown;
+            if in_outline.is_some() {
+                if let Some(open) = &mut app.open {
+                    let height = outline_height_of(areas.outline);
+                    let max = open.reader.units().saturating_sub(height);
+                    let o = &mut open.outline;
+                    o.offset = if down {
+                        (o.offset + 3).min(max)
+                    } else {
+                        o.offset.saturating_sub(3)
+                    };
+                }
+            } else if in_reader.is_some() {
+                if let Some(open) = &mut app.open {
+                    open.reader.scroll(if down { 3 } else { -3 });
+                }
+                follow_reader(app);
+            }
+        }
+        MouseEventKind::Down(MouseButton::Left) => {
+            if let Some(rect) = in_outline {
+                // Row 0 of the outline is its title.
+                let row = usize::from(mouse.row.saturating_sub(rect.y));
+                if row == 0 {
+                    return;
+                }
+                if let Some(open) = &mut app.open {
+                    let unit = open.outline.offset + row - 1;
+                    if unit < open.reader.units() {
+                        open.outline.selected = unit;
+                        open.reader.jump_to_unit(unit);
+                        app.focus = Focus::Reader;
+                        sync_reader_size(app);
+                        follow_reader(app);
+                    }
+                }
+            } else if let Some(rect) = in_reader {
+                app.focus = Focus::Reader;
+                let row = usize::from(mouse.row.saturating_sub(rect.y));
+                if let Some(open) = &mut app.open {
+                    let visible = open.reader.visible();
+                    let hit = visible.get(row).and_then(|(unit, r, layout)| {
+                        layout
+                            .block_rows
+                            .iter()
+                            .position(|rows| rows.contains(r))
+                            .map(|block| BlockPos { unit: *unit, block })
+                    });
+                    if let Some(pos) = hit {
+                        open.reader.cursor = Some(pos);
+                    }
+                }
+                follow_reader(app);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn outline_height_of(rect: Option<Rect>) -> usize {
+    rect.map_or(1, |r| usize::from(r.height.saturating_sub(1)).max(1))
+}
