@@ -21,13 +21,7 @@ use crate::domain::wrap::render_plain;
 /// on `briefings_dir` from the config, or on ./briefings, or on the briefings built
 /// into brief.
 #[derive(Debug, Parser)]
-#[command(
-    name = "brief",
-    version,
-    about,
-    long_about,
-    args_conflicts_with_subcommands = true
-)]
+#[command(name = "brief", version, about, long_about)]
 pub struct Args {
     /// Read the config from this file (default: $BRIEF_CONFIG, then the platform config dir).
     #[arg(long, global = true, value_name = "FILE")]
@@ -351,12 +345,13 @@ pub fn show(
             .as_ref()
             .map(|k| format!(" [{}]", k.label()))
             .unwrap_or_default();
-        let heading = format!("{}{kind}", sanitize_line(&s.title));
+        let heading = textwrap::fill(&format!("{}{kind}", sanitize_line(&s.title)), width);
         writeln!(out, "{heading}")?;
-        writeln!(out, "{}", "=".repeat(display_width(&heading).min(width)))?;
+        let rule = heading.lines().map(display_width).max().unwrap_or(0);
+        writeln!(out, "{}", "=".repeat(rule))?;
         writeln!(out)?;
         for d in &s.dates {
-            writeln!(out, "{}", date_line(d))?;
+            writeln!(out, "{}", textwrap::fill(&date_line(d), width))?;
         }
         if !s.dates.is_empty() {
             writeln!(out)?;
@@ -389,10 +384,9 @@ fn plain_header(b: &Briefing, width: usize) -> String {
         s.push_str(&format!("[{}]\n", sanitize_line(c)));
     }
     let title = sanitize_line(&b.title);
-    s.push_str(&format!(
-        "{title}\n{}\n",
-        "#".repeat(display_width(&title).min(width))
-    ));
+    let title = textwrap::fill(&title, width);
+    let rule = title.lines().map(display_width).max().unwrap_or(0);
+    s.push_str(&format!("{title}\n{}\n", "#".repeat(rule)));
     let mut meta = vec![format!("id: {}", b.id)];
     if let Some(d) = b.date {
         meta.push(format!("date: {}", d.human()));
@@ -400,10 +394,12 @@ fn plain_header(b: &Briefing, width: usize) -> String {
     if let Some(l) = &b.language {
         meta.push(format!("language: {}", sanitize_line(l)));
     }
-    s.push_str(&meta.join(" · "));
+    s.push_str(&textwrap::fill(&meta.join(" · "), width));
     s.push('\n');
     if !b.tags.is_empty() {
-        s.push_str(&format!("tags: {}\n", sanitize_line(&b.tags.join(", "))));
+        let tags = format!("tags: {}", sanitize_line(&b.tags.join(", ")));
+        s.push_str(&textwrap::fill(&tags, width));
+        s.push('\n');
     }
     for src in &b.sources {
         let mut line = format!("source: {}", sanitize_line(&src.name));
@@ -413,7 +409,7 @@ fn plain_header(b: &Briefing, width: usize) -> String {
         if let Some(a) = src.accessed {
             line.push_str(&format!(" (accessed {})", a.human()));
         }
-        s.push_str(&line);
+        s.push_str(&textwrap::fill(&line, width));
         s.push('\n');
     }
     s.push('\n');

@@ -11,7 +11,7 @@ pub mod reader;
 pub mod ui;
 pub mod update;
 
-use std::io;
+use std::io::{self, IsTerminal};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -47,7 +47,21 @@ pub fn main(paths: &[PathBuf], config: Config) -> ExitCode {
     };
     let mouse = config.mouse;
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let mut terminal = ratatui::init();
+    if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
+        eprintln!(
+            "brief: the reader needs a terminal; to print a briefing use `brief show ID`, to list them `brief list`"
+        );
+        return ExitCode::from(2);
+    }
+    // Installs ratatui's panic hook, which restores the terminal before any other report.
+    let mut terminal = match ratatui::try_init() {
+        Ok(t) => t,
+        Err(e) => {
+            ratatui::restore();
+            eprintln!("brief: cannot set up the terminal: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
     if mouse {
         let _ = crossterm::execute!(io::stdout(), EnableMouseCapture);
     }

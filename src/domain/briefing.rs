@@ -148,6 +148,8 @@ pub struct Briefing {
     pub origin: Origin,
     /// A stable hash of the whole file: the version annotations were made on.
     pub version: String,
+    /// Where the file sets its `id`, for messages (none when the id is the default).
+    pub id_position: Option<super::diag::Pos>,
 }
 
 impl Briefing {

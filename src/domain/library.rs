@@ -62,7 +62,7 @@ impl Library {
                     );
                     self.problems.push(Diagnostic::error(
                         briefing.origin.display_name(),
-                        Some(Pos { line: 1, column: 1 }),
+                        briefing.id_position.or(Some(Pos { line: 1, column: 1 })),
                         message,
                     ));
                 } else {

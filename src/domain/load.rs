@@ -223,8 +223,10 @@ pub fn parse_briefing(
         )]);
     }
     let raw: RawBriefing = toml::from_str(body).map_err(|e| {
-        let pos = e.span().map(|s| index.pos(s.start + bom));
-        vec![Diagnostic::error(&name, pos, toml_words(e.message()))]
+        let start = e.span().map(|s| s.start);
+        let pos = start.map(|s| index.pos(s + bom));
+        let at = start.and_then(|s| body[s..].chars().next());
+        vec![Diagnostic::error(&name, pos, toml_words(e.message(), at))]
     })?;
     let mut v = Validator {
         name: &name,
@@ -244,10 +246,22 @@ pub fn parse_briefing(
     }
 }
 
-/// TOML's own messages, trimmed and with the parser's jargon softened.
-fn toml_words(message: &str) -> String {
+/// TOML's own messages in plainer words. `at` is the character the error points at.
+fn toml_words(message: &str, at: Option<char>) -> String {
+    if let Some(c) = at.filter(|c| c.is_control() && !matches!(c, '\n' | '\t' | '\r')) {
+        return format!(
+            "raw control character U+{:04X} in the file: write it as an escape (\\u{:04x}) if it is meant",
+            u32::from(c),
+            u32::from(c)
+        );
+    }
     let message = message.trim().trim_end_matches('.');
-    let message = message.replace("TOML parse error", "TOML error");
+    if message.contains("recursion") {
+        return "nested too deeply: arrays or tables inside each other go past the limit".into();
+    }
+    let message = message
+        .replace("expected a sequence", "expected a list")
+        .replace("expected a map", "expected a table");
     if message.is_empty() {
         "invalid TOML".to_string()
     } else {
@@ -343,6 +357,7 @@ impl Validator<'_> {
                 None
             }
         };
+        let id_position = raw.id.as_ref().and_then(|id| self.pos(&id.span()));
         let id = match raw.id {
             Some(id) => {
                 if is_slug(id.get_ref()) {
@@ -424,6 +439,7 @@ impl Validator<'_> {
             sections,
             origin,
             version: content_hash(bytes),
+            id_position,
         })
     }
 

@@ -627,7 +627,7 @@ mod tests {
         let mut r = reader(8);
         for step in 0..200 {
             match step % 7 {
-                0 | 1 | 2 => r.next_paragraph(),
+                0..=2 => r.next_paragraph(),
                 3 => r.page(true, false),
                 4 => r.previous_paragraph(),
                 5 => r.next_section(),
