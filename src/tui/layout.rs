@@ -195,17 +195,47 @@ pub fn layout_unit(
             )));
         }
         for date in &section.dates {
-            let mut pieces = vec![
-                (" ".repeat(indent), Role::Plain),
-                (format!("◷ {}", date.human()), Role::Date),
-            ];
-            if let Some(label) = &date.label {
-                pieces.push((format!(" — {}", sanitize_line(label)), Role::Meta));
-            }
+            // The date on the first line; its label and confidence follow, wrapped
+            // with a hanging indent when they do not fit.
+            let when = format!("◷ {}", date.human());
+            let mut about = date
+                .label
+                .as_deref()
+                .map(|l| sanitize_line(l).into_owned())
+                .unwrap_or_default();
             if let Some(c) = &date.confidence {
-                pieces.push((format!(" ({})", sanitize_line(c)), Role::Dim));
+                if !about.is_empty() {
+                    about.push(' ');
+                }
+                about.push_str(&format!("({})", sanitize_line(c)));
+            }
+            let sep = if date.label.is_some() { " — " } else { " " };
+            let hang = indent + 2;
+            let first_room = width.saturating_sub(indent + display_width(&when) + sep.len());
+            let mut pieces = vec![(" ".repeat(indent), Role::Plain), (when, Role::Date)];
+            let mut rest: Vec<String> = Vec::new();
+            if !about.is_empty() {
+                let first = wrap_words(&about, first_room.max(1));
+                if first_room >= 8 {
+                    let head = first.first().cloned().unwrap_or_default();
+                    let tail = about[head.len().min(about.len())..]
+                        .trim_start()
+                        .to_string();
+                    pieces.push((format!("{sep}{head}"), Role::Meta));
+                    if !tail.is_empty() {
+                        rest = wrap_words(&tail, width.saturating_sub(hang).max(8));
+                    }
+                } else {
+                    rest = wrap_words(&about, width.saturating_sub(hang).max(8));
+                }
             }
             lines.push(Line::Styled(clip_pieces(pieces, width)));
+            for piece in rest {
+                lines.push(Line::Styled(clip_pieces(
+                    vec![(" ".repeat(hang), Role::Plain), (piece, Role::Meta)],
+                    width,
+                )));
+            }
         }
     }
     let mut block_rows = Vec::with_capacity(blocks.len());

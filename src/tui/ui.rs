@@ -34,8 +34,12 @@ pub fn render(app: &App, frame: &mut Frame) {
 }
 
 fn render_too_small(frame: &mut Frame, area: Rect) {
-    let text = format!("terminal too small ({}×{})", area.width, area.height);
-    let text = crate::cli::truncate(&text, usize::from(area.width));
+    let long = format!("terminal too small ({}×{})", area.width, area.height);
+    let text = if display_width(&long) <= usize::from(area.width) {
+        long
+    } else {
+        crate::cli::truncate("too small", usize::from(area.width))
+    };
     frame.render_widget(Paragraph::new(text), area);
 }
 
