@@ -12,7 +12,7 @@ use crate::domain::briefing::Briefing;
 use crate::domain::diag::Diagnostic;
 use crate::domain::library::Library;
 use crate::domain::markdown::render_markdown;
-use crate::domain::text::{display_width, sanitize, sanitize_line};
+use crate::domain::text::{display_width, sanitize, sanitize_line, truncate};
 use crate::domain::wrap::render_plain;
 
 /// A terminal reader for structured analyst briefings.
@@ -279,25 +279,6 @@ fn briefing_json(b: &Briefing) -> serde_json::Value {
     })
 }
 
-/// Cuts `s` to at most `max` columns, marking the cut with `…`.
-pub fn truncate(s: &str, max: usize) -> String {
-    if display_width(s) <= max {
-        return s.to_string();
-    }
-    let mut out = String::new();
-    let mut width = 0;
-    for c in s.chars() {
-        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if width + w + 1 > max {
-            break;
-        }
-        out.push(c);
-        width += w;
-    }
-    out.push('…');
-    out
-}
-
 /// `brief show`: the briefing (or one section) as wrapped plain text.
 pub fn show(
     library: &Library,
@@ -419,16 +400,4 @@ fn plain_header(b: &Briefing, width: usize) -> String {
         s.push_str("\n\n");
     }
     s
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn truncation_respects_wide_characters() {
-        assert_eq!(truncate("abcdef", 4), "abc…");
-        assert_eq!(truncate("東京東京", 5), "東京…");
-        assert_eq!(truncate("ab", 4), "ab");
-    }
 }

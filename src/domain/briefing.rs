@@ -119,6 +119,9 @@ pub struct Section {
     pub dates: Vec<DateSpan>,
     /// The line in the source file where the section starts (1-based), for messages.
     pub line: u32,
+    /// The line in the source file where the body's text starts, so that a match in
+    /// the body can be reported at its line.
+    pub body_line: u32,
     /// A stable hash of title and body, to tell when a section changed since it was read.
     pub hash: String,
 }

@@ -112,6 +112,11 @@ impl<'a> LineIndex<'a> {
         LineIndex { text, starts }
     }
 
+    /// `len` bytes of the text from `offset`, when they exist.
+    pub fn text_at(&self, offset: usize, len: usize) -> Option<&[u8]> {
+        self.text.get(offset..offset.checked_add(len)?)
+    }
+
     /// The line and column of a byte offset (clamped to the text). Columns count
     /// characters; a carriage return before the offset on the same line counts as one.
     pub fn pos(&self, offset: usize) -> Pos {

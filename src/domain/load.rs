@@ -300,8 +300,7 @@ struct RawSection {
     title: Option<Spanned<String>>,
     id: Option<Spanned<String>>,
     kind: Option<Spanned<String>>,
-    #[serde(default)]
-    body: String,
+    body: Option<Spanned<String>>,
     #[serde(default)]
     dates: Vec<Spanned<RawDate>>,
 }
@@ -580,12 +579,27 @@ impl Validator<'_> {
         }
         let title = title?;
         let (id, _) = id?;
-        let hash = content_hash_parts(&[&title, &raw.body]);
+        // The line where the body's text starts: a multi-line string's first line
+        // break is not part of the text.
+        let (body, body_line) = match raw.body {
+            Some(b) => {
+                let span = b.span();
+                let line = self.pos(&span).map_or(line, |p| p.line);
+                let opens_block = self
+                    .index
+                    .text_at(span.start + self.bom, 4)
+                    .is_some_and(|t| t == b"\"\"\"\n" || t == b"'''\n");
+                (b.into_inner(), line + u32::from(opens_block))
+            }
+            None => (String::new(), line),
+        };
+        let hash = content_hash_parts(&[&title, &body]);
         Some(Section {
             id,
             title,
             kind,
-            body: raw.body,
+            body,
+            body_line,
             dates,
             line,
             hash,
@@ -685,6 +699,16 @@ mod tests {
         assert_eq!(b.id, "t");
         assert_eq!(b.sections[0].id, "cooperation-militaire");
         assert_eq!(b.sections[0].line, 2);
+        assert_eq!(b.sections[0].body_line, 4);
+    }
+
+    #[test]
+    fn a_multi_line_body_starts_on_the_line_after_its_quotes() {
+        let l = parse(
+            "title = \"T\"\n\n[[sections]]\ntitle = \"A\"\nbody = \"\"\"\nfirst\nsecond\n\"\"\"\n",
+        );
+        let l = l.map_err(|e| format!("{e:?}"));
+        assert_eq!(l.map(|l| l.briefing.sections[0].body_line), Ok(6));
     }
 
     #[test]

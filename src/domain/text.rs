@@ -184,6 +184,25 @@ pub fn display_width(s: &str) -> usize {
     UnicodeWidthStr::width(s)
 }
 
+/// Cuts `s` to at most `max` columns, marking the cut with `…`.
+pub fn truncate(s: &str, max: usize) -> String {
+    if display_width(s) <= max {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut width = 0;
+    for c in s.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if width + w + 1 > max {
+            break;
+        }
+        out.push(c);
+        width += w;
+    }
+    out.push('…');
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -237,6 +256,13 @@ mod tests {
         assert!(!is_slug("a--b"));
         assert!(!is_slug("-a"));
         assert!(!is_slug(""));
+    }
+
+    #[test]
+    fn truncation_respects_wide_characters() {
+        assert_eq!(truncate("abcdef", 4), "abc…");
+        assert_eq!(truncate("東京東京", 5), "東京…");
+        assert_eq!(truncate("ab", 4), "ab");
     }
 
     proptest! {

@@ -93,7 +93,7 @@ fn labelled(out: &mut Vec<Line>, label: &str, value: &str, width: usize) {
     let value_width = width.saturating_sub(label_width).max(1);
     for (i, piece) in wrap_words(value, value_width).into_iter().enumerate() {
         let left = if i == 0 {
-            let cut = crate::cli::truncate(label, label_width.saturating_sub(1));
+            let cut = crate::domain::text::truncate(label, label_width.saturating_sub(1));
             format!("{cut:<label_width$}")
         } else {
             " ".repeat(label_width)
@@ -277,7 +277,7 @@ fn clip_pieces(pieces: Vec<(String, Role)>, width: usize) -> Vec<(String, Role)>
             used += w;
             out.push((text, role));
         } else {
-            let cut = crate::cli::truncate(&text, width.saturating_sub(used));
+            let cut = crate::domain::text::truncate(&text, width.saturating_sub(used));
             if !cut.is_empty() {
                 out.push((cut, role));
             }

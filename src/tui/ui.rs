@@ -38,7 +38,7 @@ fn render_too_small(frame: &mut Frame, area: Rect) {
     let text = if display_width(&long) <= usize::from(area.width) {
         long
     } else {
-        crate::cli::truncate("too small", usize::from(area.width))
+        crate::domain::text::truncate("too small", usize::from(area.width))
     };
     frame.render_widget(Paragraph::new(text), area);
 }
@@ -54,8 +54,11 @@ fn render_reader_screen(app: &App, frame: &mut Frame) {
         let pad = usize::from(rect.width).saturating_sub(display_width(&text)) / 2;
         let line = format!("{}{}", " ".repeat(pad), text);
         frame.render_widget(
-            Paragraph::new(crate::cli::truncate(&line, usize::from(rect.width)))
-                .style(app.theme.banner),
+            Paragraph::new(crate::domain::text::truncate(
+                &line,
+                usize::from(rect.width),
+            ))
+            .style(app.theme.banner),
             rect,
         );
     }
@@ -89,9 +92,9 @@ fn render_header(app: &App, frame: &mut Frame, rect: Rect) {
     let right = right.join(" · ");
     let width = usize::from(rect.width);
     let right_width = display_width(&right).min(width / 2);
-    let right = crate::cli::truncate(&right, right_width);
+    let right = crate::domain::text::truncate(&right, right_width);
     let title_room = width.saturating_sub(right_width + 3);
-    let title = crate::cli::truncate(&sanitize_line(&b.title), title_room);
+    let title = crate::domain::text::truncate(&sanitize_line(&b.title), title_room);
     let gap = width.saturating_sub(display_width(&title) + display_width(&right) + 1);
     let line = Line::from(vec![
         Span::styled(format!(" {title}"), app.theme.header),

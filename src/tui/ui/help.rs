@@ -62,7 +62,7 @@ pub fn render_help(app: &App, frame: &mut Frame, scroll: usize) {
             if keys.is_empty() {
                 Line::from(Span::styled(what.clone(), app.theme.heading))
             } else {
-                let keys = crate::cli::truncate(keys, key_width.saturating_sub(1));
+                let keys = crate::domain::text::truncate(keys, key_width.saturating_sub(1));
                 Line::from(vec![
                     Span::styled(format!("{keys:<key_width$}"), app.theme.key),
                     Span::raw(what.clone()),

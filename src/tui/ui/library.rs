@@ -90,7 +90,7 @@ pub fn render_library(app: &App, frame: &mut Frame) {
         } else {
             format!(" {title}")
         };
-        let text = crate::cli::truncate(&text, width);
+        let text = crate::domain::text::truncate(&text, width);
         let pad = width.saturating_sub(display_width(&text));
         let style = if selected {
             theme.selected_focused
@@ -124,7 +124,10 @@ pub fn render_library(app: &App, frame: &mut Frame) {
             theme.warning,
         ))];
         for p in problems.iter().take(usize::from(problem_rows)) {
-            lines.push(Line::from(crate::cli::truncate(&format!(" {p}"), width)));
+            lines.push(Line::from(crate::domain::text::truncate(
+                &format!(" {p}"),
+                width,
+            )));
         }
         frame.render_widget(Paragraph::new(lines), rect);
     }

@@ -72,7 +72,7 @@ pub fn render_outline(app: &App, frame: &mut Frame, rect: Rect) {
         spans.push(Span::styled(format!(" {number} "), theme.dim));
         let used: usize = spans.iter().map(|s| display_width(&s.content)).sum();
         let room = width.saturating_sub(used);
-        let title = crate::cli::truncate(&title, room);
+        let title = crate::domain::text::truncate(&title, room);
         let pad = room.saturating_sub(display_width(&title));
         let title_style = match (selected, focused) {
             (true, true) => theme.selected_focused,

@@ -58,7 +58,7 @@ pub fn render_status(app: &App, frame: &mut Frame, rect: Rect) {
             Tone::Error => theme.error,
         };
         let room = width.saturating_sub(used + right_width + 2);
-        let text = crate::cli::truncate(&sanitize_line(&message.text), room);
+        let text = crate::domain::text::truncate(&sanitize_line(&message.text), room);
         used += display_width(&text) + 1;
         left.push(Span::styled(format!(" {text}"), style));
     }
