@@ -23,8 +23,11 @@ use ratatui::layout::Rect;
 use self::app::App;
 use self::event::{EventSource, Msg, TerminalEvents};
 use self::keymap::Keymap;
-use self::update::{Effect, handle_event, open_briefing, resize};
+use self::update::{
+    Effect, before_draw, handle_event, handle_load, open_briefing, report_load_problems, resize,
+};
 use crate::config::Config;
+use crate::domain::library::{Library, LoadEvent, load_in_background};
 
 /// Runs the reader on `paths` (or the default briefings); returns the exit code.
 pub fn main(paths: &[PathBuf], config: Config) -> ExitCode {
@@ -35,7 +38,16 @@ pub fn main(paths: &[PathBuf], config: Config) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let library = crate::cli::load_library(paths, &config);
+    // A single file is read at once (it is what the user asked to see); folders load
+    // in the background so the first frame appears at once, whatever their size.
+    let sources = crate::cli::default_paths(paths, &config);
+    let (library, background) = match sources {
+        None => (Library::bundled(), None),
+        Some(p) if p.len() == 1 && p[0].is_file() => {
+            (Library::load(&p, config.load_options()), None)
+        }
+        Some(p) => (Library::default(), Some(p)),
+    };
     // The briefing named on the command line, when a single file was named.
     let named = match paths {
         [one] if one.is_file() => library
@@ -76,6 +88,14 @@ pub fn main(paths: &[PathBuf], config: Config) -> ExitCode {
         app.theme = ui::theme::Theme::new(app.config.theme, no_color);
         start(&mut app, named.as_deref());
         let mut events = TerminalEvents::start()?;
+        if let Some(paths) = background {
+            app.loading = Some((0, 0));
+            let tx = events.sender();
+            let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
+            load_in_background(paths, app.config.load_options(), workers, move |event| {
+                tx.send(Msg::Load(event)).is_ok()
+            });
+        }
         run(&mut terminal, &mut app, &mut events)
     })();
     if mouse {
@@ -98,16 +118,7 @@ pub fn start(app: &mut App, named: Option<&str>) {
     if let Some(id) = named.map(str::to_string).or(only) {
         open_briefing(app, &id, None);
     }
-    let problems = app.library.problems.iter().filter(|p| p.is_error()).count();
-    if problems > 0 {
-        app.message = Some(app::Message {
-            text: format!(
-                "{problems} file(s) could not be loaded: see the library ({})",
-                app.keymap.key_label(action::Action::Library)
-            ),
-            tone: app::Tone::Warning,
-        });
-    }
+    report_load_problems(app);
 }
 
 /// The loop: draw, wait for the next event, drain the pending ones, repeat until quit.
@@ -124,6 +135,9 @@ where
     terminal
         .draw(|frame| ui::render(app, frame))
         .map_err(Into::into)?;
+    // While a library loads, progress alone redraws at most this often.
+    const PROGRESS_FRAME: std::time::Duration = std::time::Duration::from_millis(50);
+    let mut last_draw = std::time::Instant::now();
     loop {
         let Some(first) = events.next(None)? else {
             return Ok(());
@@ -132,19 +146,34 @@ where
         while let Some(more) = events.next(Some(std::time::Duration::ZERO))? {
             batch.push(more);
         }
+        let only_progress = batch.iter().all(|m| {
+            matches!(
+                m,
+                Msg::Load(LoadEvent::Loaded(_) | LoadEvent::Discovered { .. })
+            )
+        });
         for msg in batch {
             let effect = match msg {
                 Msg::Term(event) => handle_event(app, &event),
                 Msg::Signal(_) => Effect::Quit,
+                Msg::Load(event) => {
+                    handle_load(app, event);
+                    Effect::None
+                }
             };
             if effect == Effect::Quit {
                 return Ok(());
             }
         }
+        if only_progress && last_draw.elapsed() < PROGRESS_FRAME {
+            continue;
+        }
+        before_draw(app);
         resize_to_terminal(terminal, app)?;
         terminal
             .draw(|frame| ui::render(app, frame))
             .map_err(Into::into)?;
+        last_draw = std::time::Instant::now();
     }
 }
 

@@ -17,6 +17,8 @@ pub struct Library {
     pub briefings: Vec<Arc<Briefing>>,
     /// Errors and warnings, in the order found.
     pub problems: Vec<Diagnostic>,
+    /// Briefing id → index, kept by [`Library::add`].
+    index: std::collections::HashMap<String, usize>,
 }
 
 impl Library {
@@ -24,8 +26,8 @@ impl Library {
     pub fn load(paths: &[PathBuf], options: LoadOptions) -> Library {
         let (files, problems) = discover(paths);
         let mut library = Library {
-            briefings: Vec::new(),
             problems,
+            ..Library::default()
         };
         for file in files {
             library.add(load_file(&file, options));
@@ -66,6 +68,7 @@ impl Library {
                         message,
                     ));
                 } else {
+                    self.index.insert(briefing.id.clone(), self.briefings.len());
                     self.briefings.push(Arc::new(briefing));
                 }
             }
@@ -75,12 +78,98 @@ impl Library {
 
     /// The briefing with this id.
     pub fn get(&self, id: &str) -> Option<&Arc<Briefing>> {
-        self.briefings.iter().find(|b| b.id == id)
+        if self.index.len() == self.briefings.len() {
+            self.index.get(id).and_then(|&i| self.briefings.get(i))
+        } else {
+            // Briefings were pushed without `add`: fall back to a scan.
+            self.briefings.iter().find(|b| b.id == id)
+        }
     }
 
     /// Whether any problem is an error.
     pub fn has_errors(&self) -> bool {
         self.problems.iter().any(Diagnostic::is_error)
+    }
+}
+
+/// What a background load reports, in order: what was found, then every file's
+/// outcome in the order the files were found, then the end.
+#[derive(Debug)]
+pub enum LoadEvent {
+    /// The files to load, and problems with paths that could not be read at all.
+    Discovered {
+        /// How many files will be loaded.
+        total: usize,
+        /// Paths that could not be opened or walked.
+        problems: Vec<Diagnostic>,
+    },
+    /// One file's outcome.
+    Loaded(Box<Result<Loaded, Vec<Diagnostic>>>),
+    /// Every file was loaded.
+    Done,
+}
+
+/// Loads `paths` on `workers` background threads and reports through `sink`, in file
+/// order (so which of two files with one id wins never depends on timing). Returns at
+/// once; `sink` returning `false` stops the load early.
+pub fn load_in_background(
+    paths: Vec<PathBuf>,
+    options: LoadOptions,
+    workers: usize,
+    sink: impl FnMut(LoadEvent) -> bool + Send + 'static,
+) {
+    std::thread::spawn(move || load_streaming(&paths, options, workers, sink));
+}
+
+/// The body of [`load_in_background`], on the calling thread.
+pub fn load_streaming(
+    paths: &[PathBuf],
+    options: LoadOptions,
+    workers: usize,
+    mut sink: impl FnMut(LoadEvent) -> bool,
+) {
+    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+    use std::sync::mpsc;
+
+    let (files, problems) = discover(paths);
+    let total = files.len();
+    if !sink(LoadEvent::Discovered { total, problems }) {
+        return;
+    }
+    let next = AtomicUsize::new(0);
+    let stop = AtomicBool::new(false);
+    let (tx, rx) = mpsc::channel::<(usize, Result<Loaded, Vec<Diagnostic>>)>();
+    std::thread::scope(|scope| {
+        for _ in 0..workers.max(1) {
+            let tx = tx.clone();
+            let (files, next, stop) = (&files, &next, &stop);
+            scope.spawn(move || {
+                while !stop.load(Ordering::Relaxed) {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(file) = files.get(i) else { return };
+                    if tx.send((i, load_file(file, options))).is_err() {
+                        return;
+                    }
+                }
+            });
+        }
+        drop(tx);
+        // Put results back in file order before reporting them.
+        let mut waiting = std::collections::BTreeMap::new();
+        let mut expected = 0;
+        for (i, outcome) in rx {
+            waiting.insert(i, outcome);
+            while let Some(outcome) = waiting.remove(&expected) {
+                expected += 1;
+                if !sink(LoadEvent::Loaded(Box::new(outcome))) {
+                    stop.store(true, Ordering::Relaxed);
+                    return;
+                }
+            }
+        }
+    });
+    if !stop.load(std::sync::atomic::Ordering::Relaxed) {
+        sink(LoadEvent::Done);
     }
 }
 
@@ -106,5 +195,32 @@ mod tests {
                 .find(|s| s.kind.as_ref().map(|k| k.as_str()) == Some("possible-dates"));
             assert!(dated.is_some_and(|s| !s.dates.is_empty()), "{}", b.id);
         }
+    }
+
+    #[test]
+    fn a_background_load_reports_in_file_order() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/invalid");
+        let mut sequential = Library::load(std::slice::from_ref(&dir), LoadOptions::default());
+        let mut streamed = Library::default();
+        let mut total = 0;
+        let mut done = false;
+        load_streaming(&[dir], LoadOptions::default(), 3, |event| {
+            match event {
+                LoadEvent::Discovered { total: t, problems } => {
+                    total = t;
+                    streamed.problems.extend(problems);
+                }
+                LoadEvent::Loaded(outcome) => streamed.add(*outcome),
+                LoadEvent::Done => done = true,
+            }
+            true
+        });
+        assert!(done);
+        assert!(total >= 12);
+        sequential.problems.sort_by(|a, b| a.file.cmp(&b.file));
+        streamed.problems.sort_by(|a, b| a.file.cmp(&b.file));
+        assert_eq!(streamed.problems, sequential.problems);
+        let ids = |l: &Library| l.briefings.iter().map(|b| b.id.clone()).collect::<Vec<_>>();
+        assert_eq!(ids(&streamed), ids(&sequential));
     }
 }

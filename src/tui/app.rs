@@ -160,6 +160,12 @@ pub struct App {
     pub quit: bool,
     /// Styles.
     pub theme: super::ui::theme::Theme,
+    /// The background load, while it runs: (files loaded, files found).
+    pub loading: Option<(usize, usize)>,
+    /// Set when briefings arrived and the library rows need sorting again.
+    pub library_dirty: bool,
+    /// What the library filter matches, per briefing (built once per briefing).
+    haystacks: Vec<String>,
 }
 
 impl App {
@@ -185,6 +191,9 @@ impl App {
             size,
             quit: false,
             theme: super::ui::theme::Theme::new(config_theme, false),
+            loading: None,
+            library_dirty: false,
+            haystacks: Vec::new(),
         };
         app.refresh_library_rows();
         app
@@ -264,14 +273,15 @@ impl App {
 
     /// Recomputes the filtered, sorted library rows.
     pub fn refresh_library_rows(&mut self) {
-        let needle = crate::domain::text::slugify(&self.library_view.filter);
-        let mut rows: Vec<usize> = self
-            .library
-            .briefings
-            .iter()
-            .enumerate()
-            .filter(|(_, b)| needle.is_empty() || library_haystack(b).contains(&needle))
-            .map(|(i, _)| i)
+        for b in &self.library.briefings[self.haystacks.len().min(self.library.briefings.len())..] {
+            self.haystacks.push(library_haystack(b));
+        }
+        // Every word of the filter must appear (accents and case folded).
+        let filter = crate::domain::text::slugify(&self.library_view.filter);
+        let words: Vec<&str> = filter.split('-').filter(|w| !w.is_empty()).collect();
+        let haystacks = &self.haystacks;
+        let mut rows: Vec<usize> = (0..self.library.briefings.len())
+            .filter(|&i| words.iter().all(|w| haystacks[i].contains(w)))
             .collect();
         let briefings = &self.library.briefings;
         match self.library_view.sort {

@@ -8,13 +8,17 @@ use std::time::Duration;
 
 use crossterm::event::Event;
 
+use crate::domain::library::LoadEvent;
+
 /// Something the loop reacts to.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug)]
 pub enum Msg {
     /// A key, mouse or resize event from the terminal.
     Term(Event),
     /// SIGTERM or SIGHUP: leave cleanly (saving first).
     Signal(i32),
+    /// Progress of the background load of the library.
+    Load(LoadEvent),
 }
 
 /// A source of messages.
@@ -27,6 +31,7 @@ pub trait EventSource {
 /// Terminal events read on a thread, and SIGTERM/SIGHUP caught on another.
 pub struct TerminalEvents {
     rx: Receiver<Msg>,
+    tx: Sender<Msg>,
 }
 
 impl TerminalEvents {
@@ -34,8 +39,13 @@ impl TerminalEvents {
     pub fn start() -> io::Result<TerminalEvents> {
         let (tx, rx) = mpsc::channel();
         spawn_terminal_reader(tx.clone());
-        spawn_signal_watcher(tx)?;
-        Ok(TerminalEvents { rx })
+        spawn_signal_watcher(tx.clone())?;
+        Ok(TerminalEvents { rx, tx })
+    }
+
+    /// A handle for background work to post messages to the loop.
+    pub fn sender(&self) -> Sender<Msg> {
+        self.tx.clone()
     }
 }
 

@@ -10,6 +10,7 @@ use ratatui::layout::{Position, Rect};
 use super::action::Action;
 use super::app::{App, Focus, LibrarySort, Message, Open, Outline, Overlay, Screen, Tone};
 use super::reader::{BlockPos, Reader};
+use crate::domain::library::LoadEvent;
 
 /// What the loop must do after an update.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,6 +19,59 @@ pub enum Effect {
     None,
     /// Save state and leave.
     Quit,
+}
+
+/// Takes in the background load's progress. Library rows are re-sorted once per
+/// frame (see [`App::library_dirty`]), not once per briefing.
+pub fn handle_load(app: &mut App, event: LoadEvent) {
+    match event {
+        LoadEvent::Discovered { total, problems } => {
+            app.library.problems.extend(problems);
+            app.loading = Some((0, total));
+        }
+        LoadEvent::Loaded(outcome) => {
+            app.library.add(*outcome);
+            if let Some((done, _)) = &mut app.loading {
+                *done += 1;
+            }
+            app.library_dirty = true;
+        }
+        LoadEvent::Done => {
+            app.loading = None;
+            app.library_dirty = true;
+            // With a single briefing there is nothing to choose: open it, unless the
+            // user is already busy in the library.
+            let untouched = app.open.is_none() && app.library_view.filter.is_empty();
+            if untouched && app.library.briefings.len() == 1 {
+                let id = app.library.briefings[0].id.clone();
+                open_briefing(app, &id, None);
+            }
+            report_load_problems(app);
+        }
+    }
+}
+
+/// Says in the status line how many files could not be loaded.
+pub fn report_load_problems(app: &mut App) {
+    let errors = app.library.problems.iter().filter(|p| p.is_error()).count();
+    if errors > 0 {
+        app.message = Some(Message {
+            text: format!(
+                "{errors} file(s) could not be loaded: see the library ({})",
+                app.keymap.key_label(Action::Library)
+            ),
+            tone: Tone::Warning,
+        });
+    }
+}
+
+/// Work put off until the events of a batch are handled, before drawing.
+pub fn before_draw(app: &mut App) {
+    if app.library_dirty {
+        app.library_dirty = false;
+        app.refresh_library_rows();
+        keep_library_selection_visible(app);
+    }
 }
 
 /// Handles one terminal event.

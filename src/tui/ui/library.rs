@@ -20,11 +20,18 @@ pub fn render_library(app: &App, frame: &mut Frame) {
         LibrarySort::Date => "by date",
         LibrarySort::Title => "by title",
     };
-    let title = format!(
+    let mut title = format!(
         " Library · {} of {} briefings · {sort}",
         view.rows.len(),
         app.library.briefings.len()
     );
+    if let Some((done, total)) = app.loading {
+        title.push_str(&format!(
+            " · loading {} / {}",
+            thousands(done),
+            thousands(total)
+        ));
+    }
     frame.render_widget(
         Paragraph::new(Line::from(Span::styled(title, theme.header))),
         Rect { height: 1, ..area },
@@ -140,4 +147,17 @@ pub fn render_library(app: &App, frame: &mut Frame) {
             ..area
         },
     );
+}
+
+/// `3,412`: a count with thousands separators.
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }

@@ -37,6 +37,13 @@ pub fn render_status(app: &App, frame: &mut Frame, rect: Rect) {
             theme.dim,
         ));
     }
+    if let Some((done, total)) = app.loading {
+        use crate::tui::ui::library::thousands;
+        left.push(Span::styled(
+            format!(" loading {} / {} ", thousands(done), thousands(total)),
+            theme.warning,
+        ));
+    }
     let mut used: usize = left.iter().map(|s| display_width(&s.content)).sum();
     let width = usize::from(rect.width);
     let hints = hints(app);
