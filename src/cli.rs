@@ -12,7 +12,7 @@ use crate::domain::briefing::Briefing;
 use crate::domain::diag::Diagnostic;
 use crate::domain::library::Library;
 use crate::domain::markdown::render_markdown;
-use crate::domain::text::{display_width, sanitize, sanitize_line, truncate};
+use crate::domain::text::{display_width, json_safe, sanitize, sanitize_line, truncate};
 use crate::domain::wrap::render_plain;
 
 /// A terminal reader for structured analyst briefings.
@@ -196,8 +196,10 @@ pub fn check(library: &Library, format: Format, out: &mut impl Write) -> std::io
     })
 }
 
-fn json_pretty(value: &serde_json::Value) -> String {
-    serde_json::to_string_pretty(value).unwrap_or_else(|_| "null".into())
+/// Pretty JSON, safe to print on a terminal (see [`json_safe`]).
+pub fn json_pretty(value: &serde_json::Value) -> String {
+    let text = serde_json::to_string_pretty(value).unwrap_or_else(|_| "null".into());
+    json_safe(&text).into_owned()
 }
 
 fn plural(n: usize, word: &str) -> String {

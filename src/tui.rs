@@ -57,6 +57,16 @@ pub fn main(paths: &[PathBuf], config: Config) -> ExitCode {
             .map(|b| b.id.clone()),
         _ => None,
     };
+    // Nothing to read: say why on stderr rather than open an empty screen.
+    if background.is_none() && library.briefings.is_empty() {
+        for problem in &library.problems {
+            eprintln!("{problem}");
+        }
+        if library.problems.is_empty() {
+            eprintln!("brief: no briefing found");
+        }
+        return ExitCode::FAILURE;
+    }
     let mouse = config.mouse;
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {

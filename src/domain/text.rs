@@ -116,6 +116,29 @@ fn has_combining_storm(text: &str) -> bool {
     false
 }
 
+/// Makes JSON text safe to print on a terminal without changing the data it carries:
+/// every character a terminal would act on or hide (C0 and C1 controls, DEL, bidi
+/// controls, invisible formatting characters) becomes a `\uXXXX` escape. Such
+/// characters can only occur inside JSON strings, where the escape means the same.
+pub fn json_safe(json: &str) -> Cow<'_, str> {
+    let risky = |c: char| c.is_control() || !matches!(fate(c), Fate::Keep) || c == '\u{2028}';
+    if !json.chars().any(risky) {
+        return Cow::Borrowed(json);
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if risky(c) && c != '\n' {
+            let mut units = [0u16; 2];
+            for unit in c.encode_utf16(&mut units) {
+                out.push_str(&format!("\\u{unit:04x}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
 /// Like [`sanitize`], for one-line fields (titles, labels, messages): line breaks and
 /// tabs become single spaces, and runs of spaces collapse.
 pub fn sanitize_line(text: &str) -> Cow<'_, str> {
@@ -263,6 +286,19 @@ mod tests {
         assert_eq!(truncate("abcdef", 4), "abc…");
         assert_eq!(truncate("東京東京", 5), "東京…");
         assert_eq!(truncate("ab", 4), "ab");
+    }
+
+    #[test]
+    fn json_keeps_its_data_but_loses_its_teeth() {
+        let value = serde_json::json!({"t": "a\u{9b}2J\u{202e}b\u{7f}\u{e0041}"});
+        let text = serde_json::to_string(&value).unwrap_or_default();
+        let safe = json_safe(&text);
+        assert!(
+            !safe.chars().any(|c| c.is_control() || c == '\u{202e}'),
+            "{safe}"
+        );
+        let back: serde_json::Value = serde_json::from_str(&safe).unwrap_or_default();
+        assert_eq!(back, value);
     }
 
     proptest! {
