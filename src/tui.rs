@@ -10,6 +10,7 @@ pub mod layout;
 pub mod reader;
 pub mod ui;
 pub mod update;
+pub mod views;
 
 use std::io::{self, IsTerminal};
 use std::path::PathBuf;

@@ -216,3 +216,69 @@ fn a_rebound_key_works_and_help_shows_it() {
         .unwrap_or_default();
     assert!(line.contains("│n "), "{line}");
 }
+
+fn timeline_app(width: u16, height: u16) -> App {
+    let library = Library::load(
+        &[std::path::PathBuf::from("tests/fixtures/timeline")],
+        brief::domain::load::LoadOptions::default(),
+    );
+    assert!(library.problems.is_empty(), "{:?}", library.problems);
+    let config = Config::default();
+    let keymap = Keymap::from_config(&config).expect("keymap");
+    let mut app = App::new(config, keymap, library, Rect::new(0, 0, width, height));
+    // A fixed "today", so the snapshot does not change with the calendar.
+    let today = jiff::civil::date(2026, 11, 5);
+    app.timeline = Some(brief::tui::views::TimelineView::new(&app, today));
+    app.screen = brief::tui::app::Screen::Timeline;
+    app
+}
+
+#[test]
+fn timeline_wide_120x16() {
+    let app = timeline_app(120, 16);
+    let screen = draw(&app);
+    assert!(screen.contains("── today · 5 Nov 2026"), "{screen}");
+    assert!(
+        screen.contains("━━━━━━━"),
+        "ranges are drawn as bars: {screen}"
+    );
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn timeline_narrow_60x16() {
+    let app = timeline_app(60, 16);
+    let screen = draw(&app);
+    assert!(!screen.contains("━"), "no strip when narrow: {screen}");
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn timeline_enter_opens_the_passage() {
+    let mut app = timeline_app(120, 30);
+    press(&mut app, "j");
+    key(&mut app, KeyCode::Enter);
+    let screen = draw(&app);
+    assert!(screen.contains(" READ "), "{screen}");
+    assert!(screen.contains("Example: a regional summit"), "{screen}");
+    assert!(screen.contains("When it may happen"), "{screen}");
+}
+
+#[test]
+fn compare_100x30() {
+    let mut app = timeline_app(100, 30);
+    app.screen = brief::tui::app::Screen::Reader;
+    press(&mut app, "K");
+    let screen = draw(&app);
+    assert!(
+        screen.contains("Compare · Context · 3 sections"),
+        "{screen}"
+    );
+    insta::assert_snapshot!(screen);
+    // Right switches the kind; Enter opens the section at the top in the reader.
+    key(&mut app, KeyCode::Right);
+    let screen = draw(&app);
+    assert!(screen.contains("Compare · Possible dates"), "{screen}");
+    key(&mut app, KeyCode::Enter);
+    assert!(draw(&app).contains(" READ "));
+}

@@ -13,4 +13,5 @@ pub mod library;
 pub mod load;
 pub mod markdown;
 pub mod text;
+pub mod timeline;
 pub mod wrap;

@@ -60,6 +60,10 @@ pub enum Action {
     HalfPageUp,
     /// Open the library of briefings
     Library,
+    /// Every date of the library on one timeline
+    Timeline,
+    /// One kind of section across all briefings, side by side
+    Compare,
 }
 
 impl Action {

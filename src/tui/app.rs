@@ -27,6 +27,10 @@ pub enum Screen {
     Reader,
     /// The library of briefings.
     Library,
+    /// Every structured date on one line.
+    Timeline,
+    /// One section kind across briefings.
+    Compare,
 }
 
 /// A panel drawn over the screen.
@@ -166,6 +170,10 @@ pub struct App {
     pub library_dirty: bool,
     /// What the library filter matches, per briefing (built once per briefing).
     haystacks: Vec<String>,
+    /// The timeline, while shown.
+    pub timeline: Option<super::views::TimelineView>,
+    /// The compare view, while shown.
+    pub compare: Option<super::views::CompareView>,
 }
 
 impl App {
@@ -194,6 +202,8 @@ impl App {
             loading: None,
             library_dirty: false,
             haystacks: Vec::new(),
+            timeline: None,
+            compare: None,
         };
         app.refresh_library_rows();
         app

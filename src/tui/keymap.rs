@@ -238,6 +238,8 @@ pub fn default_keys(action: Action) -> &'static [&'static str] {
         Action::HalfPageDown => &["Ctrl-d"],
         Action::HalfPageUp => &["Ctrl-u"],
         Action::Library => &["L"],
+        Action::Timeline => &["T"],
+        Action::Compare => &["K"],
     }
 }
 

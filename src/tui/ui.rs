@@ -8,6 +8,7 @@ pub mod outline;
 pub mod reader;
 pub mod status;
 pub mod theme;
+pub mod views;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -27,6 +28,8 @@ pub fn render(app: &App, frame: &mut Frame) {
     match app.screen {
         Screen::Library => library::render_library(app, frame),
         Screen::Reader => render_reader_screen(app, frame),
+        Screen::Timeline => views::render_timeline(app, frame),
+        Screen::Compare => views::render_compare(app, frame),
     }
     if let Some(Overlay::Help { scroll }) = &app.overlay {
         help::render_help(app, frame, *scroll);

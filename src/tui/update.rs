@@ -114,8 +114,11 @@ fn handle_key(app: &mut App, key: &KeyEvent) -> Effect {
     if let Some(overlay) = app.overlay.clone() {
         return handle_overlay_key(app, overlay, key, action);
     }
-    if app.screen == Screen::Library {
-        return handle_library_key(app, key);
+    match app.screen {
+        Screen::Library => return handle_library_key(app, key),
+        Screen::Timeline => return super::views::handle_timeline_key(app, key, action),
+        Screen::Compare => return super::views::handle_compare_key(app, key, action),
+        Screen::Reader => {}
     }
     match action {
         Some(action) => update(app, action),
@@ -300,6 +303,8 @@ pub fn update(app: &mut App, action: Action) -> Effect {
             app.overlay = None;
             keep_library_selection_visible(app);
         }
+        Action::Timeline => super::views::open_timeline(app),
+        Action::Compare => super::views::open_compare(app),
         Action::FocusNext | Action::FocusPrevious => {
             app.focus = match app.focus {
                 Focus::Outline => Focus::Reader,

@@ -38,6 +38,17 @@ pub fn help_lines(keymap: &Keymap) -> Vec<(String, String)> {
         rows.push((k.to_string(), d.to_string()));
     }
     rows.push((String::new(), String::new()));
+    rows.push((String::new(), "Timeline and compare".to_string()));
+    for (k, d) in [
+        ("j k, ↑ ↓", "Move between dates or sections"),
+        ("← → , Tab", "Compare: the previous or next section kind"),
+        ("Space", "Compare: scroll the section on top"),
+        ("Enter", "Open the passage in the reader"),
+        ("Esc", "Go back"),
+    ] {
+        rows.push((k.to_string(), d.to_string()));
+    }
+    rows.push((String::new(), String::new()));
     rows.push((String::new(), "Mouse".to_string()));
     rows.push((
         "click".into(),

@@ -17,6 +17,8 @@ pub fn render_status(app: &App, frame: &mut Frame, rect: Rect) {
     let mode = match (&app.overlay, app.screen, app.focus) {
         (Some(Overlay::Help { .. }), _, _) => "HELP",
         (None, Screen::Library, _) => "LIBRARY",
+        (None, Screen::Timeline, _) => "TIMELINE",
+        (None, Screen::Compare, _) => "COMPARE",
         (None, Screen::Reader, Focus::Outline) => "OUTLINE",
         (None, Screen::Reader, Focus::Reader) => "READ",
     };
@@ -82,6 +84,24 @@ fn hints(app: &App) -> Vec<(String, &'static str)> {
         (Some(Overlay::Help { .. }), _, _) => {
             vec![("Esc".into(), "close"), (k(Action::Next), "scroll")]
         }
+        (None, Screen::Timeline, _) => vec![
+            (
+                format!("{}/{}", k(Action::Next), k(Action::Previous)),
+                "move",
+            ),
+            ("Enter".into(), "open"),
+            ("Esc".into(), "back"),
+        ],
+        (None, Screen::Compare, _) => vec![
+            ("←/→".into(), "kind"),
+            (
+                format!("{}/{}", k(Action::Next), k(Action::Previous)),
+                "section",
+            ),
+            ("Space".into(), "scroll"),
+            ("Enter".into(), "open"),
+            ("Esc".into(), "back"),
+        ],
         (None, Screen::Library, _) => vec![
             ("type".into(), "filter"),
             ("↑↓".into(), "move"),

@@ -1,0 +1,259 @@
+//! The analyst views' data: every structured date in a library on one chronological
+//! line, and the sections of one kind across briefings. Must not depend on terminal
+//! crates.
+
+use std::sync::Arc;
+
+use super::briefing::{Briefing, Kind};
+use super::date::{DateSpan, PartialDate};
+use super::library::Library;
+
+/// One dated passage.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TimelineEntry {
+    /// The briefing.
+    pub briefing: Arc<Briefing>,
+    /// Index of the section in the briefing.
+    pub section: usize,
+    /// The date.
+    pub span: DateSpan,
+}
+
+impl TimelineEntry {
+    /// The section's title.
+    pub fn section_title(&self) -> &str {
+        self.briefing
+            .sections
+            .get(self.section)
+            .map_or("", |s| s.title.as_str())
+    }
+}
+
+/// The dates of one month.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MonthGroup {
+    /// The year, when stated.
+    pub year: Option<i16>,
+    /// The month, 1–12.
+    pub month: u8,
+    /// Its dates, by first day.
+    pub entries: Vec<TimelineEntry>,
+}
+
+const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+impl MonthGroup {
+    /// `September 2023`, or `September (year not stated)`.
+    pub fn label(&self) -> String {
+        let name = MONTH_NAMES[usize::from(self.month.clamp(1, 12) - 1)];
+        match self.year {
+            Some(y) => format!("{name} {y}"),
+            None => format!("{name} (year not stated)"),
+        }
+    }
+
+    /// How many days the month has (29 for February without a year).
+    pub fn days(&self) -> u8 {
+        let year = self.year.unwrap_or(2024);
+        jiff::civil::Date::new(year, self.month as i8, 1).map_or(31, |d| d.days_in_month() as u8)
+    }
+
+    /// Whether `date` falls after this month (yearless months sort after dated ones).
+    pub fn is_before(&self, date: jiff::civil::Date) -> bool {
+        match self.year {
+            Some(y) => (y, self.month) < (date.year(), date.month() as u8),
+            None => false,
+        }
+    }
+}
+
+/// The month a date's range starts in.
+fn month_key(d: &PartialDate) -> (bool, i16, u8) {
+    // Dated months first, in order; then months without a year.
+    (d.year.is_none(), d.year.unwrap_or(0), d.month)
+}
+
+/// Every structured date of the library, grouped by the month it starts in: dated
+/// months chronologically, then months whose year the sources do not state.
+pub fn timeline(library: &Library) -> Vec<MonthGroup> {
+    let mut entries: Vec<TimelineEntry> = library
+        .briefings
+        .iter()
+        .flat_map(|b| {
+            b.dates().map(move |(section, span)| TimelineEntry {
+                briefing: b.clone(),
+                section,
+                span: span.clone(),
+            })
+        })
+        .collect();
+    entries.sort_by(|a, b| {
+        let (fa, fb) = (&a.span.from, &b.span.from);
+        month_key(fa)
+            .cmp(&month_key(fb))
+            .then(fa.day.unwrap_or(0).cmp(&fb.day.unwrap_or(0)))
+            .then_with(|| a.briefing.title.cmp(&b.briefing.title))
+    });
+    let mut groups: Vec<MonthGroup> = Vec::new();
+    for entry in entries {
+        let (year, month) = (entry.span.from.year, entry.span.from.month);
+        match groups.last_mut() {
+            Some(g) if g.year == year && g.month == month => g.entries.push(entry),
+            _ => groups.push(MonthGroup {
+                year,
+                month,
+                entries: vec![entry],
+            }),
+        }
+    }
+    groups
+}
+
+/// The days of `group`'s month that an entry covers (1-based, inclusive), for drawing
+/// a range as a bar; a range running past the month's end stops at its last day.
+pub fn days_covered(group: &MonthGroup, span: &DateSpan) -> (u8, u8) {
+    let first = span.from.day.unwrap_or(1);
+    let last = match &span.to {
+        Some(to) if to.month == group.month && to.year == group.year => {
+            to.day.unwrap_or(group.days())
+        }
+        Some(_) => group.days(),
+        None => span.from.day.unwrap_or(group.days()),
+    };
+    (first.min(group.days()), last.clamp(first, group.days()))
+}
+
+/// One section of the compare view.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CompareEntry {
+    /// The briefing.
+    pub briefing: Arc<Briefing>,
+    /// Index of the section.
+    pub section: usize,
+}
+
+/// The section kinds present in the library, known ones first in their canonical order.
+pub fn kinds_in(library: &Library) -> Vec<(Kind, usize)> {
+    let mut counts: std::collections::BTreeMap<Kind, usize> = std::collections::BTreeMap::new();
+    for b in &library.briefings {
+        for s in &b.sections {
+            if let Some(k) = &s.kind {
+                *counts.entry(k.clone()).or_default() += 1;
+            }
+        }
+    }
+    let mut kinds: Vec<(Kind, usize)> = counts.into_iter().collect();
+    kinds.sort_by_key(|(k, _)| {
+        (
+            k.known_index().unwrap_or(usize::MAX),
+            k.as_str().to_string(),
+        )
+    });
+    kinds
+}
+
+/// Every section of `kind`, by briefing date (undated last), then title.
+pub fn sections_of_kind(library: &Library, kind: &Kind) -> Vec<CompareEntry> {
+    let mut entries: Vec<CompareEntry> = library
+        .briefings
+        .iter()
+        .flat_map(|b| {
+            b.sections
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| s.kind.as_ref() == Some(kind))
+                .map(|(i, _)| CompareEntry {
+                    briefing: b.clone(),
+                    section: i,
+                })
+        })
+        .collect();
+    entries.sort_by(|a, b| {
+        let key = |e: &CompareEntry| {
+            let d = e.briefing.date;
+            (
+                d.is_none(),
+                d.map(|d| (d.year.unwrap_or(0), d.month, d.day.unwrap_or(0))),
+            )
+        };
+        key(a)
+            .cmp(&key(b))
+            .then_with(|| a.briefing.title.cmp(&b.briefing.title))
+            .then(a.section.cmp(&b.section))
+    });
+    entries
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::briefing::Origin;
+    use crate::domain::load::parse_briefing;
+
+    fn library(files: &[&str]) -> Library {
+        let mut library = Library::default();
+        for (i, text) in files.iter().enumerate() {
+            library.add(parse_briefing(
+                text.as_bytes(),
+                Origin::File(format!("b{i}.toml").into()),
+                Some(format!("b{i}")),
+            ));
+        }
+        assert!(library.problems.is_empty(), "{:?}", library.problems);
+        library
+    }
+
+    const A: &str = "title = \"A\"\ndate = 2023-09-01\n[[sections]]\ntitle = \"Dates\"\nkind = \"possible-dates\"\n[[sections.dates]]\nfrom = 2023-09-10\nto = 2023-09-13\n[[sections.dates]]\nfrom = \"--09-10\"\n[[sections.dates]]\nfrom = 2023-08-30\nto = 2023-09-02\n";
+    const B: &str = "title = \"B\"\ndate = 2022-01-01\n[[sections]]\ntitle = \"When\"\nkind = \"possible-dates\"\n[[sections.dates]]\nfrom = 2024-01-05\n";
+
+    #[test]
+    fn dates_are_grouped_by_month_in_order_yearless_last() {
+        let groups = timeline(&library(&[A, B]));
+        let labels: Vec<String> = groups.iter().map(MonthGroup::label).collect();
+        assert_eq!(
+            labels,
+            [
+                "August 2023",
+                "September 2023",
+                "January 2024",
+                "September (year not stated)"
+            ]
+        );
+        assert_eq!(groups[1].entries[0].span.human(), "10–13 Sep 2023");
+    }
+
+    #[test]
+    fn ranges_cover_their_days_within_the_month() {
+        let groups = timeline(&library(&[A]));
+        let august = &groups[0];
+        assert_eq!(days_covered(august, &august.entries[0].span), (30, 31));
+        let september = &groups[1];
+        assert_eq!(
+            days_covered(september, &september.entries[0].span),
+            (10, 13)
+        );
+    }
+
+    #[test]
+    fn compare_lists_sections_of_a_kind_by_briefing_date() {
+        let library = library(&[A, B]);
+        let kinds = kinds_in(&library);
+        assert_eq!(kinds[0].0.as_str(), "possible-dates");
+        let entries = sections_of_kind(&library, &kinds[0].0);
+        let titles: Vec<&str> = entries.iter().map(|e| e.briefing.title.as_str()).collect();
+        assert_eq!(titles, ["B", "A"]);
+    }
+}
