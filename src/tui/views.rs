@@ -225,18 +225,18 @@ pub fn handle_compare_key(app: &mut App, key: &KeyEvent, action: Option<Action>)
         (KeyCode::Esc, _) | (_, Some(Action::Quit | Action::Compare)) => {
             back_to_reader_or_library(app);
         }
-        (KeyCode::Tab | KeyCode::Right, _) | (_, Some(Action::FocusNext | Action::NextSection)) => {
-            if !view.kinds.is_empty() {
-                view.kind = (view.kind + 1) % view.kinds.len();
-                view.load_entries(app);
-            }
+        (KeyCode::Tab | KeyCode::Right, _) | (_, Some(Action::FocusNext | Action::NextSection))
+            if !view.kinds.is_empty() =>
+        {
+            view.kind = (view.kind + 1) % view.kinds.len();
+            view.load_entries(app);
         }
         (KeyCode::BackTab | KeyCode::Left, _)
-        | (_, Some(Action::FocusPrevious | Action::PreviousSection | Action::FocusOutline)) => {
-            if !view.kinds.is_empty() {
-                view.kind = (view.kind + view.kinds.len() - 1) % view.kinds.len();
-                view.load_entries(app);
-            }
+        | (_, Some(Action::FocusPrevious | Action::PreviousSection | Action::FocusOutline))
+            if !view.kinds.is_empty() =>
+        {
+            view.kind = (view.kind + view.kinds.len() - 1) % view.kinds.len();
+            view.load_entries(app);
         }
         (KeyCode::Enter, _) | (_, Some(Action::Open)) => {
             if let Some(entry) = view.entries.get(view.selected) {

@@ -140,7 +140,7 @@ fn ruler(days: u8) -> String {
     let mut out = String::new();
     let mut day = 1u8;
     while day <= days {
-        if day == 1 || day % 5 == 0 {
+        if day == 1 || day.is_multiple_of(5) {
             let label = day.to_string();
             out.push_str(&label);
             day += label.len() as u8;
