@@ -250,11 +250,9 @@ pub fn handle_compare_key(app: &mut App, key: &KeyEvent, action: Option<Action>)
                 return effect;
             }
         }
-        (_, Some(Action::Next)) => {
-            if view.selected + 1 < view.entries.len() {
-                view.selected += 1;
-                view.scroll = 0;
-            }
+        (_, Some(Action::Next)) if view.selected + 1 < view.entries.len() => {
+            view.selected += 1;
+            view.scroll = 0;
         }
         (_, Some(Action::Previous)) => {
             if view.scroll > 0 {
