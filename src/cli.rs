@@ -8,8 +8,11 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::config::Config;
+use crate::domain::atomic::{Existing, write_atomic};
 use crate::domain::briefing::Briefing;
+use crate::domain::briefing::Kind;
 use crate::domain::diag::Diagnostic;
+use crate::domain::import::{ImportOptions, import_article};
 use crate::domain::library::Library;
 use crate::domain::markdown::render_markdown;
 use crate::domain::text::{display_width, json_safe, sanitize, sanitize_line, truncate};
@@ -73,6 +76,31 @@ pub enum Command {
         #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
+    /// Turn a plain-text or Markdown article into a TOML briefing draft.
+    ///
+    /// Guesses the title, the headings and each section's kind (French and English
+    /// keywords), a summary from the introduction, and the dates the text states; prints
+    /// what it guessed. The draft passes `brief check`. An existing file is never
+    /// overwritten without --force.
+    Import {
+        /// The article (plain text, or Markdown for .md files).
+        file: PathBuf,
+        /// The article's language (guessed when not given).
+        #[arg(long, value_name = "fr|en")]
+        lang: Option<String>,
+        /// The briefing's id (default: a slug of the file name).
+        #[arg(long, value_name = "ID")]
+        id: Option<String>,
+        /// The year of dates the text states without one.
+        #[arg(long, value_name = "YYYY")]
+        year: Option<i16>,
+        /// Where to write the draft (`-` for standard output; default: ./ID.toml).
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
+        /// Replace OUT if it exists.
+        #[arg(long)]
+        force: bool,
+    },
     /// Print shell completions.
     Completions {
         /// The shell.
@@ -128,6 +156,20 @@ pub fn run(command: Command, config: &Config) -> ExitCode {
             section.as_deref(),
             width.into(),
             &mut out,
+        ),
+        Command::Import {
+            file,
+            lang,
+            id,
+            year,
+            output,
+            force,
+        } => import(
+            &file,
+            ImportOptions { lang, id, year },
+            output.as_deref(),
+            force,
+            config,
         ),
         Command::Completions { shell } => {
             let mut cmd = <Args as clap::CommandFactory>::command();
@@ -402,4 +444,132 @@ fn plain_header(b: &Briefing, width: usize) -> String {
         s.push_str("\n\n");
     }
     s
+}
+
+/// `brief import`: the draft, and what was guessed, for the user to check.
+fn import(
+    file: &std::path::Path,
+    options: ImportOptions,
+    output: Option<&std::path::Path>,
+    force: bool,
+    config: &Config,
+) -> std::io::Result<ExitCode> {
+    let bytes = match crate::domain::load::read_bounded(file, config.max_file_bytes) {
+        Ok(b) => b,
+        Err(problem) => {
+            eprintln!("{problem}");
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let index = crate::domain::diag::LineIndex::new(e.as_bytes());
+            let pos = index.pos(e.utf8_error().valid_up_to());
+            eprintln!(
+                "{}:{}:{}: error: invalid UTF-8: articles must be UTF-8 text",
+                sanitize_line(&file.display().to_string()),
+                pos.line,
+                pos.column
+            );
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    let stem = file
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("article");
+    let guessed_language = options.lang.is_none();
+    let draft = match import_article(&text, stem, &options) {
+        Ok(d) => d,
+        Err(message) => {
+            eprintln!(
+                "{}: error: {}",
+                sanitize_line(&file.display().to_string()),
+                sanitize(&message)
+            );
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    let report = &draft.report;
+    let id = options
+        .id
+        .clone()
+        .unwrap_or_else(|| crate::domain::text::slugify(stem));
+    let mut err = std::io::stderr().lock();
+    writeln!(err, "title:    {}", sanitize_line(&report.title))?;
+    writeln!(
+        err,
+        "language: {}{}",
+        sanitize_line(&report.language),
+        if guessed_language { " (guessed)" } else { "" }
+    )?;
+    writeln!(err, "sections: {}", report.headings.len())?;
+    for (title, kind) in &report.headings {
+        let badge = kind
+            .as_ref()
+            .map_or_else(|| "---".to_string(), |k| Kind::new(k.clone()).badge());
+        let note = if kind.is_none() {
+            "  (no kind: set one)"
+        } else {
+            ""
+        };
+        writeln!(err, "  {badge:<4} {}{note}", sanitize_line(title))?;
+    }
+    if report.dates.is_empty() {
+        writeln!(err, "dates:    none found")?;
+    } else {
+        writeln!(err, "dates:    {}, all `unconfirmed`", report.dates.len())?;
+        for (found, structured, section) in &report.dates {
+            writeln!(
+                err,
+                "  {}  \"{}\"  → {}",
+                sanitize_line(structured),
+                sanitize_line(found),
+                sanitize_line(section)
+            )?;
+        }
+    }
+    let target = output.map_or_else(
+        || PathBuf::from(format!("{id}.toml")),
+        std::path::Path::to_path_buf,
+    );
+    if target.as_os_str() == "-" {
+        let mut out = std::io::stdout().lock();
+        out.write_all(draft.toml.as_bytes())?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let existing = if force {
+        Existing::Replace
+    } else {
+        Existing::Keep
+    };
+    match write_atomic(&target, draft.toml.as_bytes(), existing) {
+        Ok(()) => {
+            writeln!(
+                err,
+                "wrote {}: check the title, summary, kinds and dates, then run `brief check {}`",
+                sanitize_line(&target.display().to_string()),
+                sanitize_line(&target.display().to_string())
+            )?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            writeln!(
+                err,
+                "brief: {} exists; use --force to replace it, or -o to write elsewhere",
+                sanitize_line(&target.display().to_string())
+            )?;
+            Ok(ExitCode::FAILURE)
+        }
+        Err(e) => {
+            writeln!(
+                err,
+                "brief: cannot write {}: {}",
+                sanitize_line(&target.display().to_string()),
+                crate::domain::load::io_words(&e)
+            )?;
+            Ok(ExitCode::FAILURE)
+        }
+    }
 }

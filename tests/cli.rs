@@ -314,3 +314,85 @@ fn help_version_and_completions() {
     assert_eq!(bash.status.code(), Some(0));
     assert!(text(&bash.stdout).contains("_brief()"));
 }
+
+#[test]
+fn import_writes_a_draft_that_passes_check_and_never_overwrites() {
+    let dir = setup();
+    let out = dir.path().join("draft.toml");
+    let out_arg = out.to_str().unwrap_or_default();
+    let first = brief(
+        &[
+            "import",
+            "tests/fixtures/import/en-plain.txt",
+            "-o",
+            out_arg,
+        ],
+        dir.path(),
+    );
+    assert_eq!(first.status.code(), Some(0), "{}", text(&first.stderr));
+    let report = text(&first.stderr);
+    assert!(report.contains("sections: 4"), "{report}");
+    assert!(report.contains("dates:"), "{report}");
+    let check = brief(&["check", out_arg], dir.path());
+    assert_eq!(check.status.code(), Some(0), "{}", text(&check.stdout));
+    let before = std::fs::read(&out).expect("read");
+    let again = brief(
+        &[
+            "import",
+            "tests/fixtures/import/fr-plain.txt",
+            "-o",
+            out_arg,
+        ],
+        dir.path(),
+    );
+    assert_eq!(again.status.code(), Some(1));
+    assert!(text(&again.stderr).contains("exists; use --force"));
+    assert_eq!(
+        std::fs::read(&out).expect("read"),
+        before,
+        "the file was touched"
+    );
+    let forced = brief(
+        &[
+            "import",
+            "tests/fixtures/import/fr-plain.txt",
+            "-o",
+            out_arg,
+            "--force",
+        ],
+        dir.path(),
+    );
+    assert_eq!(forced.status.code(), Some(0));
+    assert_ne!(std::fs::read(&out).expect("read"), before);
+    let stdout = brief(
+        &[
+            "import",
+            "tests/fixtures/import/fr-markdown.md",
+            "--year",
+            "2031",
+            "-o",
+            "-",
+        ],
+        dir.path(),
+    );
+    assert_eq!(stdout.status.code(), Some(0));
+    assert!(text(&stdout.stdout).contains("[[sections]]"));
+}
+
+#[test]
+fn markdown_briefings_load_beside_toml_ones() {
+    let dir = setup();
+    let out = brief(
+        &[
+            "list",
+            "--format",
+            "json",
+            "tests/fixtures/valid/same-briefing.md",
+        ],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let items: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(items[0]["id"], "same-briefing");
+    assert_eq!(items[0]["sections"], 3);
+}

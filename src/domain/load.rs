@@ -92,10 +92,24 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<Diagnostic>) {
         };
         if link_meta.is_dir() {
             walk(&path, files, problems);
-        } else if has_briefing_extension(&path) {
+        } else if has_briefing_extension(&path) || is_markdown_briefing(&path) {
             files.push(path);
         }
     }
+}
+
+/// In a folder, a Markdown file is a briefing only when it opens with `+++` front
+/// matter, so a README or notes beside the briefings are not mistaken for one. (A
+/// Markdown file named on the command line is always read as a briefing.)
+fn is_markdown_briefing(path: &Path) -> bool {
+    if !super::load_md::is_markdown_path(path) {
+        return false;
+    }
+    let mut head = [0u8; 3];
+    std::fs::File::open(path)
+        .and_then(|mut f| f.read_exact(&mut head))
+        .is_ok()
+        && &head == b"+++"
 }
 
 fn has_briefing_extension(path: &Path) -> bool {
@@ -188,7 +202,12 @@ pub fn human_bytes(n: u64) -> String {
 pub fn load_file(path: &Path, options: LoadOptions) -> Result<Loaded, Vec<Diagnostic>> {
     let bytes = read_bounded(path, options.max_file_bytes).map_err(|d| vec![d])?;
     let default_id = path.file_stem().and_then(|s| s.to_str()).map(slugify);
-    parse_briefing(&bytes, Origin::File(path.to_path_buf()), default_id)
+    let origin = Origin::File(path.to_path_buf());
+    if super::load_md::is_markdown_path(path) {
+        super::load_md::parse_markdown_briefing(&bytes, origin, default_id)
+    } else {
+        parse_briefing(&bytes, origin, default_id)
+    }
 }
 
 /// Parses and validates a briefing from bytes. `default_id` is used when the file sets
@@ -228,10 +247,26 @@ pub fn parse_briefing(
         let at = start.and_then(|s| body[s..].chars().next());
         vec![Diagnostic::error(&name, pos, toml_words(e.message(), at))]
     })?;
+    validate_raw(raw, bytes, bom, origin, default_id)
+}
+
+/// Validates a briefing already parsed into its raw form, as [`parse_briefing`] does
+/// after parsing. Every span in `raw` counts bytes from `base` in `bytes` (the file as
+/// read), so that problems are reported at their line and column in the file; `bytes`
+/// also gives the briefing's `version`. Used by the Markdown loader.
+pub(crate) fn validate_raw(
+    raw: RawBriefing,
+    bytes: &[u8],
+    base: usize,
+    origin: Origin,
+    default_id: Option<String>,
+) -> Result<Loaded, Vec<Diagnostic>> {
+    let name = origin.display_name();
+    let index = LineIndex::new(bytes);
     let mut v = Validator {
         name: &name,
         index: &index,
-        bom,
+        bom: base,
         problems: Vec::new(),
     };
     let briefing = v.briefing(raw, origin.clone(), default_id, bytes);
@@ -247,7 +282,7 @@ pub fn parse_briefing(
 }
 
 /// TOML's own messages in plainer words. `at` is the character the error points at.
-fn toml_words(message: &str, at: Option<char>) -> String {
+pub(crate) fn toml_words(message: &str, at: Option<char>) -> String {
     if let Some(c) = at.filter(|c| c.is_control() && !matches!(c, '\n' | '\t' | '\r')) {
         return format!(
             "raw control character U+{:04X} in the file: write it as an escape (\\u{:04x}) if it is meant",
@@ -271,24 +306,24 @@ fn toml_words(message: &str, at: Option<char>) -> String {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawBriefing {
-    title: Option<Spanned<String>>,
-    id: Option<Spanned<String>>,
-    date: Option<Spanned<toml::Value>>,
-    language: Option<Spanned<String>>,
-    summary: Option<String>,
-    classification: Option<String>,
+pub(crate) struct RawBriefing {
+    pub(crate) title: Option<Spanned<String>>,
+    pub(crate) id: Option<Spanned<String>>,
+    pub(crate) date: Option<Spanned<toml::Value>>,
+    pub(crate) language: Option<Spanned<String>>,
+    pub(crate) summary: Option<String>,
+    pub(crate) classification: Option<String>,
     #[serde(default)]
-    tags: Vec<Spanned<String>>,
+    pub(crate) tags: Vec<Spanned<String>>,
     #[serde(default)]
-    sources: Vec<Spanned<RawSource>>,
+    pub(crate) sources: Vec<Spanned<RawSource>>,
     #[serde(default)]
-    sections: Vec<Spanned<RawSection>>,
+    pub(crate) sections: Vec<Spanned<RawSection>>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawSource {
+pub(crate) struct RawSource {
     name: Option<Spanned<String>>,
     url: Option<String>,
     accessed: Option<Spanned<toml::Value>>,
@@ -296,22 +331,22 @@ struct RawSource {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawSection {
-    title: Option<Spanned<String>>,
-    id: Option<Spanned<String>>,
-    kind: Option<Spanned<String>>,
-    body: Option<Spanned<String>>,
+pub(crate) struct RawSection {
+    pub(crate) title: Option<Spanned<String>>,
+    pub(crate) id: Option<Spanned<String>>,
+    pub(crate) kind: Option<Spanned<String>>,
+    pub(crate) body: Option<Spanned<String>>,
     #[serde(default)]
-    dates: Vec<Spanned<RawDate>>,
+    pub(crate) dates: Vec<Spanned<RawDate>>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawDate {
-    from: Option<Spanned<toml::Value>>,
-    to: Option<Spanned<toml::Value>>,
-    label: Option<String>,
-    confidence: Option<Spanned<String>>,
+pub(crate) struct RawDate {
+    pub(crate) from: Option<Spanned<toml::Value>>,
+    pub(crate) to: Option<Spanned<toml::Value>>,
+    pub(crate) label: Option<String>,
+    pub(crate) confidence: Option<Spanned<String>>,
 }
 
 struct Validator<'a> {

@@ -4,13 +4,16 @@
 //! tested without a terminal.
 
 pub mod annotation;
+pub mod atomic;
 pub mod briefing;
 pub mod bundled;
 pub mod date;
 pub mod diag;
 pub mod hash;
+pub mod import;
 pub mod library;
 pub mod load;
+pub mod load_md;
 pub mod markdown;
 pub mod text;
 pub mod timeline;

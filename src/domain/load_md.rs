@@ -1,0 +1,749 @@
+//! Loading briefings written in Markdown: TOML front matter between `+++` lines, then one
+//! `## Heading {#id .kind}` per section. The file is turned into the same raw model as a
+//! TOML briefing and checked by the same validator, with every problem located in the
+//! `.md` file. Must not depend on terminal crates.
+
+use std::ops::Range;
+use std::path::Path;
+
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::briefing::Origin;
+use super::diag::{Diagnostic, LineIndex, Pos};
+use super::load::{Loaded, RawBriefing, RawDate, RawSection, RawSource, toml_words, validate_raw};
+use super::text::{sanitize_line, slugify};
+
+/// The file extension read as a Markdown briefing (compared without case).
+pub const MARKDOWN_EXTENSIONS: [&str; 1] = ["md"];
+
+/// Whether a path names a Markdown briefing (by its extension).
+pub fn is_markdown_path(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| MARKDOWN_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+}
+
+/// The line that opens and closes the front matter.
+const FENCE: &str = "+++";
+
+/// The front matter: the top-level keys of a TOML briefing, with `[[dates]]` in place of
+/// `[[sections]]` (the sections are the `##` headings).
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct FrontMatter {
+    title: Option<Spanned<String>>,
+    id: Option<Spanned<String>>,
+    date: Option<Spanned<toml::Value>>,
+    language: Option<Spanned<String>>,
+    summary: Option<Spanned<String>>,
+    classification: Option<String>,
+    #[serde(default)]
+    tags: Vec<Spanned<String>>,
+    #[serde(default)]
+    sources: Vec<Spanned<RawSource>>,
+    #[serde(default)]
+    dates: Vec<Spanned<FrontDate>>,
+    /// Never allowed: read only to say where sections come from.
+    sections: Option<Spanned<toml::Value>>,
+}
+
+/// A `[[dates]]` entry: a `[[sections.dates]]` table plus the id of its section.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FrontDate {
+    section: Option<Spanned<String>>,
+    from: Option<Spanned<toml::Value>>,
+    to: Option<Spanned<toml::Value>>,
+    label: Option<String>,
+    confidence: Option<Spanned<String>>,
+}
+
+/// A top-level `#` or `##` heading of the body, positions as byte offsets in the file.
+struct Heading {
+    level: HeadingLevel,
+    /// The whole heading (both lines of a setext heading).
+    range: Range<usize>,
+    /// The heading's text, inline markup reduced to plain text.
+    title: String,
+    /// Where the text starts.
+    title_at: usize,
+    /// `{#id}`, with the offset of its `#`.
+    id: Option<(String, usize)>,
+    /// `{.class}` entries, with the offset of each `.`.
+    classes: Vec<(String, usize)>,
+    /// `{key=value}` entries, which are not supported.
+    attrs: Vec<String>,
+}
+
+/// Collects the problems found before validation, located in the file.
+struct Problems<'a> {
+    name: &'a str,
+    index: &'a LineIndex<'a>,
+    list: Vec<Diagnostic>,
+}
+
+impl Problems<'_> {
+    fn error(&mut self, at: usize, message: impl Into<String>) {
+        let pos = Some(self.index.pos(at));
+        self.list.push(Diagnostic::error(self.name, pos, message));
+    }
+
+    fn warning(&mut self, at: usize, message: impl Into<String>) {
+        let pos = Some(self.index.pos(at));
+        self.list.push(Diagnostic::warning(self.name, pos, message));
+    }
+}
+
+/// Parses and validates a Markdown briefing from bytes. `default_id` is used when the
+/// front matter sets no `id` (normally a slug of the file stem).
+///
+/// The file is: optional TOML front matter between two `+++` lines at the very top; an
+/// optional `# Title` and introduction (the summary); then one section per top-level
+/// `## Heading {#id .kind}`, whose body is the Markdown source up to the next `##`,
+/// byte for byte, without the blank lines around it. The result is validated exactly
+/// like a TOML briefing (see `docs/briefing-format.md`, "Markdown briefings").
+pub fn parse_markdown_briefing(
+    bytes: &[u8],
+    origin: Origin,
+    default_id: Option<String>,
+) -> Result<Loaded, Vec<Diagnostic>> {
+    let name = origin.display_name();
+    let index = LineIndex::new(bytes);
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            return Err(vec![Diagnostic::error(
+                &name,
+                Some(index.pos(e.valid_up_to())),
+                "invalid UTF-8: briefings must be UTF-8 text",
+            )]);
+        }
+    };
+    let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    if text[bom..].trim().is_empty() {
+        return Err(vec![Diagnostic::error(
+            &name,
+            Some(Pos { line: 1, column: 1 }),
+            "the file is empty: a briefing needs at least a title (`# Title`)",
+        )]);
+    }
+    let mut problems = Problems {
+        name: &name,
+        index: &index,
+        list: Vec::new(),
+    };
+    let (front_range, body_start) = split_front_matter(text, bom)
+        .map_err(|(at, message)| vec![Diagnostic::error(&name, Some(index.pos(at)), message)])?;
+    // Spans given to the validator count from `base`: the front matter's first byte.
+    let base = front_range.as_ref().map_or(bom, |r| r.start);
+    let front: FrontMatter = match &front_range {
+        Some(range) => {
+            let source = &text[range.clone()];
+            toml::from_str(source).map_err(|e| {
+                let start = e.span().map(|s| s.start);
+                let pos = start.map(|s| index.pos(range.start + s));
+                let at = start
+                    .and_then(|s| source.get(s..))
+                    .and_then(|t| t.chars().next());
+                vec![Diagnostic::error(&name, pos, toml_words(e.message(), at))]
+            })?
+        }
+        None => FrontMatter::default(),
+    };
+    if let Some(sections) = &front.sections {
+        problems.error(
+            base + sections.span().start,
+            "no `sections` in the front matter of a Markdown briefing: each `## Heading` starts a section",
+        );
+    }
+    let headings = top_headings(text, body_start);
+    let first_section = headings
+        .iter()
+        .position(|h| h.level == HeadingLevel::H2)
+        .unwrap_or(headings.len());
+    let preamble_end = headings
+        .get(first_section)
+        .map_or(text.len(), |h| h.range.start);
+
+    // The `# Title`: at most one, before the first section, without attributes.
+    let mut title_heading: Option<&Heading> = None;
+    for (i, heading) in headings.iter().enumerate() {
+        if heading.level != HeadingLevel::H1 {
+            continue;
+        }
+        if i > first_section {
+            problems.error(
+                heading.range.start,
+                "a `#` heading among the sections: start a section with `##`, or use `###` for a heading inside one",
+            );
+        } else if title_heading.is_some() {
+            problems.error(
+                heading.range.start,
+                "a second `#` title: a Markdown briefing has at most one `# Title`, before the first `##` section",
+            );
+        } else {
+            if heading.id.is_some() || !heading.classes.is_empty() || !heading.attrs.is_empty() {
+                problems.error(
+                    heading.range.start,
+                    "attributes on the `# Title` are not used: set `id` in the front matter",
+                );
+            }
+            title_heading = Some(heading);
+        }
+    }
+
+    let title = match (&front.title, title_heading) {
+        (Some(t), Some(h)) => {
+            if t.get_ref().trim() != h.title.trim() {
+                problems.warning(
+                    h.title_at,
+                    format!(
+                        "the `# {}` title differs from the front matter's `title`, which is used",
+                        sanitize_line(h.title.trim())
+                    ),
+                );
+            }
+            front.title
+        }
+        (Some(_), None) => front.title,
+        (None, Some(h)) => Some(Spanned::new(rel(h.title_at, base), h.title.clone())),
+        (None, None) => None,
+    };
+
+    // The summary: the front matter's, or the text before the first section.
+    let pieces: [Range<usize>; 2] = match title_heading {
+        Some(h) => [body_start..h.range.start, h.range.end..preamble_end],
+        None => [body_start..preamble_end, preamble_end..preamble_end],
+    };
+    let intro: String = pieces.iter().filter_map(|r| text.get(r.clone())).collect();
+    let intro_at = pieces
+        .iter()
+        .find_map(|r| first_text_offset(text, r.clone()));
+    let summary = match (front.summary, intro_at) {
+        (Some(s), Some(at)) => {
+            problems.error(
+                at,
+                "text before the first `##` section is the summary, but the front matter already sets `summary`: keep one of them",
+            );
+            Some(s.into_inner())
+        }
+        (Some(s), None) => Some(s.into_inner()),
+        (None, _) => {
+            let (_, kept) = trim_blank_lines(&intro, 0..intro.len());
+            Some(kept.trim_end().to_string()).filter(|s| !s.is_empty())
+        }
+    };
+
+    // The sections.
+    let mut sections = Vec::new();
+    let mut effective_ids = Vec::new();
+    let mut body_lines = Vec::new();
+    for (i, heading) in headings.iter().enumerate() {
+        if heading.level != HeadingLevel::H2 {
+            continue;
+        }
+        let end = headings.get(i + 1).map_or(text.len(), |h| h.range.start);
+        let (body_range, body) = trim_blank_lines(text, heading.range.end..end);
+        body_lines.push(if body.is_empty() {
+            index.pos(heading.range.start).line
+        } else {
+            index.pos(body_range.start).line
+        });
+        for attr in &heading.attrs {
+            problems.error(
+                heading.range.start,
+                format!(
+                    "heading attribute `{}` is not supported: use `{{#id .kind}}`, or write `\\{{` for a literal brace",
+                    sanitize_line(attr)
+                ),
+            );
+        }
+        let kind = match heading.classes.as_slice() {
+            [] => None,
+            [(kind, at)] => Some(Spanned::new(rel(*at, base), kind.clone())),
+            [_, (_, at), ..] => {
+                let all: Vec<String> = heading
+                    .classes
+                    .iter()
+                    .map(|(c, _)| format!(".{c}"))
+                    .collect();
+                problems.error(
+                    *at,
+                    format!(
+                        "several classes `{}` on one heading: a section has at most one `.kind`",
+                        sanitize_line(&all.join(" "))
+                    ),
+                );
+                None
+            }
+        };
+        effective_ids.push(match &heading.id {
+            Some((id, _)) => id.clone(),
+            None => slugify(heading.title.trim()),
+        });
+        sections.push(Spanned::new(
+            rel(heading.range.start, base),
+            RawSection {
+                title: Some(Spanned::new(
+                    rel(heading.title_at, base),
+                    heading.title.clone(),
+                )),
+                id: heading
+                    .id
+                    .as_ref()
+                    .map(|(id, at)| Spanned::new(rel(*at, base), id.clone())),
+                kind,
+                body: Some(body.to_string())
+                    .filter(|b| !b.is_empty())
+                    .map(|b| Spanned::new(rel(body_range.start, base), b)),
+                dates: Vec::new(),
+            },
+        ));
+    }
+
+    // The front matter's `[[dates]]`, each moved to its section.
+    for entry in front.dates {
+        let span = entry.span();
+        let date = entry.into_inner();
+        let Some(section) = date.section else {
+            problems.error(
+                base + span.start,
+                "a `[[dates]]` entry needs `section = \"…\"`: the id of the section it belongs to",
+            );
+            continue;
+        };
+        let Some(target) = effective_ids.iter().position(|id| id == section.get_ref()) else {
+            let known = if effective_ids.is_empty() {
+                "there are no sections".to_string()
+            } else {
+                format!("the section ids are {}", effective_ids.join(", "))
+            };
+            problems.error(
+                base + section.span().start,
+                format!(
+                    "no section has the id `{}` ({known})",
+                    sanitize_line(section.get_ref())
+                ),
+            );
+            continue;
+        };
+        if let Some(s) = sections.get_mut(target) {
+            s.get_mut().dates.push(Spanned::new(
+                span,
+                RawDate {
+                    from: date.from,
+                    to: date.to,
+                    label: date.label,
+                    confidence: date.confidence,
+                },
+            ));
+        }
+    }
+
+    let raw = RawBriefing {
+        title,
+        id: front.id,
+        date: front.date,
+        language: front.language,
+        summary,
+        classification: front.classification,
+        tags: front.tags,
+        sources: front.sources,
+        sections,
+    };
+    let section_count = body_lines.len();
+    let validated = validate_raw(raw, bytes, base, origin, default_id);
+    let mut found = problems.list;
+    match validated {
+        Ok(mut loaded) if !found.iter().any(Diagnostic::is_error) => {
+            // The validator places a body by TOML rules; here it is where its text starts.
+            if loaded.briefing.sections.len() == section_count {
+                for (section, line) in loaded.briefing.sections.iter_mut().zip(body_lines) {
+                    section.body_line = line;
+                }
+            }
+            found.extend(loaded.warnings);
+            loaded.warnings = in_markdown_words(found);
+            Ok(loaded)
+        }
+        Ok(loaded) => {
+            found.extend(loaded.warnings);
+            Err(in_markdown_words(found))
+        }
+        Err(more) => {
+            found.extend(more);
+            Err(in_markdown_words(found))
+        }
+    }
+}
+
+/// A byte offset of the file as a span for the validator, which adds `base` back.
+fn rel(at: usize, base: usize) -> Range<usize> {
+    let at = at.saturating_sub(base);
+    at..at
+}
+
+/// Where the front matter's TOML text is (none when the file has no front matter), and
+/// where the body starts.
+type Split = (Option<Range<usize>>, usize);
+
+/// Finds the front matter: `Ok((Some(range of the TOML text), body start))`, or
+/// `Ok((None, start))` when the file has none. An error is an offset and a message.
+fn split_front_matter(text: &str, start: usize) -> Result<Split, (usize, String)> {
+    let mut lines = lines_from(text, start);
+    let Some((first, first_end)) = lines.next() else {
+        return Ok((None, start));
+    };
+    let first_line = text[first..first_end].trim_end();
+    if first_line == "---" {
+        return Err((
+            first,
+            "YAML front matter (`---`) is not supported: write the front matter in TOML between two `+++` lines"
+                .to_string(),
+        ));
+    }
+    if first_line != FENCE {
+        return Ok((None, start));
+    }
+    for (line_start, line_end) in lines {
+        if text[line_start..line_end].trim_end() == FENCE {
+            return Ok((Some(first_end..line_start), line_end));
+        }
+    }
+    Err((
+        first,
+        "the front matter is never closed: end it with a line `+++`".to_string(),
+    ))
+}
+
+/// The lines of `text` from `start`: (first byte, byte after the line break).
+fn lines_from(text: &str, start: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let rest = text.get(start..).unwrap_or("");
+    rest.split_inclusive('\n').scan(start, |at, line| {
+        let begin = *at;
+        *at += line.len();
+        Some((begin, *at))
+    })
+}
+
+/// The offset of the first non-blank character in `range`, if any.
+fn first_text_offset(text: &str, range: Range<usize>) -> Option<usize> {
+    let piece = text.get(range.clone())?;
+    piece
+        .char_indices()
+        .find(|(_, c)| !c.is_whitespace())
+        .map(|(i, _)| range.start + i)
+}
+
+/// The part of `range` from the start of its first non-blank line to the end of its last
+/// non-blank line (line break included), and that text. Blank lines hold only spaces
+/// and tabs.
+fn trim_blank_lines(text: &str, range: Range<usize>) -> (Range<usize>, &str) {
+    let blank = |r: &(usize, usize)| text.get(r.0..r.1).is_none_or(|l| l.trim().is_empty());
+    let lines: Vec<(usize, usize)> = lines_from(text, range.start)
+        .take_while(|(s, _)| *s < range.end)
+        .map(|(s, e)| (s, e.min(range.end)))
+        .collect();
+    let first = lines.iter().find(|r| !blank(r));
+    let last = lines.iter().rev().find(|r| !blank(r));
+    match (first, last) {
+        (Some(first), Some(last)) => {
+            let r = first.0..last.1;
+            (r.clone(), text.get(r).unwrap_or(""))
+        }
+        _ => (range.start..range.start, ""),
+    }
+}
+
+/// The top-level `#` and `##` headings of the body (not those inside lists or quotes),
+/// in order.
+fn top_headings(text: &str, body_start: usize) -> Vec<Heading> {
+    let body = text.get(body_start..).unwrap_or("");
+    let mut headings = Vec::new();
+    let mut depth = 0usize;
+    let mut current: Option<Heading> = None;
+    for (event, range) in
+        Parser::new_ext(body, Options::ENABLE_HEADING_ATTRIBUTES).into_offset_iter()
+    {
+        let range = range.start + body_start..range.end + body_start;
+        match event {
+            Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs,
+            }) => {
+                if depth == 0 && matches!(level, HeadingLevel::H1 | HeadingLevel::H2) {
+                    let source = text.get(range.clone()).unwrap_or("");
+                    let brace = source.rfind('{').unwrap_or(source.len());
+                    let locate = |prefix: char, name: &str| {
+                        let needle = format!("{prefix}{name}");
+                        source
+                            .get(brace..)
+                            .and_then(|tail| tail.find(&needle))
+                            .map_or(range.start, |i| range.start + brace + i)
+                    };
+                    current = Some(Heading {
+                        level,
+                        range: range.clone(),
+                        title: String::new(),
+                        title_at: range.start + heading_text_offset(source),
+                        id: id.map(|id| (id.to_string(), locate('#', &id))),
+                        classes: classes
+                            .iter()
+                            .map(|c| (c.to_string(), locate('.', c)))
+                            .collect(),
+                        attrs: attrs
+                            .iter()
+                            .map(|(k, v)| match v {
+                                Some(v) => format!("{k}={v}"),
+                                None => k.to_string(),
+                            })
+                            .collect(),
+                    });
+                }
+                depth += 1;
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                depth = depth.saturating_sub(1);
+                if depth == 0
+                    && let Some(mut heading) = current.take()
+                {
+                    heading.title = heading.title.trim().to_string();
+                    headings.push(heading);
+                }
+            }
+            Event::Start(_) => depth += 1,
+            Event::End(_) => depth = depth.saturating_sub(1),
+            Event::Text(t) | Event::Code(t) | Event::InlineHtml(t) | Event::Html(t) => {
+                if let Some(h) = current.as_mut() {
+                    h.title.push_str(&t);
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                if let Some(h) = current.as_mut() {
+                    h.title.push(' ');
+                }
+            }
+            _ => {}
+        }
+    }
+    headings
+}
+
+/// Where a heading's text starts in its source: after `#`s and spaces (ATX), or at the
+/// first non-blank character (setext).
+fn heading_text_offset(source: &str) -> usize {
+    let indent = source.len() - source.trim_start_matches(' ').len();
+    let rest = &source[indent..];
+    if rest.starts_with('#') {
+        let hashes = rest.len() - rest.trim_start_matches('#').len();
+        let after = &rest[hashes..];
+        let spaces = after.len() - after.trim_start_matches([' ', '\t']).len();
+        indent + hashes + spaces
+    } else {
+        indent
+    }
+}
+
+/// The validator speaks of TOML tables; say the same things in Markdown terms.
+fn in_markdown_words(mut problems: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    for p in &mut problems {
+        let replacement = match p.message.as_str() {
+            "missing `title`: every briefing needs one" => {
+                "missing title: write a `# Title` line, or `title = \"…\"` in the front matter"
+            }
+            "the briefing has no `[[sections]]`" => {
+                "the briefing has no sections: start each one with a `## Heading`"
+            }
+            _ => continue,
+        };
+        p.message = replacement.to_string();
+    }
+    // Errors first, then warnings, each in file order.
+    problems.sort_by_key(|p| (!p.is_error(), p.line, p.column));
+    problems
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    fn parse(text: &str) -> Result<Loaded, Vec<Diagnostic>> {
+        parse_markdown_briefing(
+            text.as_bytes(),
+            Origin::File(PathBuf::from("t.md")),
+            Some("t".into()),
+        )
+    }
+
+    fn errors(text: &str) -> Vec<String> {
+        match parse(text) {
+            Ok(_) => vec!["loaded".into()],
+            Err(d) => d.iter().map(ToString::to_string).collect(),
+        }
+    }
+
+    #[test]
+    fn a_file_without_front_matter_loads() {
+        let l = parse(
+            "# The title\n\nThe summary.\n\n## First {#one .context}\n\nBody *one*.\n\n### Inner\n\nMore.\n\n## Second part\nTwo.\n",
+        );
+        let b = match l {
+            Ok(l) => l.briefing,
+            Err(e) => panic!("{e:?}"),
+        };
+        assert_eq!(b.title, "The title");
+        assert_eq!(b.id, "t");
+        assert_eq!(b.summary.as_deref(), Some("The summary."));
+        assert_eq!(b.sections.len(), 2);
+        assert_eq!(b.sections[0].id, "one");
+        assert_eq!(
+            b.sections[0].kind.as_ref().map(|k| k.as_str()),
+            Some("context")
+        );
+        assert_eq!(b.sections[0].body, "Body *one*.\n\n### Inner\n\nMore.\n");
+        assert_eq!(b.sections[0].line, 5);
+        assert_eq!(b.sections[0].body_line, 7);
+        assert_eq!(b.sections[1].id, "second-part");
+        assert_eq!(b.sections[1].kind, None);
+        assert_eq!(b.sections[1].body, "Two.\n");
+        assert_eq!(b.sections[1].body_line, 14);
+    }
+
+    #[test]
+    fn front_matter_dates_go_to_their_section() {
+        let text = "+++\ntitle = \"T\"\n[[dates]]\nsection = \"b\"\nfrom = \"--09-10\"\nto = \"--09-13\"\nlabel = \"L\"\n+++\n## A {#a}\nx\n## B {#b}\ny\n";
+        let b = match parse(text) {
+            Ok(l) => l.briefing,
+            Err(e) => panic!("{e:?}"),
+        };
+        assert!(b.sections[0].dates.is_empty());
+        assert_eq!(b.sections[1].dates[0].human(), "10–13 Sep");
+        assert_eq!(b.sections[1].dates[0].label.as_deref(), Some("L"));
+    }
+
+    #[test]
+    fn front_matter_errors_are_located_in_the_file() {
+        let e = errors("+++\ntitle = \"T\"\nid = \"Bad Id\"\n+++\n## A\nx\n");
+        assert_eq!(
+            e[0],
+            "t.md:3:6: error: malformed id `Bad Id`: use lowercase letters, digits and single hyphens (e.g. `kim-putin-2023`)"
+        );
+        let e = errors("+++\ntitle = \"T\"\nsummray = \"x\"\n+++\n## A\n");
+        assert!(e[0].starts_with("t.md:3:1: error: invalid TOML"), "{e:?}");
+        let e = errors(
+            "+++\ntitle = \"T\"\n[[dates]]\nsection = \"a\"\nfrom = \"--09-13\"\nto = \"--09-10\"\n+++\n## A\n",
+        );
+        assert!(
+            e[0].starts_with("t.md:6:6: error: the range runs backwards"),
+            "{e:?}"
+        );
+        let e = errors(
+            "+++\ntitle = \"T\"\n[[dates]]\nsection = \"zz\"\nfrom = \"--09-13\"\n+++\n## A\n",
+        );
+        assert_eq!(
+            e[0],
+            "t.md:4:11: error: no section has the id `zz` (the section ids are a)"
+        );
+    }
+
+    #[test]
+    fn heading_errors_are_located_at_the_heading() {
+        let e = errors("# T\n\n## A {#a .context .challenges}\n\nx\n");
+        assert_eq!(
+            e[0],
+            "t.md:3:19: error: several classes `.context .challenges` on one heading: a section has at most one `.kind`"
+        );
+        let e = errors("# T\n\n## A {#a}\n\nx\n\n## B {#a}\n");
+        assert_eq!(
+            e[0],
+            "t.md:7:7: error: duplicate section id `a`: already used on line 3"
+        );
+        let e = errors("# T\n\n## A {#Bad}\n");
+        assert!(
+            e[0].starts_with("t.md:3:7: error: malformed section id `Bad`"),
+            "{e:?}"
+        );
+        let e = errors("# T\n\n## A {.Bad}\n");
+        assert!(
+            e[0].starts_with("t.md:3:7: error: malformed kind `Bad`"),
+            "{e:?}"
+        );
+        let e = errors("# T\n\n## A {x=1}\n");
+        assert!(
+            e[0].starts_with("t.md:3:1: error: heading attribute `x=1`"),
+            "{e:?}"
+        );
+        let e = errors("# T\n\n## A\n\n# U\n");
+        assert!(
+            e[0].starts_with("t.md:5:1: error: a `#` heading among the sections"),
+            "{e:?}"
+        );
+    }
+
+    #[test]
+    fn structure_problems() {
+        assert_eq!(
+            errors("+++\ntitle = \"T\"\n## A\n")[0],
+            "t.md:1:1: error: the front matter is never closed: end it with a line `+++`"
+        );
+        assert!(errors("---\ntitle: x\n---\n")[0].contains("YAML front matter"));
+        assert!(
+            errors("+++\ntitle = \"T\"\nsummary = \"S\"\n+++\nIntro.\n## A\n")[0]
+                .starts_with("t.md:5:1: error: text before the first `##` section is the summary")
+        );
+        assert!(
+            errors("Just text.\n\n## A\n")[0]
+                .starts_with("t.md:1:1: error: missing title: write a `# Title`")
+        );
+        assert!(errors("   \n\n")[0].contains("the file is empty"));
+        assert!(
+            errors("+++\ntitle = \"T\"\n[[sections]]\ntitle = \"x\"\n+++\n")[0]
+                .contains("no `sections` in the front matter")
+        );
+    }
+
+    #[test]
+    fn headings_in_code_quotes_and_lists_stay_in_the_body() {
+        let l = parse("# T\n## A\n\n```\n## not a heading\n```\n\n> ## quoted\n\n- ## listed\n");
+        let b = l.map(|l| l.briefing).map_err(|e| format!("{e:?}"));
+        assert_eq!(b.as_ref().map(|b| b.sections.len()), Ok(1));
+        assert!(
+            b.as_ref()
+                .is_ok_and(|b| b.sections[0].body.ends_with("- ## listed\n"))
+        );
+    }
+
+    #[test]
+    fn a_section_with_no_body_and_warnings() {
+        let l = parse("+++\ntitle = \"T\"\n+++\n# Other\n## A {.gossip}\n");
+        let l = l.map_err(|e| format!("{e:?}"));
+        let warnings: Vec<String> = l
+            .as_ref()
+            .map(|l| l.warnings.iter().map(ToString::to_string).collect())
+            .unwrap_or_default();
+        assert_eq!(warnings.len(), 2, "{warnings:?}");
+        assert!(warnings[0].starts_with("t.md:4:3: warning: the `# Other` title differs"));
+        assert!(warnings[1].starts_with("t.md:5:7: warning: unknown section kind `gossip`"));
+        let s = l.map(|l| l.briefing.sections[0].clone());
+        assert_eq!(
+            s.as_ref().map(|s| (s.body.as_str(), s.line, s.body_line)),
+            Ok(("", 5, 5))
+        );
+    }
+
+    #[test]
+    fn bom_and_crlf() {
+        let l = parse("\u{feff}+++\r\ntitle = \"T\"\r\n+++\r\n## A\r\n\r\nx\r\n");
+        let b = l.map(|l| l.briefing).map_err(|e| format!("{e:?}"));
+        assert_eq!(b.as_ref().map(|b| b.title.as_str()), Ok("T"));
+        assert_eq!(b.as_ref().map(|b| b.sections[0].body.as_str()), Ok("x\r\n"));
+        assert_eq!(b.as_ref().map(|b| b.sections[0].body_line), Ok(6));
+        let e = errors("\u{feff}+++\nid = \"X\"\ntitle = \"T\"\n+++\n");
+        assert!(e[0].starts_with("t.md:2:6: error: malformed id"), "{e:?}");
+    }
+}
