@@ -76,6 +76,21 @@ pub enum Command {
         #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
+    /// Search briefings: every match as `file:section:line: snippet`, like grep.
+    ///
+    /// Folds case (an uppercase letter makes the search case-sensitive), accents and
+    /// typography: `cooperation` finds `coopération`. Exits 0 when something matches, 1
+    /// when nothing does, 2 on an error.
+    Search {
+        /// What to look for.
+        query: String,
+        /// Files or folders (default: as for the reader).
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
     /// Turn a plain-text or Markdown article into a TOML briefing draft.
     ///
     /// Guesses the title, the headings and each section's kind (French and English
@@ -157,6 +172,11 @@ pub fn run(command: Command, config: &Config) -> ExitCode {
             width.into(),
             &mut out,
         ),
+        Command::Search {
+            query,
+            paths,
+            format,
+        } => search(&load_library(&paths, config), &query, format, &mut out),
         Command::Import {
             file,
             lang,
@@ -572,4 +592,49 @@ fn import(
             Ok(ExitCode::FAILURE)
         }
     }
+}
+
+/// `brief search`: grep-like output; exit 0 on a match, 1 on none.
+pub fn search(
+    library: &Library,
+    query: &str,
+    format: Format,
+    out: &mut impl Write,
+) -> std::io::Result<ExitCode> {
+    report_problems(&library.problems);
+    let query = crate::domain::fold::fold_query(query);
+    if query.is_empty() {
+        eprintln!("brief: the query is empty");
+        return Ok(ExitCode::from(2));
+    }
+    let hits = crate::domain::search::grep_library(library, &query);
+    match format {
+        Format::Text => {
+            for hit in &hits {
+                writeln!(out, "{}", sanitize_line(&hit.to_string()))?;
+            }
+        }
+        Format::Json => {
+            let items: Vec<serde_json::Value> = hits
+                .iter()
+                .map(|h| {
+                    serde_json::json!({
+                        "file": h.file,
+                        "briefing": h.briefing,
+                        "section": h.section,
+                        "line": h.line,
+                        "column": h.column,
+                        "snippet": h.snippet,
+                        "match": [h.highlight.start, h.highlight.end],
+                    })
+                })
+                .collect();
+            writeln!(out, "{}", json_pretty(&serde_json::Value::Array(items)))?;
+        }
+    }
+    Ok(if hits.is_empty() {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
 }

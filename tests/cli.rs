@@ -396,3 +396,54 @@ fn markdown_briefings_load_beside_toml_ones() {
     assert_eq!(items[0]["id"], "same-briefing");
     assert_eq!(items[0]["sections"], 3);
 }
+
+#[test]
+fn search_is_like_grep() {
+    let dir = setup();
+    let out = brief(&["search", "poutine", "briefings"], dir.path());
+    assert_eq!(out.status.code(), Some(0));
+    let lines = text(&out.stdout);
+    assert!(lines.contains("Poutine"), "{lines}");
+    // Every body hit names a line of the file that holds the word.
+    let source = std::fs::read_to_string("briefings/kim-putin-vladivostok.fr.toml").expect("read");
+    let file_lines: Vec<&str> = source.lines().collect();
+    let mut checked = 0;
+    for hit in lines.lines() {
+        let mut parts = hit.splitn(4, ':');
+        let (file, section, line) = (parts.next(), parts.next(), parts.next());
+        if file != Some("briefings/kim-putin-vladivostok.fr.toml")
+            || matches!(section, Some("title" | "summary" | "tags"))
+        {
+            continue;
+        }
+        let n: usize = line.and_then(|l| l.parse().ok()).expect("line number");
+        assert!(
+            file_lines[n - 1].contains("Poutine"),
+            "line {n} of the file: {:?}",
+            file_lines[n - 1]
+        );
+        checked += 1;
+    }
+    assert!(checked >= 2, "{lines}");
+    // Accents fold: `cooperation` finds `coopération`.
+    let folded = brief(
+        &[
+            "search",
+            "cooperation militaire",
+            "briefings/kim-putin-vladivostok.fr.toml",
+        ],
+        dir.path(),
+    );
+    assert_eq!(folded.status.code(), Some(0));
+    assert!(text(&folded.stdout).contains("coopération militaire"));
+    // Nothing found: exit 1, like grep.
+    let none = brief(&["search", "zqxnothing", "briefings"], dir.path());
+    assert_eq!(none.status.code(), Some(1));
+    assert_eq!(text(&none.stdout), "");
+    let json = brief(
+        &["search", "--format", "json", "Vladivostok", "briefings"],
+        dir.path(),
+    );
+    let items: serde_json::Value = serde_json::from_slice(&json.stdout).expect("json");
+    assert!(items.as_array().is_some_and(|a| a.len() > 3));
+}

@@ -65,7 +65,7 @@ fn nz(n: u16) -> std::num::NonZero<u16> {
 }
 
 /// How long any single wait may take before the test fails.
-pub const TIMEOUT: Duration = Duration::from_secs(20);
+pub const TIMEOUT: Duration = Duration::from_secs(60);
 
 impl Tui {
     /// Starts `brief ARGS` in a `cols`×`rows` terminal, run from the repository root,

@@ -1,0 +1,117 @@
+#!/usr/bin/env python3
+"""End-to-end benchmark: brief and less on the same generated text, in one run.
+
+Uses ttybench.py and the generators from the shared bench folder (BRIEF_BENCH_TOOLS,
+default ../shared/bench relative to the repository). Inputs are generated at run time
+under bench/out/ (git-ignored), never committed. Prints a table of medians with the
+ratio brief / less.
+
+    python3 bench/e2e.py [--runs 5] [--sizes 100K,50M] [--library 10000]
+
+Needs: a release build (`cargo build --release`), less, and a Python venv with pyte,
+ptyprocess and psutil (created in .venv-bench/ on first run).
+"""
+import argparse
+import json
+import os
+import subprocess
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+OUT = os.path.join(ROOT, "bench", "out")
+VENV = os.path.join(ROOT, ".venv-bench")
+
+
+def tools_dir():
+    d = os.environ.get("BRIEF_BENCH_TOOLS", os.path.join(ROOT, "..", "shared", "bench"))
+    if not os.path.exists(os.path.join(d, "ttybench.py")):
+        sys.exit(f"ttybench.py not found in {d}: set BRIEF_BENCH_TOOLS")
+    return os.path.abspath(d)
+
+
+def python():
+    py = os.path.join(VENV, "bin", "python")
+    if not os.path.exists(py):
+        subprocess.run([sys.executable, "-m", "venv", VENV], check=True)
+        subprocess.run([py, "-m", "pip", "install", "-q", "pyte", "ptyprocess", "psutil"], check=True)
+    return py
+
+
+def generate(tools, sizes, library):
+    os.makedirs(OUT, exist_ok=True)
+    for size in sizes:
+        b = os.path.join(OUT, f"b{size}.toml")
+        if not os.path.exists(b):
+            subprocess.run([sys.executable, os.path.join(tools, "gen_briefing.py"), "one", b, size], check=True)
+        d = os.path.join(OUT, "docs", f"doc_{size}.md")
+        if not os.path.exists(d):
+            subprocess.run([sys.executable, os.path.join(tools, "gen_docs.py"), os.path.join(OUT, "docs"), size], check=True)
+    if library:
+        lib = os.path.join(OUT, f"lib{library}")
+        if not os.path.exists(lib):
+            subprocess.run([sys.executable, os.path.join(tools, "gen_briefing.py"), "library", lib, str(library)], check=True)
+
+
+def ttybench(py, tools, runs, start, steps, argv, env=None):
+    cmd = [py, os.path.join(tools, "ttybench.py"), "--runs", str(runs), "--start", start]
+    for keys, marker in steps:
+        cmd += ["--step", keys, marker]
+    cmd += ["--quit", "q", "--"] + argv
+    full_env = dict(os.environ, **(env or {}))
+    out = subprocess.run(cmd, capture_output=True, text=True, env=full_env)
+    for line in reversed(out.stdout.strip().splitlines()):
+        if line.startswith("{"):
+            return json.loads(line)
+    sys.exit(f"ttybench failed:\n{out.stdout}\n{out.stderr}")
+
+
+def ms(v):
+    return "–" if v is None else f"{v * 1000:.1f} ms"
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--sizes", default="100K,50M")
+    ap.add_argument("--library", type=int, default=10000)
+    args = ap.parse_args()
+    tools = tools_dir()
+    py = python()
+    sizes = [s for s in args.sizes.split(",") if s]
+    generate(tools, sizes, args.library)
+    brief = os.path.join(ROOT, "target", "release", "brief")
+    if not os.path.exists(brief):
+        sys.exit("build first: cargo build --release")
+    data = os.path.join(OUT, "data")
+    env = {"BRIEF_DATA_DIR": data, "BRIEF_CONFIG": os.path.join(OUT, "empty-config.toml")}
+    open(env["BRIEF_CONFIG"], "w").close()
+    steps = [("j", "*"), ("G", "ZQXENDMARK"), ("g", "ZQXSTARTMARK"), ("/ZQXNEEDLE<Enter>", "QWFPGJLUY")]
+    rows = []
+    for size in sizes:
+        b = ttybench(py, tools, args.runs, "ZQXSTARTMARK", steps, [brief, os.path.join(OUT, f"b{size}.toml")], env)
+        l = ttybench(py, tools, args.runs, "ZQXSTARTMARK", steps, ["less", os.path.join(OUT, "docs", f"doc_{size}.md")])
+        names = ["first paint", "key j → frame", "G to end", "g to top", "search to end"]
+        keys = ["startup_s", "step0:j", "step1:G", "step2:g", "step3:/ZQXNEEDLE<Enter>"]
+        for name, key in zip(names, keys):
+            bv, lv = b.get(key), l.get(key)
+            ratio = "–" if not bv or not lv else f"{bv / lv:.2f}×"
+            rows.append((f"{size}: {name}", ms(bv), ms(lv), ratio))
+        rows.append((f"{size}: peak RSS", f"{b.get('rss_peak_tree_kb', 0) / 1024:.1f} MB",
+                     f"{l.get('rss_peak_tree_kb', 0) / 1024:.1f} MB", ""))
+    if args.library:
+        lib = os.path.join(OUT, f"lib{args.library}")
+        first = ttybench(py, tools, args.runs, "Library ·", [], [brief, lib], env)
+        # Once every file is in, the title no longer says "loading".
+        done = f"{args.library} of {args.library} briefings · by date   "
+        full = ttybench(py, tools, args.runs, done, [], [brief, lib], env)
+        rows.append((f"library {args.library}: first paint", ms(first.get("startup_s")), "", ""))
+        rows.append((f"library {args.library}: fully loaded", ms(full.get("startup_s")), "", ""))
+        rows.append((f"library {args.library}: peak RSS", f"{full.get('rss_peak_tree_kb', 0) / 1024:.1f} MB", "", ""))
+    width = max(len(r[0]) for r in rows)
+    print(f"{'what':<{width}}  {'brief':>12}  {'less':>12}  ratio")
+    for what, bv, lv, ratio in rows:
+        print(f"{what:<{width}}  {bv:>12}  {lv:>12}  {ratio}")
+
+
+if __name__ == "__main__":
+    main()

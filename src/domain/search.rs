@@ -1,0 +1,1189 @@
+//! Search: the in-briefing index (every rendered block, folded once), the library-wide
+//! index (titles, tags, summaries, sections and notes of every briefing) and the
+//! `brief search` grep. Matching follows [`super::fold`]: case (smart case), accents and
+//! typography folded, exact original ranges. Must not depend on terminal crates.
+//!
+//! Every index keeps one haystack per briefing: the texts it searches, folded and
+//! joined by NUL (which folding never produces, so no match crosses two texts), searched
+//! with one [`memchr::memmem::Finder`] built once per query.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+use std::ops::Range;
+
+use memchr::memmem::Finder;
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
+
+use super::annotation::Note;
+use super::briefing::{Briefing, Section};
+use super::fold::{FoldBuilder, Folded, Query, SEPARATOR, fold, fold_keep_case};
+use super::library::Library;
+use super::markdown::{Block, render_markdown};
+use super::text::sanitize;
+
+/// The widest a snippet gets, in terminal columns (ellipses included).
+pub const SNIPPET_COLUMNS: usize = 100;
+
+/// How many columns of context a snippet tries to show before the match.
+const CONTEXT_BEFORE: usize = 30;
+
+// The haystack shared by every index.
+
+/// Texts folded into one string, separated by NUL, with where each starts.
+#[derive(Debug, Clone, Default)]
+struct Haystack {
+    /// The original texts joined by NUL (needed for smart case and snippets).
+    original: String,
+    /// The fold of `original`.
+    folded: Folded,
+    /// Where each text starts: (folded, original) byte offsets.
+    starts: Vec<(usize, usize)>,
+}
+
+/// Builds a [`Haystack`] text by text.
+struct HaystackBuilder {
+    original: String,
+    folder: FoldBuilder,
+    starts: Vec<(usize, usize)>,
+}
+
+impl HaystackBuilder {
+    fn new(capacity: usize) -> HaystackBuilder {
+        HaystackBuilder {
+            original: String::with_capacity(capacity),
+            folder: FoldBuilder::new(true, capacity),
+            starts: Vec::new(),
+        }
+    }
+
+    /// Appends a text; its index is the number of texts pushed before it.
+    fn push(&mut self, text: &str) {
+        if !self.starts.is_empty() {
+            self.original.push(SEPARATOR);
+            self.folder.push_separator();
+        }
+        self.starts
+            .push((self.folder.folded_len(), self.original.len()));
+        self.original.push_str(text);
+        self.folder.push_str(text);
+    }
+
+    fn finish(mut self) -> Haystack {
+        self.original.shrink_to_fit();
+        self.starts.shrink_to_fit();
+        let mut folded = self.folder.finish();
+        folded.text.shrink_to_fit();
+        Haystack {
+            original: self.original,
+            folded,
+            starts: self.starts,
+        }
+    }
+}
+
+/// A query ready to run: its finder is built once and used on every haystack.
+struct Searcher {
+    finder: Finder<'static>,
+    len: usize,
+    /// For a case-sensitive query, its case-keeping fold, which a match must contain.
+    keep_case: Option<String>,
+}
+
+impl Searcher {
+    /// `None` for a query that matches nothing (it folds to nothing).
+    fn new(query: &Query) -> Option<Searcher> {
+        if query.text.is_empty() {
+            return None;
+        }
+        Some(Searcher {
+            finder: Finder::new(query.text.as_bytes()).into_owned(),
+            len: query.text.len(),
+            keep_case: query.case_sensitive.then(|| fold_keep_case(&query.raw)),
+        })
+    }
+
+    /// Every match in `folded` (whose original is `original`), in order and not
+    /// overlapping, as original byte ranges.
+    fn all(&self, original: &str, folded: &Folded) -> Vec<Range<usize>> {
+        let mut matches: Vec<Range<usize>> = Vec::new();
+        let hay = folded.text.as_bytes();
+        let mut at = 0;
+        while at < hay.len() {
+            let Some(found) = hay.get(at..).and_then(|h| self.finder.find(h)) else {
+                break;
+            };
+            let pos = at + found;
+            let range = folded.to_original(pos..pos + self.len);
+            let case_ok = match &self.keep_case {
+                None => true,
+                Some(keep) => original
+                    .get(range.clone())
+                    .is_some_and(|s| fold_keep_case(s).contains(keep.as_str())),
+            };
+            if case_ok {
+                at = pos + self.len;
+                // Two folded matches inside one original character (`s` in `ß`) are one.
+                if matches.last().is_none_or(|last| range.start >= last.end) {
+                    matches.push(range);
+                }
+            } else {
+                // A case mismatch: an overlapping occurrence may still match.
+                at = pos + 1;
+                while at < hay.len() && !folded.text.is_char_boundary(at) {
+                    at += 1;
+                }
+            }
+        }
+        matches
+    }
+}
+
+impl Haystack {
+    /// The original of text `i`.
+    fn text(&self, i: usize) -> &str {
+        let Some(&(_, start)) = self.starts.get(i) else {
+            return "";
+        };
+        let end = self
+            .starts
+            .get(i + 1)
+            .map_or(self.original.len(), |&(_, next)| next.saturating_sub(1));
+        self.original.get(start..end).unwrap_or_default()
+    }
+
+    /// Every match: (text index, byte range in that text), in order.
+    fn search(&self, searcher: &Searcher) -> Vec<(usize, Range<usize>)> {
+        let found = searcher.all(&self.original, &self.folded);
+        found
+            .into_iter()
+            .map(|range| {
+                let piece = self
+                    .starts
+                    .partition_point(|&(_, original)| original <= range.start)
+                    .saturating_sub(1);
+                let base = self.starts.get(piece).map_or(0, |&(_, original)| original);
+                (piece, range.start - base..range.end - base)
+            })
+            .collect()
+    }
+}
+
+// In one briefing.
+
+/// The searchable text of one briefing: every block of every unit (unit 0 = the summary
+/// rendered with [`render_markdown`], unit n = section n-1's body), folded once.
+#[derive(Debug, Clone, Default)]
+pub struct DocIndex {
+    haystack: Haystack,
+    /// For each text of the haystack: (unit, block).
+    blocks: Vec<(usize, usize)>,
+    /// How many blocks were given, empty ones included.
+    block_count: usize,
+}
+
+/// A match in a [`DocIndex`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Match {
+    /// The unit: 0 for the summary, n for section n-1.
+    pub unit: usize,
+    /// The block's index in the unit's rendered blocks.
+    pub block: usize,
+    /// Bytes in that block's [`Block::text`], on character boundaries, covering whole
+    /// characters and their combining marks.
+    pub range: Range<usize>,
+}
+
+impl DocIndex {
+    /// Renders the summary and every section body, and indexes their blocks.
+    pub fn build(briefing: &Briefing) -> DocIndex {
+        let summary = briefing
+            .summary
+            .as_deref()
+            .map(render_markdown)
+            .unwrap_or_default();
+        let mut units = vec![summary];
+        units.extend(briefing.sections.iter().map(|s| render_markdown(&s.body)));
+        DocIndex::from_units(units)
+    }
+
+    /// Indexes blocks already rendered: `units[0]` is the summary, `units[n]` section
+    /// n-1's body.
+    pub fn from_units(units: Vec<Vec<Block>>) -> DocIndex {
+        DocIndex::from_blocks(units.iter().map(|u| u.as_slice()))
+    }
+
+    /// Like [`DocIndex::from_units`], borrowing the blocks.
+    pub fn from_blocks<'a>(units: impl IntoIterator<Item = &'a [Block]>) -> DocIndex {
+        let units: Vec<&[Block]> = units.into_iter().collect();
+        let size: usize = units
+            .iter()
+            .flat_map(|u| u.iter())
+            .map(|b| b.text.len() + 1)
+            .sum();
+        let mut builder = HaystackBuilder::new(size);
+        let mut blocks = Vec::new();
+        let mut block_count = 0;
+        for (unit, unit_blocks) in units.iter().enumerate() {
+            block_count += unit_blocks.len();
+            for (index, block) in unit_blocks.iter().enumerate() {
+                if !block.text.is_empty() {
+                    builder.push(&block.text);
+                    blocks.push((unit, index));
+                }
+            }
+        }
+        DocIndex {
+            haystack: builder.finish(),
+            blocks,
+            block_count,
+        }
+    }
+
+    /// Every match, in document order, not overlapping. An empty query matches nothing;
+    /// no match spans two blocks.
+    pub fn search(&self, query: &Query) -> Vec<Match> {
+        let Some(searcher) = Searcher::new(query) else {
+            return Vec::new();
+        };
+        let found = self.haystack.search(&searcher);
+        found
+            .into_iter()
+            .filter_map(|(piece, range)| {
+                let &(unit, block) = self.blocks.get(piece)?;
+                Some(Match { unit, block, range })
+            })
+            .collect()
+    }
+
+    /// How many blocks there are in all units (empty ones, such as rules, included).
+    pub fn block_count(&self) -> usize {
+        self.block_count
+    }
+}
+
+// Library-wide.
+
+/// Which part of a briefing a library match is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Field {
+    /// The briefing's title.
+    Title,
+    /// Its tags (searched joined by `, `).
+    Tags,
+    /// Its summary.
+    Summary,
+    /// A section's title.
+    SectionTitle,
+    /// A section's body.
+    SectionBody,
+    /// The body of a note on the briefing.
+    Note,
+}
+
+/// One match in a [`LibraryIndex`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LibraryHit {
+    /// The briefing's id.
+    pub briefing: String,
+    /// The section's id: for a section's title or body, and for a note anchored to a
+    /// section that exists; `None` for the title, tags and summary.
+    pub section: Option<String>,
+    /// Where the match is.
+    pub field: Field,
+    /// The unit, as in [`DocIndex`]: 0 for the summary (and the title and tags), n for
+    /// section n-1; for a note, its anchor's section (0 when it is not found).
+    pub unit: usize,
+    /// The block in the unit for a summary or body match; the anchor's block for a note;
+    /// 0 for a title or tags.
+    pub block: usize,
+    /// One line of sanitised text around the match, at most [`SNIPPET_COLUMNS`] wide.
+    pub snippet: String,
+    /// The match, in bytes of `snippet` (possibly cut short with the snippet).
+    pub highlight: Range<usize>,
+    /// For a note, its id.
+    pub note_id: Option<String>,
+}
+
+/// What one text of a briefing's haystack is.
+#[derive(Debug, Clone)]
+struct Piece {
+    field: Field,
+    /// Index of the section (for notes: of the anchor's section, if found).
+    section: Option<usize>,
+    unit: usize,
+    block: usize,
+    /// Index in [`Entry::notes`].
+    note: Option<usize>,
+}
+
+/// One briefing in the library index.
+#[derive(Debug, Clone)]
+struct Entry {
+    id: String,
+    haystack: Haystack,
+    pieces: Vec<Piece>,
+    section_ids: Vec<String>,
+    /// Note ids.
+    notes: Vec<String>,
+}
+
+impl Entry {
+    fn new(briefing: &Briefing, notes: &[Note]) -> Entry {
+        let size = briefing.title.len()
+            + briefing.summary.as_ref().map_or(0, String::len)
+            + briefing
+                .sections
+                .iter()
+                .map(|s| s.title.len() + s.body.len())
+                .sum::<usize>()
+            + notes.iter().map(|n| n.body.len()).sum::<usize>();
+        let mut builder = HaystackBuilder::new(size + 64);
+        let mut pieces = Vec::new();
+        // Rendered blocks are sanitised already; the other texts are sanitised here.
+        let mut push = |text: &str, piece: Piece| {
+            if !text.is_empty() {
+                builder.push(text);
+                pieces.push(piece);
+            }
+        };
+        let plain = |field| Piece {
+            field,
+            section: None,
+            unit: 0,
+            block: 0,
+            note: None,
+        };
+        push(&sanitize(&briefing.title), plain(Field::Title));
+        push(&sanitize(&briefing.tags.join(", ")), plain(Field::Tags));
+        if let Some(summary) = &briefing.summary {
+            for (block, b) in render_markdown(summary).iter().enumerate() {
+                push(
+                    &b.text,
+                    Piece {
+                        block,
+                        ..plain(Field::Summary)
+                    },
+                );
+            }
+        }
+        for (index, section) in briefing.sections.iter().enumerate() {
+            let in_section = |field, block| Piece {
+                field,
+                section: Some(index),
+                unit: index + 1,
+                block,
+                note: None,
+            };
+            push(
+                &sanitize(&section.title),
+                in_section(Field::SectionTitle, 0),
+            );
+            for (block, b) in render_markdown(&section.body).iter().enumerate() {
+                push(&b.text, in_section(Field::SectionBody, block));
+            }
+        }
+        for (index, note) in notes.iter().enumerate() {
+            let section = briefing.section_index(&note.anchor.section);
+            push(
+                &sanitize(&note.body),
+                Piece {
+                    field: Field::Note,
+                    section,
+                    unit: section.map_or(0, |s| s + 1),
+                    block: note.anchor.block,
+                    note: Some(index),
+                },
+            );
+        }
+        debug_assert_eq!(builder.starts.len(), pieces.len());
+        Entry {
+            id: briefing.id.clone(),
+            haystack: builder.finish(),
+            pieces,
+            section_ids: briefing.sections.iter().map(|s| s.id.clone()).collect(),
+            notes: notes.iter().map(|n| n.id.clone()).collect(),
+        }
+    }
+
+    fn hit(&self, piece: usize, range: Range<usize>) -> Option<LibraryHit> {
+        let p = self.pieces.get(piece)?;
+        let (snippet, highlight) = snippet(self.haystack.text(piece), range);
+        Some(LibraryHit {
+            briefing: self.id.clone(),
+            section: p.section.and_then(|s| self.section_ids.get(s)).cloned(),
+            field: p.field,
+            unit: p.unit,
+            block: p.block,
+            snippet,
+            highlight,
+            note_id: p.note.and_then(|n| self.notes.get(n)).cloned(),
+        })
+    }
+}
+
+/// The searchable text of a whole library: one entry per briefing with its title, tags,
+/// summary, sections (titles and rendered bodies) and the bodies of its notes, folded
+/// once into one haystack per briefing.
+#[derive(Debug, Clone, Default)]
+pub struct LibraryIndex {
+    entries: Vec<Entry>,
+    positions: HashMap<String, usize>,
+}
+
+impl LibraryIndex {
+    /// An empty index.
+    pub fn new() -> LibraryIndex {
+        LibraryIndex::default()
+    }
+
+    /// Indexes a briefing with the notes on it (the caller picks them); a briefing with
+    /// the same id already indexed is replaced, keeping its place in the order.
+    pub fn add(&mut self, briefing: &Briefing, notes: &[Note]) {
+        let entry = Entry::new(briefing, notes);
+        match self.positions.get(&briefing.id) {
+            Some(&at) if at < self.entries.len() => self.entries[at] = entry,
+            _ => {
+                self.positions
+                    .insert(briefing.id.clone(), self.entries.len());
+                self.entries.push(entry);
+            }
+        }
+    }
+
+    /// Removes a briefing; whether it was there.
+    pub fn remove(&mut self, id: &str) -> bool {
+        let Some(at) = self.positions.remove(id) else {
+            return false;
+        };
+        if at < self.entries.len() {
+            self.entries.remove(at);
+        }
+        for position in self.positions.values_mut() {
+            if *position > at {
+                *position -= 1;
+            }
+        }
+        true
+    }
+
+    /// How many briefings are indexed.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether no briefing is indexed.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Searches every briefing, in the order they were added, and calls `sink` once per
+    /// briefing that has matches (so results stream) with all of its hits in order:
+    /// title, tags, summary, sections in order (title, then body), notes. Stops as soon
+    /// as `sink` returns false (cancelled). An empty query matches nothing.
+    pub fn search(&self, query: &Query, sink: &mut dyn FnMut(Vec<LibraryHit>) -> bool) {
+        let Some(searcher) = Searcher::new(query) else {
+            return;
+        };
+        for entry in &self.entries {
+            let found = entry.haystack.search(&searcher);
+            if found.is_empty() {
+                continue;
+            }
+            let hits: Vec<LibraryHit> = found
+                .into_iter()
+                .filter_map(|(piece, range)| entry.hit(piece, range))
+                .collect();
+            if !sink(hits) {
+                return;
+            }
+        }
+    }
+}
+
+// Snippets.
+
+/// One line of `text` around `range` (a match), at most [`SNIPPET_COLUMNS`] wide, with
+/// `…` where it is cut; and where the match is in it. Line breaks become spaces.
+fn snippet(text: &str, range: Range<usize>) -> (String, Range<usize>) {
+    let start = range.start.min(text.len());
+    let end = range.end.clamp(start, text.len());
+    let part = |r: Range<usize>| text.get(r).unwrap_or_default();
+    // Two columns for the ellipses.
+    let room = SNIPPET_COLUMNS - 2;
+    let mut used = 0;
+    // The bytes of the graphemes that fit, at most `limit` columns of them.
+    let mut take = |graphemes: &mut dyn Iterator<Item = &str>, limit: usize| {
+        let (mut bytes, mut columns) = (0, 0);
+        for g in graphemes {
+            let w = g.width();
+            if columns + w > limit || used + w > room {
+                break;
+            }
+            (bytes, columns, used) = (bytes + g.len(), columns + w, used + w);
+        }
+        bytes
+    };
+    let (mut from, mut to) = (
+        start,
+        start + take(&mut part(start..end).graphemes(true), room),
+    );
+    // Unless the match itself had to be cut: context, before and after it.
+    if to == end {
+        from -= take(&mut part(0..start).graphemes(true).rev(), CONTEXT_BEFORE);
+        to += take(&mut part(end..text.len()).graphemes(true), room);
+        from -= take(&mut part(0..from).graphemes(true).rev(), room);
+        // Cut between words rather than in one.
+        if from > 0
+            && let Some(space) = part(from..start).find([' ', '\n'])
+            && from + space + 1 < start
+        {
+            from += space + 1;
+        }
+        if to < text.len()
+            && let Some(space) = part(end..to).rfind([' ', '\n'])
+            && space > 0
+        {
+            to = end + space;
+        }
+    }
+    let mut out = String::with_capacity(to - from + 8);
+    if from > 0 {
+        out.push('…');
+    }
+    let offset = out.len();
+    out.extend(
+        part(from..to)
+            .chars()
+            .map(|c| if c == '\n' { ' ' } else { c }),
+    );
+    if to < text.len() {
+        out.push('…');
+    }
+    (out, offset + (start - from)..offset + (end.min(to) - from))
+}
+
+// `brief search`.
+
+/// One line of `brief search` output.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GrepHit {
+    /// The file, as [`super::briefing::Origin::display_name`] gives it.
+    pub file: String,
+    /// The briefing's id.
+    pub briefing: String,
+    /// The section's id, or `title`, `summary` or `tags`.
+    pub section: String,
+    /// The line in the source file (1-based). For a match in a section body, the line
+    /// of the match in the body's source; for a section title, the line where the
+    /// section starts; for the briefing's title, summary and tags, 1 (their lines are not
+    /// recorded by the loader).
+    pub line: u32,
+    /// The 1-based byte column of the match in that line, when it is known exactly (a
+    /// match located in a body's source, past the body's first line).
+    pub column: Option<u32>,
+    /// One line of rendered, sanitised text around the match.
+    pub snippet: String,
+    /// The match, in bytes of `snippet`.
+    pub highlight: Range<usize>,
+}
+
+impl fmt::Display for GrepHit {
+    /// `file:section:line: snippet`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}:{}: {}",
+            self.file, self.section, self.line, self.snippet
+        )
+    }
+}
+
+/// `brief search QUERY [PATH]...`: every match in the library's briefings (titles, tags,
+/// summaries, section titles and rendered bodies), in order, one hit per source line
+/// (several matches on one line give one hit, the first). Printed as
+/// `file:section:line: snippet` (see [`GrepHit`]'s `Display`) or as JSON objects
+/// `{file, briefing, section, line, column?, snippet, match: [start, end]}`.
+///
+/// A body match is located in the section's source (`Section::body`) to report its line
+/// (`Section::body_line` plus the line breaks before it); when the rendered text cannot be
+/// found there (a match across inline markup), the line of the block it is in, or else
+/// the body's first line. Lines inside a basic string written with `\` line continuations
+/// come out too small, as the loader does not keep the raw text.
+pub fn grep_library(library: &Library, query: &Query) -> Vec<GrepHit> {
+    let mut hits = Vec::new();
+    let Some(searcher) = Searcher::new(query) else {
+        return hits;
+    };
+    for briefing in &library.briefings {
+        let entry = Entry::new(briefing, &[]);
+        let found = entry.haystack.search(&searcher);
+        if found.is_empty() {
+            continue;
+        }
+        let file = briefing.origin.display_name();
+        let mut seen: HashSet<(String, u32, usize)> = HashSet::new();
+        let mut locators: HashMap<usize, SourceLocator> = HashMap::new();
+        for (piece, range) in found {
+            let Some(p) = entry.pieces.get(piece) else {
+                continue;
+            };
+            let text = entry.haystack.text(piece);
+            let section = p.section.and_then(|s| briefing.sections.get(s));
+            let (label, line, column, key_block) = match (p.field, section) {
+                (Field::Title, _) => ("title".to_owned(), 1, None, 0),
+                (Field::Tags, _) => ("tags".to_owned(), 1, None, 0),
+                // The summary's line is unknown: one hit per paragraph.
+                (Field::Summary, _) => ("summary".to_owned(), 1, None, p.block),
+                (Field::SectionTitle, Some(s)) => (s.id.clone(), s.line, None, 0),
+                (Field::SectionBody, Some(s)) => {
+                    let locator = locators
+                        .entry(p.unit)
+                        .or_insert_with(|| SourceLocator::new(s, &entry, piece, &searcher));
+                    let (line, column) = locator.locate(p.block);
+                    (s.id.clone(), line, column, 0)
+                }
+                _ => continue,
+            };
+            if !seen.insert((label.clone(), line, key_block)) {
+                continue;
+            }
+            let (snippet, highlight) = snippet(text, range);
+            hits.push(GrepHit {
+                file: file.clone(),
+                briefing: briefing.id.clone(),
+                section: label,
+                line,
+                column,
+                snippet,
+                highlight,
+            });
+        }
+    }
+    hits
+}
+
+/// Finds where matches in a section's rendered body are in its source.
+struct SourceLocator<'s> {
+    section: &'s Section,
+    /// The query's matches in the source, as byte ranges of `Section::body`, in order.
+    matches: Vec<Range<usize>>,
+    /// How many of `matches` were used.
+    used: usize,
+    /// Where each block of the body seems to start in the source (by block index).
+    anchors: Vec<Option<usize>>,
+}
+
+impl<'s> SourceLocator<'s> {
+    fn new(section: &'s Section, entry: &Entry, piece: usize, searcher: &Searcher) -> Self {
+        let source = fold(&section.body);
+        let matches = searcher.all(&section.body, &source);
+        // The body's blocks: the pieces around `piece` with the same unit.
+        let unit = entry.pieces.get(piece).map_or(0, |p| p.unit);
+        let blocks: Vec<(usize, &str)> = entry
+            .pieces
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.unit == unit && p.field == Field::SectionBody)
+            .map(|(i, p)| (p.block, entry.haystack.text(i)))
+            .collect();
+        let count = blocks.iter().map(|(b, _)| b + 1).max().unwrap_or(0);
+        let mut anchors = vec![None; count];
+        // Where the next block's source may start: past the previous block's start, and
+        // past half of its text (a block's source is rarely shorter than that), so that
+        // its first words are not found in the previous block.
+        let mut cursor = 0;
+        for (block, text) in blocks {
+            let found = anchor_keys(text)
+                .into_iter()
+                .filter_map(|key| {
+                    let at = source
+                        .text
+                        .get(cursor..)
+                        .and_then(|hay| memchr::memmem::find(hay.as_bytes(), key.as_bytes()))?;
+                    Some((cursor + at, key.len()))
+                })
+                .min();
+            if let Some((at, len)) = found {
+                if let Some(slot) = anchors.get_mut(block) {
+                    *slot = Some(source.to_original(at..at + len).start);
+                }
+                cursor = at + len.max(text.len() / 2);
+                while cursor < source.text.len() && !source.text.is_char_boundary(cursor) {
+                    cursor += 1;
+                }
+            }
+        }
+        SourceLocator {
+            section,
+            matches,
+            used: 0,
+            anchors,
+        }
+    }
+
+    /// The line and column of the next match in block `block` (matches are located in
+    /// order).
+    fn locate(&mut self, block: usize) -> (u32, Option<u32>) {
+        let anchor = self.anchors.get(block).copied().flatten();
+        let next_anchor = self
+            .anchors
+            .get(block + 1..)
+            .and_then(|rest| rest.iter().flatten().next().copied());
+        let from = anchor.unwrap_or(0);
+        let candidate = self
+            .matches
+            .iter()
+            .enumerate()
+            .skip(self.used)
+            .find(|(_, m)| m.start >= from)
+            .filter(|(_, m)| next_anchor.is_none_or(|next| m.start < next));
+        match candidate {
+            Some((i, m)) => {
+                self.used = i + 1;
+                let (line, column) = self.line_of(m.start);
+                (line, column)
+            }
+            None => match anchor {
+                Some(at) => (self.line_of(at).0, None),
+                None => (self.section.body_line, None),
+            },
+        }
+    }
+
+    /// The file line of byte `at` of the body, and its column when it is past the body's
+    /// first line.
+    fn line_of(&self, at: usize) -> (u32, Option<u32>) {
+        let body = self.section.body.as_bytes();
+        let before = body.get(..at).unwrap_or(body);
+        let breaks = memchr::memchr_iter(b'\n', before).count();
+        let line = self
+            .section
+            .body_line
+            .saturating_add(u32::try_from(breaks).unwrap_or(u32::MAX));
+        let column = memchr::memrchr(b'\n', before).and_then(|nl| u32::try_from(at - nl).ok());
+        (line, column)
+    }
+}
+
+/// Starts of a block's folded text that its source may hold verbatim: up to 24 bytes,
+/// and the first word, each cut before any character Markdown may have consumed; none
+/// shorter than 4 bytes.
+fn anchor_keys(text: &str) -> Vec<String> {
+    let folded = fold(text).text;
+    let mut long = 0;
+    let mut word = None;
+    for (i, c) in folded.char_indices() {
+        if i >= 24 || "*_`[]<>\\&!#|~".contains(c) {
+            break;
+        }
+        if c == ' ' && word.is_none() {
+            word = Some(i);
+        }
+        long = i + c.len_utf8();
+    }
+    let mut keys: Vec<String> = [Some(long), word]
+        .into_iter()
+        .flatten()
+        .filter(|&end| end >= 4)
+        .filter_map(|end| folded.get(..end).map(str::to_owned))
+        .collect();
+    keys.dedup();
+    keys
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::bundled::BUNDLED;
+    use crate::domain::fold::fold_query;
+    use crate::domain::markdown::BlockKind;
+    use proptest::prelude::*;
+
+    fn block(text: &str) -> Block {
+        Block {
+            kind: BlockKind::Paragraph,
+            prefix_first: String::new(),
+            prefix_rest: String::new(),
+            text: text.to_owned(),
+            styles: Vec::new(),
+        }
+    }
+
+    fn index(units: &[&[&str]]) -> DocIndex {
+        DocIndex::from_units(
+            units
+                .iter()
+                .map(|u| u.iter().map(|t| block(t)).collect())
+                .collect(),
+        )
+    }
+
+    /// (unit, block, matched original text) of every match.
+    fn found<'a>(units: &[&'a [&'a str]], query: &str) -> Vec<(usize, usize, &'a str)> {
+        index(units)
+            .search(&fold_query(query))
+            .into_iter()
+            .map(|m| (m.unit, m.block, &units[m.unit][m.block][m.range]))
+            .collect()
+    }
+
+    #[test]
+    fn accents_ligatures_and_typography_fold() {
+        let units: &[&[&str]] = &[&["La coopération militaire"], &["Une œuvre, l’Œuvre"]];
+        assert_eq!(found(units, "cooperation"), vec![(0, 0, "coopération")]);
+        let m = index(units).search(&fold_query("cooperation"));
+        assert_eq!(m[0].range, 3..15);
+        assert_eq!(found(units, "oe"), vec![(1, 0, "œ"), (1, 0, "Œ")]);
+        assert_eq!(found(units, "l'"), vec![(1, 0, "l’")]);
+        assert_eq!(found(units, "'"), vec![(1, 0, "’")]);
+    }
+
+    #[test]
+    fn smart_case() {
+        let units: &[&[&str]] = &[&["Poutine, poutine et POUTINE."]];
+        assert_eq!(found(units, "Poutine"), vec![(0, 0, "Poutine")]);
+        assert_eq!(
+            found(units, "poutine"),
+            vec![(0, 0, "Poutine"), (0, 0, "poutine"), (0, 0, "POUTINE")]
+        );
+        assert_eq!(found(units, "POUTINE"), vec![(0, 0, "POUTINE")]);
+        // Accents still fold in a case-sensitive query.
+        assert_eq!(found(&[&["l’Élysée"]], "Elysee"), vec![(0, 0, "Élysée")]);
+        assert_eq!(found(&[&["l’élysée"]], "Elysee"), vec![]);
+        // A rejected occurrence does not hide an overlapping one.
+        assert_eq!(found(&[&["AAa"]], "Aa"), vec![(0, 0, "Aa")]);
+    }
+
+    #[test]
+    fn any_script() {
+        let units: &[&[&str]] = &[&["Встреча: Путин и Ким"], &["서울 지사는", "東京の会議"]];
+        assert_eq!(found(units, "путин"), vec![(0, 0, "Путин")]);
+        assert_eq!(found(units, "Путин"), vec![(0, 0, "Путин")]);
+        assert_eq!(found(units, "서울"), vec![(1, 0, "서울")]);
+        assert_eq!(found(units, "東京"), vec![(1, 1, "東京")]);
+        // Hangul is not decomposed: a jamo does not match a syllable.
+        assert_eq!(found(units, "ᄉ"), vec![]);
+    }
+
+    #[test]
+    fn ranges_cover_whole_characters() {
+        let units: &[&[&str]] = &[&["cafe\u{301} 東京 straße"]];
+        assert_eq!(found(units, "cafe"), vec![(0, 0, "cafe\u{301}")]);
+        assert_eq!(found(units, "café"), vec![(0, 0, "cafe\u{301}")]);
+        assert_eq!(found(units, "京"), vec![(0, 0, "京")]);
+        // Two folded matches in one character are one match.
+        assert_eq!(found(units, "s"), vec![(0, 0, "s"), (0, 0, "ß")]);
+    }
+
+    #[test]
+    fn empty_queries_and_block_boundaries() {
+        let units: &[&[&str]] = &[&["ends with ab"], &["cd starts", ""], &["x"]];
+        assert_eq!(found(units, ""), vec![]);
+        assert_eq!(found(units, "\u{301}"), vec![]);
+        assert_eq!(found(units, "abcd"), vec![]);
+        assert_eq!(found(units, "ab cd"), vec![]);
+        assert_eq!(found(units, "b\0c"), vec![]);
+        assert_eq!(found(units, "x"), vec![(2, 0, "x")]);
+        assert_eq!(index(units).block_count(), 4);
+    }
+
+    #[test]
+    fn builds_from_a_briefing() {
+        let library = Library::bundled();
+        let fr = library
+            .briefings
+            .iter()
+            .find(|b| b.language.as_deref() == Some("fr"))
+            .expect("a French briefing");
+        let idx = DocIndex::build(fr);
+        let matches = idx.search(&fold_query("vladivostok"));
+        assert!(matches.iter().any(|m| m.unit == 0));
+        assert!(matches.iter().any(|m| m.unit > 0));
+        for m in &matches {
+            let blocks = if m.unit == 0 {
+                render_markdown(fr.summary.as_deref().unwrap_or_default())
+            } else {
+                render_markdown(&fr.sections[m.unit - 1].body)
+            };
+            assert_eq!(
+                fold(&blocks[m.block].text[m.range.clone()]).text,
+                "vladivostok"
+            );
+        }
+    }
+
+    #[test]
+    fn snippets_are_one_short_line() {
+        let text = format!(
+            "{} Poutine\nà Vladivostok {}",
+            "mot ".repeat(40),
+            "suite ".repeat(40)
+        );
+        let at = text.find("Poutine").expect("present");
+        let (s, h) = snippet(&text, at..at + 7);
+        assert_eq!(&s[h.clone()], "Poutine");
+        assert!(s.width() <= SNIPPET_COLUMNS, "{s}");
+        assert!(!s.contains('\n'));
+        assert!(s.starts_with('…') && s.ends_with('…'));
+        assert!(s.contains("Poutine à Vladivostok"));
+        // Short text: all of it.
+        assert_eq!(snippet("a 東京 b", 2..8), ("a 東京 b".to_owned(), 2..8));
+        // A match wider than the snippet is cut.
+        let long = "x".repeat(300);
+        let (s, h) = snippet(&long, 0..300);
+        assert!(s.width() <= SNIPPET_COLUMNS);
+        assert_eq!(h.start, 0);
+    }
+
+    fn note(id: &str, briefing: &str, section: &str, body: &str) -> Note {
+        use crate::domain::annotation::Anchor;
+        Note {
+            id: id.to_owned(),
+            anchor: Anchor {
+                briefing: briefing.to_owned(),
+                section: section.to_owned(),
+                block: 2,
+                quote: String::new(),
+                prefix: String::new(),
+                suffix: String::new(),
+                version: String::new(),
+            },
+            body: body.to_owned(),
+            created: jiff::Timestamp::UNIX_EPOCH,
+            updated: jiff::Timestamp::UNIX_EPOCH,
+            conflict_of: None,
+            moved: false,
+        }
+    }
+
+    fn bundled_index() -> LibraryIndex {
+        let library = Library::bundled();
+        let mut index = LibraryIndex::new();
+        for b in &library.briefings {
+            let notes = vec![note(
+                "0190-note",
+                &b.id,
+                &b.sections[1].id,
+                "À vérifier : la #Coopération avec Pyongyang\net les obus.",
+            )];
+            index.add(b, &notes);
+        }
+        index
+    }
+
+    fn all_hits(index: &LibraryIndex, query: &str) -> Vec<Vec<LibraryHit>> {
+        let mut out = Vec::new();
+        index.search(&fold_query(query), &mut |hits| {
+            out.push(hits);
+            true
+        });
+        out
+    }
+
+    #[test]
+    fn library_search_finds_titles_and_streams_per_briefing() {
+        let index = bundled_index();
+        assert_eq!(index.len(), 2);
+        let results = all_hits(&index, "poutine");
+        assert_eq!(results.len(), 1, "only the French briefing");
+        let hits = &results[0];
+        assert_eq!(hits[0].field, Field::Title);
+        assert_eq!(hits[0].section, None);
+        assert_eq!(&hits[0].snippet[hits[0].highlight.clone()], "Poutine");
+        assert!(
+            hits[0]
+                .snippet
+                .starts_with("Kim Jong Un et Vladimir Poutine")
+        );
+        // In order: title, (tags,) summary, sections in order, notes.
+        let rank = |h: &LibraryHit| match h.field {
+            Field::Title => (0, 0),
+            Field::Tags => (1, 0),
+            Field::Summary => (2, 0),
+            Field::SectionTitle | Field::SectionBody => (3, h.unit),
+            Field::Note => (4, 0),
+        };
+        assert!(hits.windows(2).all(|w| rank(&w[0]) <= rank(&w[1])));
+        assert!(hits.iter().any(|h| h.field == Field::Summary));
+        assert!(
+            hits.iter()
+                .any(|h| h.field == Field::SectionBody && h.section.is_some())
+        );
+        for h in hits {
+            assert_eq!(fold(&h.snippet[h.highlight.clone()]).text, "poutine");
+            assert!(!h.snippet.contains('\n'));
+            assert!(h.snippet.width() <= SNIPPET_COLUMNS);
+        }
+        // Both briefings' tags.
+        let tags = all_hits(&index, "north-korea");
+        assert_eq!(tags.len(), 2);
+        assert!(tags.iter().all(|hits| hits[0].field == Field::Tags));
+    }
+
+    #[test]
+    fn library_search_finds_notes_and_can_be_cancelled() {
+        let index = bundled_index();
+        let results = all_hits(&index, "pyongyang");
+        assert_eq!(results.len(), 2);
+        for hits in &results {
+            let notes: Vec<&LibraryHit> = hits.iter().filter(|h| h.field == Field::Note).collect();
+            assert_eq!(notes.len(), 1);
+            let n = notes[0];
+            assert_eq!(n.note_id.as_deref(), Some("0190-note"));
+            assert_eq!(n.unit, 2);
+            assert_eq!(n.block, 2);
+            assert!(n.section.is_some());
+            assert_eq!(&n.snippet[n.highlight.clone()], "Pyongyang");
+            assert_eq!(hits.last().map(|h| h.field), Some(Field::Note));
+        }
+        let mut calls = 0;
+        index.search(&fold_query("vladivostok"), &mut |_| {
+            calls += 1;
+            false
+        });
+        assert_eq!(calls, 1);
+        let mut calls = 0;
+        index.search(&fold_query(""), &mut |_| {
+            calls += 1;
+            true
+        });
+        assert_eq!(calls, 0);
+    }
+
+    #[test]
+    fn library_entries_are_replaced_and_removed() {
+        let library = Library::bundled();
+        let mut index = LibraryIndex::new();
+        for b in &library.briefings {
+            index.add(b, &[]);
+        }
+        let first = &library.briefings[0];
+        index.add(first, &[note("n2", &first.id, "nope", "zqxw marker")]);
+        assert_eq!(index.len(), 2);
+        let hits = all_hits(&index, "zqxw");
+        assert_eq!(hits.len(), 1);
+        assert_eq!(hits[0][0].unit, 0);
+        assert_eq!(hits[0][0].section, None);
+        assert!(index.remove(&first.id));
+        assert!(!index.remove(&first.id));
+        assert_eq!(index.len(), 1);
+        assert!(all_hits(&index, "zqxw").is_empty());
+        index.add(first, &[]);
+        assert_eq!(index.len(), 2);
+    }
+
+    /// The text of line `line` (1-based) of a bundled file.
+    fn bundled_line(file: &str, line: u32) -> &'static str {
+        let name = file.trim_start_matches("<bundled>/");
+        let (_, text) = BUNDLED
+            .iter()
+            .find(|(n, _)| *n == name)
+            .expect("a bundled file");
+        text.lines()
+            .nth(line as usize - 1)
+            .expect("the line exists")
+    }
+
+    #[test]
+    fn grep_reports_source_lines() {
+        let library = Library::bundled();
+        let hits = grep_library(&library, &fold_query("Poutine"));
+        assert_eq!(hits.len(), 4, "{hits:#?}");
+        assert_eq!(hits[0].section, "title");
+        assert!(hits.iter().any(|h| h.section == "summary"));
+        let mut lines = HashSet::new();
+        for h in &hits {
+            assert!(h.file.ends_with(".fr.toml"), "{}", h.file);
+            assert_eq!(&h.snippet[h.highlight.clone()], "Poutine");
+            let line = bundled_line(&h.file, h.line);
+            assert!(
+                fold(line).text.contains("poutine"),
+                "{h}: line {} is {line:?}",
+                h.line
+            );
+            if let Some(column) = h.column {
+                let at = column as usize - 1;
+                assert!(line[at..].starts_with("Poutine"), "{h}: column {column}");
+            }
+            assert!(
+                lines.insert((h.section.clone(), h.line)),
+                "one hit per line: {h}"
+            );
+        }
+        // Section hits are located in their bodies, past the sections' first lines.
+        assert!(hits.iter().any(|h| h.column.is_some()));
+        assert!(hits.iter().any(|h| h.line > 20));
+        // Display.
+        assert!(
+            hits[0]
+                .to_string()
+                .starts_with("<bundled>/kim-putin-vladivostok.fr.toml:title:1: Kim")
+        );
+        // The English briefing says Putin; lowercase matches any case.
+        let putin = grep_library(&library, &fold_query("putin"));
+        assert!(putin.iter().any(|h| h.file.ends_with(".en.toml")));
+        for h in &putin {
+            assert!(
+                fold(bundled_line(&h.file, h.line)).text.contains("putin"),
+                "{h}"
+            );
+        }
+        assert!(grep_library(&library, &fold_query("")).is_empty());
+    }
+
+    #[test]
+    fn grep_locates_matches_across_markup_and_repeats() {
+        use crate::domain::{briefing::Origin, load::parse_briefing};
+        let source = "title = \"T\"\n\n[[sections]]\nid = \"s\"\ntitle = \"Section\"\nbody = \"\"\"\nFirst *para*\nline two has target.\n\n- item **tar**get\n- item target and target\n\n```\ncode target\n```\n\"\"\"\n";
+        let mut library = Library::default();
+        let id = Some("t".to_owned());
+        library.add(parse_briefing(source.as_bytes(), Origin::Embedded("t"), id));
+        assert!(library.problems.is_empty(), "{:?}", library.problems);
+        let hits = grep_library(&library, &fold_query("target"));
+        let lines: Vec<(u32, Option<u32>)> = hits.iter().map(|h| (h.line, h.column)).collect();
+        // Line 8: "line two has target."; 10: "- item **tar**get" (not in the source as
+        // such: the block's line); 11: two matches, one hit; 14: code.
+        assert_eq!(
+            lines,
+            vec![(8, Some(14)), (10, None), (11, Some(8)), (14, Some(6))]
+        );
+        for h in &hits {
+            let line = source.lines().nth(h.line as usize - 1).unwrap_or_default();
+            assert!(line.contains("target") || line.contains("tar**get"), "{h}");
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn a_piece_of_a_block_is_always_found(
+            blocks in prop::collection::vec("([a-zA-Z ]|é|É|e\u{301}|œ|ß|ﬁ|’|東|서|か\u{3099}|Й|\u{ad}){0,20}", 1..4),
+            which in 0usize..4, a in 0usize..40, b in 0usize..40,
+        ) {
+            let which = which % blocks.len();
+            let text = &blocks[which];
+            let cuts: Vec<usize> = (0..=text.len())
+                .filter(|&i| text.is_char_boundary(i)
+                    && !text[i..].chars().next().is_some_and(unicode_normalization::char::is_combining_mark))
+                .collect();
+            let (i, j) = (cuts[a % cuts.len()], cuts[b % cuts.len()]);
+            let (i, j) = (i.min(j), i.max(j));
+            let needle = fold(&text[i..j]).text;
+            let query = Query { text: needle.clone(), case_sensitive: false, raw: needle.clone() };
+            let units = vec![blocks.iter().map(|t| block(t)).collect::<Vec<_>>()];
+            let matches = DocIndex::from_units(units).search(&query);
+            if needle.is_empty() {
+                prop_assert!(matches.is_empty());
+            } else {
+                prop_assert!(!matches.is_empty());
+                for m in &matches {
+                    let t = &blocks[m.block];
+                    prop_assert!(t.is_char_boundary(m.range.start) && t.is_char_boundary(m.range.end));
+                    prop_assert!(fold(&t[m.range.clone()]).text.contains(&needle));
+                }
+            }
+        }
+    }
+}
