@@ -3,6 +3,7 @@
 //! Nothing here may depend on `ratatui` or `crossterm`; the domain compiles and is
 //! tested without a terminal.
 
+pub mod anchor;
 pub mod annotation;
 pub mod atomic;
 pub mod briefing;
