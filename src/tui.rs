@@ -3,11 +3,17 @@
 //! in `app`, changes in `update`, drawing in `ui`.
 
 pub mod action;
+pub mod annotate;
 pub mod app;
+pub mod editor;
 pub mod event;
 pub mod keymap;
 pub mod layout;
+pub mod notes;
+pub mod panel;
+pub mod persist;
 pub mod reader;
+pub mod search;
 pub mod ui;
 pub mod update;
 pub mod views;
@@ -16,16 +22,19 @@ use std::io::{self, IsTerminal};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 use ratatui::layout::Rect;
 
 use self::app::App;
-use self::event::{EventSource, Msg, TerminalEvents};
+use self::event::{EventSource, Msg, Next, TerminalEvents};
 use self::keymap::Keymap;
 use self::update::{
-    Effect, before_draw, handle_event, handle_load, open_briefing, report_load_problems, resize,
+    Effect, before_draw, handle_event, handle_load, next_deadline, on_tick, open_briefing,
+    report_load_problems, resize,
 };
 use crate::config::Config;
 use crate::domain::library::{Library, LoadEvent, load_in_background};
@@ -88,6 +97,8 @@ pub fn main(paths: &[PathBuf], config: Config) -> ExitCode {
     if mouse {
         let _ = crossterm::execute!(io::stdout(), EnableMouseCapture);
     }
+    let _ = crossterm::execute!(io::stdout(), EnableBracketedPaste);
+    let data_dir = config.data_dir();
     let result = (|| -> io::Result<()> {
         let size = terminal.size()?;
         let mut app = App::new(
@@ -97,8 +108,18 @@ pub fn main(paths: &[PathBuf], config: Config) -> ExitCode {
             Rect::new(0, 0, size.width, size.height),
         );
         app.theme = ui::theme::Theme::new(app.config.theme, no_color);
-        start(&mut app, named.as_deref());
         let mut events = TerminalEvents::start()?;
+        app.tx = Some(events.sender());
+        match data_dir {
+            Ok(dir) => app.persist = Some(persist::Persist::new(dir)),
+            Err(problem) => {
+                app.message = Some(app::Message {
+                    text: format!("notes cannot be kept: {}", problem.message),
+                    tone: app::Tone::Error,
+                });
+            }
+        }
+        start(&mut app, named.as_deref());
         if let Some(paths) = background {
             app.loading = Some((0, 0));
             let tx = events.sender();
@@ -107,8 +128,20 @@ pub fn main(paths: &[PathBuf], config: Config) -> ExitCode {
                 tx.send(Msg::Load(event)).is_ok()
             });
         }
-        run(&mut terminal, &mut app, &mut events)
+        // A panic must not lose the note being typed: write its draft, then let the
+        // panic go on (ratatui's hook has already restored the terminal).
+        let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            run(&mut terminal, &mut app, &mut events)
+        }));
+        match outcome {
+            Ok(result) => result,
+            Err(panic) => {
+                editor::write_draft(&mut app);
+                std::panic::resume_unwind(panic)
+            }
+        }
     })();
+    let _ = crossterm::execute!(io::stdout(), DisableBracketedPaste);
     if mouse {
         let _ = crossterm::execute!(io::stdout(), DisableMouseCapture);
     }
@@ -122,18 +155,21 @@ pub fn main(paths: &[PathBuf], config: Config) -> ExitCode {
     }
 }
 
-/// Chooses what to show first: the briefing named on the command line; else the only
-/// briefing; else the library.
+/// Chooses what to show first: the briefing named on the command line; else the one
+/// read last (at its saved position); else the only briefing; else the library.
 pub fn start(app: &mut App, named: Option<&str>) {
+    let last = persist::last_opened(app).filter(|id| app.library.get(id).is_some());
     let only = (app.library.briefings.len() == 1).then(|| app.library.briefings[0].id.clone());
-    if let Some(id) = named.map(str::to_string).or(only) {
+    if let Some(id) = named.map(str::to_string).or(last).or(only) {
         open_briefing(app, &id, None);
     }
     report_load_problems(app);
 }
 
 /// The loop: draw, wait for the next event, drain the pending ones, repeat until quit.
-/// Generic over the backend and the event source, so tests can script both.
+/// Generic over the backend and the event source, so tests can script both. Wakes on
+/// its own only when something is due (a draft to write, a save to retry): idle, it
+/// uses no CPU and writes nothing.
 pub fn run<B: Backend>(
     terminal: &mut Terminal<B>,
     app: &mut App,
@@ -142,27 +178,36 @@ pub fn run<B: Backend>(
 where
     B::Error: Into<io::Error>,
 {
+    // While a library loads, progress alone redraws at most this often.
+    const PROGRESS_FRAME: std::time::Duration = std::time::Duration::from_millis(50);
+    before_draw(app);
     resize_to_terminal(terminal, app)?;
     terminal
         .draw(|frame| ui::render(app, frame))
         .map_err(Into::into)?;
-    // While a library loads, progress alone redraws at most this often.
-    const PROGRESS_FRAME: std::time::Duration = std::time::Duration::from_millis(50);
     let mut last_draw = std::time::Instant::now();
     loop {
-        let Some(first) = events.next(None)? else {
-            return Ok(());
-        };
-        let mut batch = vec![first];
-        while let Some(more) = events.next(Some(std::time::Duration::ZERO))? {
+        let timeout =
+            next_deadline(app).map(|d| d.saturating_duration_since(std::time::Instant::now()));
+        let mut batch = Vec::new();
+        match events.next(timeout)? {
+            Next::Msg(m) => batch.push(m),
+            Next::Timeout => on_tick(app),
+            Next::Closed => {
+                persist::save_on_exit(app);
+                return Ok(());
+            }
+        }
+        while let Next::Msg(more) = events.next(Some(std::time::Duration::ZERO))? {
             batch.push(more);
         }
-        let only_progress = batch.iter().all(|m| {
-            matches!(
-                m,
-                Msg::Load(LoadEvent::Loaded(_) | LoadEvent::Discovered { .. })
-            )
-        });
+        let only_progress = !batch.is_empty()
+            && batch.iter().all(|m| {
+                matches!(
+                    m,
+                    Msg::Load(LoadEvent::Loaded(_) | LoadEvent::Discovered { .. })
+                )
+            });
         for msg in batch {
             let effect = match msg {
                 Msg::Term(event) => handle_event(app, &event),
@@ -171,8 +216,15 @@ where
                     handle_load(app, event);
                     Effect::None
                 }
+                Msg::Apply(apply) => {
+                    apply(app);
+                    Effect::None
+                }
             };
             if effect == Effect::Quit {
+                // A note being written is kept as a draft, offered back next time.
+                editor::write_draft(app);
+                persist::save_on_exit(app);
                 return Ok(());
             }
         }

@@ -127,7 +127,7 @@ fn help_opens_and_closes() {
 
 #[test]
 fn a_rebound_key_works_and_help_shows_it() {
-    let home = home_with_config("[keys]\nnext-section = [\"n\"]\nhelp = [\"F1\", \"?\"]\n");
+    let home = home_with_config("[keys]\nnext-section = [\"w\"]\nhelp = [\"F1\", \"?\"]\n");
     let mut tui = Tui::start_in(
         home,
         &["briefings/kim-putin-vladivostok.fr.toml"],
@@ -136,7 +136,7 @@ fn a_rebound_key_works_and_help_shows_it() {
         &[],
     );
     tui.wait_for("Outline");
-    tui.send("nn");
+    tui.send("ww");
     tui.wait_for("§2/12");
     tui.send("?");
     let screen = tui.wait_for("Help · Esc closes");
@@ -145,7 +145,7 @@ fn a_rebound_key_works_and_help_shows_it() {
         .find(|l| l.contains("Next section"))
         .unwrap_or_default()
         .to_string();
-    assert!(line.contains("│n "), "{line}");
+    assert!(line.contains("│w "), "{line}");
     tui.send("\x1b");
     tui.wait_until("help closed", |s| !s.contains("Help · Esc closes"));
     tui.send("q");

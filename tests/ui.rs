@@ -198,13 +198,13 @@ fn outline_moves_the_reader_and_enter_focuses_it() {
 #[test]
 fn a_rebound_key_works_and_help_shows_it() {
     let config = Config::parse(
-        "[keys]\nnext-section = [\"n\"]\n",
+        "[keys]\nnext-section = [\"w\"]\n",
         std::path::Path::new("c.toml"),
     )
     .expect("config");
     let mut app = app_with(config, 100, 30);
     assert!(open_briefing(&mut app, FR, None));
-    press(&mut app, "nn");
+    press(&mut app, "ww");
     assert!(draw(&app).contains("§2/12"));
     press(&mut app, "]");
     assert!(draw(&app).contains("§2/12"), "] is no longer bound");
@@ -214,7 +214,7 @@ fn a_rebound_key_works_and_help_shows_it() {
         .lines()
         .find(|l| l.contains("Next section"))
         .unwrap_or_default();
-    assert!(line.contains("│n "), "{line}");
+    assert!(line.contains("│w "), "{line}");
 }
 
 fn timeline_app(width: u16, height: u16) -> App {

@@ -64,6 +64,28 @@ pub enum Action {
     Timeline,
     /// One kind of section across all briefings, side by side
     Compare,
+    /// Search this briefing as you type
+    Search,
+    /// Next search match
+    SearchNext,
+    /// Previous search match
+    SearchPrevious,
+    /// Search every briefing and note in the library
+    LibrarySearch,
+    /// Jump to a section or briefing by fuzzy title
+    Finder,
+    /// Bookmark the current paragraph (or remove its bookmark)
+    ToggleBookmark,
+    /// Write a note on the current paragraph (or edit its note)
+    Annotate,
+    /// Choose whole sentences of the paragraph to annotate
+    Select,
+    /// The bookmarks and notes of this briefing
+    Annotations,
+    /// Show or hide notes under their paragraphs
+    ToggleNotes,
+    /// Mark the current section read or unread
+    ToggleRead,
 }
 
 impl Action {

@@ -34,13 +34,21 @@ pub enum Screen {
 }
 
 /// A panel drawn over the screen.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug)]
 pub enum Overlay {
     /// The help, generated from the keymap; `scroll` is its first row.
     Help {
         /// First visible row.
         scroll: usize,
     },
+    /// The note editor.
+    Editor(Box<super::editor::Editor>),
+    /// The annotations panel.
+    Panel(Box<super::panel::Panel>),
+    /// The library-wide search.
+    LibrarySearch(Box<super::search::LibrarySearch>),
+    /// The fuzzy finder.
+    Finder(Box<super::search::Finder>),
 }
 
 /// How the library is ordered.
@@ -76,13 +84,21 @@ pub struct Outline {
     pub offset: usize,
 }
 
-/// An open briefing: the reading pane and its outline.
-#[derive(Debug, Clone)]
+/// An open briefing: the reading pane, its outline, its notes and its search.
+#[derive(Debug)]
 pub struct Open {
     /// The reading pane.
     pub reader: Reader,
     /// The outline.
     pub outline: Outline,
+    /// Bookmarks and notes, placed on the current text.
+    pub notes: super::notes::Annotations,
+    /// The search index, once built.
+    pub index: Option<Arc<crate::domain::search::DocIndex>>,
+    /// The search in progress or kept.
+    pub search: Option<super::search::Search>,
+    /// Sentences being chosen with `v`.
+    pub selection: Option<super::annotate::Selection>,
 }
 
 impl Open {
@@ -129,7 +145,7 @@ pub struct Areas {
 }
 
 /// Columns left of the text: the cursor bar and the annotation marks.
-pub const GUTTER: u16 = 3;
+pub const GUTTER: u16 = 4;
 /// The smallest screen brief draws its interface on.
 pub const MIN_WIDTH: u16 = 20;
 /// The smallest screen height brief draws its interface on.
@@ -174,6 +190,16 @@ pub struct App {
     pub timeline: Option<super::views::TimelineView>,
     /// The compare view, while shown.
     pub compare: Option<super::views::CompareView>,
+    /// Where background jobs post their results (none in tests: jobs run at once).
+    pub tx: Option<std::sync::mpsc::Sender<super::event::Msg>>,
+    /// The annotation store (none when notes are not kept, as in some tests).
+    pub persist: Option<super::persist::Persist>,
+    /// The library-wide search index, once built.
+    pub library_index: Option<super::search::SharedIndex>,
+    /// Set while the library index is being built.
+    pub library_indexing: bool,
+    /// The current library search; older ones stop when it changes.
+    pub search_generation: Arc<std::sync::atomic::AtomicU64>,
 }
 
 impl App {
@@ -204,6 +230,11 @@ impl App {
             haystacks: Vec::new(),
             timeline: None,
             compare: None,
+            tx: None,
+            persist: None,
+            library_index: None,
+            library_indexing: false,
+            search_generation: super::search::new_generation(),
         };
         app.refresh_library_rows();
         app

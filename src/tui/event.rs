@@ -11,7 +11,6 @@ use crossterm::event::Event;
 use crate::domain::library::LoadEvent;
 
 /// Something the loop reacts to.
-#[derive(Debug)]
 pub enum Msg {
     /// A key, mouse or resize event from the terminal.
     Term(Event),
@@ -19,13 +18,36 @@ pub enum Msg {
     Signal(i32),
     /// Progress of the background load of the library.
     Load(LoadEvent),
+    /// The result of a background job, applied on the loop's thread.
+    Apply(Box<dyn FnOnce(&mut crate::tui::app::App) + Send>),
+}
+
+impl std::fmt::Debug for Msg {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Msg::Term(e) => f.debug_tuple("Term").field(e).finish(),
+            Msg::Signal(s) => f.debug_tuple("Signal").field(s).finish(),
+            Msg::Load(e) => f.debug_tuple("Load").field(e).finish(),
+            Msg::Apply(_) => f.write_str("Apply(..)"),
+        }
+    }
+}
+
+/// What waiting for a message gave.
+#[derive(Debug)]
+pub enum Next {
+    /// A message.
+    Msg(Msg),
+    /// The timeout passed with nothing to report.
+    Timeout,
+    /// The source has nothing more, ever.
+    Closed,
 }
 
 /// A source of messages.
 pub trait EventSource {
-    /// The next message: waits up to `timeout` (forever for `None`); `Ok(None)` when
-    /// the timeout passed, or the source is exhausted.
-    fn next(&mut self, timeout: Option<Duration>) -> io::Result<Option<Msg>>;
+    /// The next message, waiting up to `timeout` (forever for `None`).
+    fn next(&mut self, timeout: Option<Duration>) -> io::Result<Next>;
 }
 
 /// Terminal events read on a thread, and SIGTERM/SIGHUP caught on another.
@@ -82,18 +104,20 @@ fn spawn_signal_watcher(tx: Sender<Msg>) -> io::Result<()> {
 }
 
 impl EventSource for TerminalEvents {
-    fn next(&mut self, timeout: Option<Duration>) -> io::Result<Option<Msg>> {
-        match timeout {
-            None => Ok(self.rx.recv().ok()),
+    fn next(&mut self, timeout: Option<Duration>) -> io::Result<Next> {
+        Ok(match timeout {
+            None => self.rx.recv().map_or(Next::Closed, Next::Msg),
             Some(t) if t.is_zero() => match self.rx.try_recv() {
-                Ok(m) => Ok(Some(m)),
-                Err(TryRecvError::Empty | TryRecvError::Disconnected) => Ok(None),
+                Ok(m) => Next::Msg(m),
+                Err(TryRecvError::Empty) => Next::Timeout,
+                Err(TryRecvError::Disconnected) => Next::Closed,
             },
             Some(t) => match self.rx.recv_timeout(t) {
-                Ok(m) => Ok(Some(m)),
-                Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => Ok(None),
+                Ok(m) => Next::Msg(m),
+                Err(RecvTimeoutError::Timeout) => Next::Timeout,
+                Err(RecvTimeoutError::Disconnected) => Next::Closed,
             },
-        }
+        })
     }
 }
 
@@ -113,7 +137,7 @@ impl ScriptedEvents {
 }
 
 impl EventSource for ScriptedEvents {
-    fn next(&mut self, _timeout: Option<Duration>) -> io::Result<Option<Msg>> {
-        Ok(self.queue.pop_front())
+    fn next(&mut self, _timeout: Option<Duration>) -> io::Result<Next> {
+        Ok(self.queue.pop_front().map_or(Next::Closed, Next::Msg))
     }
 }

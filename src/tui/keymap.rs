@@ -240,6 +240,17 @@ pub fn default_keys(action: Action) -> &'static [&'static str] {
         Action::Library => &["L"],
         Action::Timeline => &["T"],
         Action::Compare => &["K"],
+        Action::Search => &["/"],
+        Action::SearchNext => &["n"],
+        Action::SearchPrevious => &["N"],
+        Action::LibrarySearch => &["S"],
+        Action::Finder => &[":", "Ctrl-p"],
+        Action::ToggleBookmark => &["b"],
+        Action::Annotate => &["a"],
+        Action::Select => &["v"],
+        Action::Annotations => &["A"],
+        Action::ToggleNotes => &["i"],
+        Action::ToggleRead => &["r"],
     }
 }
 
@@ -412,21 +423,21 @@ mod tests {
 
     #[test]
     fn config_replaces_an_actions_keys() {
-        let config = Config::parse("[keys]\nnext = [\"n\", \"Down\"]\n", Path::new("c.toml"));
+        let config = Config::parse("[keys]\nnext = [\"J\", \"Down\"]\n", Path::new("c.toml"));
         let km = config.and_then(|c| Keymap::from_config(&c));
         let km = match km {
             Ok(km) => km,
             Err(e) => panic!("{e}"),
         };
         assert_eq!(
-            km.action_for(&key(KeyCode::Char('n'), KeyModifiers::NONE)),
+            km.action_for(&key(KeyCode::Char('J'), KeyModifiers::SHIFT)),
             Some(Action::Next)
         );
         assert_eq!(
             km.action_for(&key(KeyCode::Char('j'), KeyModifiers::NONE)),
             None
         );
-        assert_eq!(km.key_label(Action::Next), "n");
+        assert_eq!(km.key_label(Action::Next), "J");
     }
 
     #[test]

@@ -39,6 +39,8 @@ pub enum Line {
     Blank,
     /// Decoration: pieces of text with roles (already sanitised).
     Styled(Vec<(String, Role)>),
+    /// A note shown under its paragraph (already sanitised and cut to the width).
+    Note(String),
     /// A wrapped line of a body block: `range` of `blocks[block].text`, after the
     /// block's first or following prefix.
     Body {
@@ -111,6 +113,7 @@ pub fn layout_unit(
     unit: usize,
     blocks: Arc<Vec<Block>>,
     width: usize,
+    notes: &std::collections::BTreeMap<usize, Vec<String>>,
 ) -> UnitLayout {
     let width = width.max(8);
     let mut lines = Vec::new();
@@ -257,6 +260,10 @@ pub fn layout_unit(
             });
         }
         block_rows.push(start..lines.len());
+        for note in notes.get(&i).into_iter().flatten() {
+            let text = format!("  ✎ {}", sanitize_line(note));
+            lines.push(Line::Note(crate::domain::text::truncate(&text, width)));
+        }
     }
     lines.push(Line::Blank);
     lines.push(Line::Blank);
@@ -299,11 +306,13 @@ mod tests {
             for width in [20, 37, 60, 88] {
                 for unit in 0..=briefing.sections.len() {
                     let blocks = Arc::new(unit_blocks(briefing, unit));
-                    let layout = layout_unit(briefing, unit, blocks.clone(), width);
+                    let layout =
+                        layout_unit(briefing, unit, blocks.clone(), width, &Default::default());
                     assert_eq!(layout.block_rows.len(), blocks.len());
                     for line in &layout.lines {
                         let w = match line {
                             Line::Blank => 0,
+                            Line::Note(text) => display_width(text),
                             Line::Styled(pieces) => {
                                 pieces.iter().map(|(t, _)| display_width(t)).sum()
                             }

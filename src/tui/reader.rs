@@ -47,7 +47,13 @@ pub struct Reader {
     pub cursor: Option<BlockPos>,
     /// Cumulative weight (bytes of text) before each unit, for the progress figure.
     weights: Vec<u64>,
+    /// Note lines shown under paragraphs: unit → block → lines.
+    previews: Previews,
 }
+
+/// Note lines to show under paragraphs: unit → block → lines.
+pub type Previews =
+    std::collections::BTreeMap<usize, std::collections::BTreeMap<usize, Vec<String>>>;
 
 impl Reader {
     /// A reader at the top of `briefing`, for a text column `width` wide and a pane
@@ -71,6 +77,7 @@ impl Reader {
             top: RowPos::default(),
             cursor: None,
             weights,
+            previews: Previews::new(),
         };
         reader.cursor = reader.first_stop_from(0);
         reader.prepare();
@@ -111,6 +118,60 @@ impl Reader {
         self.prepare();
     }
 
+    /// Lays everything out again on the next move (after marks or notes changed how
+    /// paragraphs look), keeping the position.
+    pub fn invalidate(&mut self) {
+        self.layouts.clear();
+        self.clamp_top();
+        self.prepare();
+    }
+
+    /// Shows notes under their paragraphs (or none); lays out again only if they changed.
+    pub fn set_previews(&mut self, previews: Previews) {
+        if previews != self.previews {
+            // Only the units whose notes changed need a new layout.
+            let units: std::collections::BTreeSet<usize> = previews
+                .keys()
+                .chain(self.previews.keys())
+                .copied()
+                .collect();
+            self.previews = previews;
+            for unit in units {
+                self.layouts.remove(&unit);
+            }
+            self.clamp_top();
+            self.prepare();
+        }
+    }
+
+    /// Puts the cursor on a block and brings the line holding byte `offset` of its text
+    /// into view (for a search match deep in a long paragraph).
+    pub fn jump_to_offset(&mut self, pos: BlockPos, offset: usize) {
+        self.jump_to_block(pos);
+        let layout = self.ensure(pos.unit);
+        let Some(rows) = layout.block_rows.get(pos.block).cloned() else {
+            return;
+        };
+        let row = rows
+            .clone()
+            .find(|&r| match &layout.lines[r] {
+                super::layout::Line::Body { range, .. } => range.end > offset,
+                _ => false,
+            })
+            .unwrap_or(rows.start);
+        let target = RowPos {
+            unit: pos.unit,
+            row,
+        };
+        let bottom = self.bottom_row();
+        if target < self.top || target > bottom {
+            // Show the line with a little context above it.
+            self.top = self.backward(target, self.height / 3);
+            self.clamp_top();
+            self.prepare();
+        }
+    }
+
     /// The blocks of a unit (cached; independent of the width).
     pub fn blocks(&mut self, unit: usize) -> Arc<Vec<Block>> {
         if let Some(b) = self.blocks.get(&unit) {
@@ -127,7 +188,15 @@ impl Reader {
             return l.clone();
         }
         let blocks = self.blocks(unit);
-        let layout = Arc::new(layout_unit(&self.briefing, unit, blocks, self.width));
+        let empty = std::collections::BTreeMap::new();
+        let previews = self.previews.get(&unit).unwrap_or(&empty);
+        let layout = Arc::new(layout_unit(
+            &self.briefing,
+            unit,
+            blocks,
+            self.width,
+            previews,
+        ));
         self.layouts.insert(unit, layout.clone());
         layout
     }

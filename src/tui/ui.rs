@@ -5,6 +5,7 @@
 pub mod help;
 pub mod library;
 pub mod outline;
+pub mod overlays;
 pub mod reader;
 pub mod status;
 pub mod theme;
@@ -31,8 +32,18 @@ pub fn render(app: &App, frame: &mut Frame) {
         Screen::Timeline => views::render_timeline(app, frame),
         Screen::Compare => views::render_compare(app, frame),
     }
-    if let Some(Overlay::Help { scroll }) = &app.overlay {
-        help::render_help(app, frame, *scroll);
+    match &app.overlay {
+        Some(Overlay::Help { scroll }) => help::render_help(app, frame, *scroll),
+        Some(Overlay::Editor(editor)) => overlays::render_editor(app, frame, editor),
+        Some(Overlay::Panel(panel)) => overlays::render_panel(app, frame, panel),
+        Some(Overlay::LibrarySearch(view)) => overlays::render_library_search(app, frame, view),
+        Some(Overlay::Finder(finder)) => overlays::render_finder(app, frame, finder),
+        None => {}
+    }
+    // Overlays keep the status line (messages, the keys that matter) in view.
+    if app.overlay.is_some() && app.screen == Screen::Reader {
+        let areas = app.areas();
+        status::render_status(app, frame, areas.status);
     }
 }
 

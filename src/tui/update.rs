@@ -39,12 +39,17 @@ pub fn handle_load(app: &mut App, event: LoadEvent) {
         LoadEvent::Done => {
             app.loading = None;
             app.library_dirty = true;
-            // With a single briefing there is nothing to choose: open it, unless the
-            // user is already busy in the library.
+            // The briefing read last, or the only one: open it, unless the user is
+            // already busy in the library.
             let untouched = app.open.is_none() && app.library_view.filter.is_empty();
-            if untouched && app.library.briefings.len() == 1 {
-                let id = app.library.briefings[0].id.clone();
-                open_briefing(app, &id, None);
+            if untouched {
+                let last =
+                    super::persist::last_opened(app).filter(|id| app.library.get(id).is_some());
+                let only =
+                    (app.library.briefings.len() == 1).then(|| app.library.briefings[0].id.clone());
+                if let Some(id) = last.or(only) {
+                    open_briefing(app, &id, None);
+                }
             }
             report_load_problems(app);
         }
@@ -65,12 +70,76 @@ pub fn report_load_problems(app: &mut App) {
     }
 }
 
-/// Work put off until the events of a batch are handled, before drawing.
+/// Work put off until the events of a batch are handled, before drawing: sorting
+/// newly loaded briefings, running a changed search, tracking what was read, notes
+/// under their paragraphs.
 pub fn before_draw(app: &mut App) {
     if app.library_dirty {
         app.library_dirty = false;
         app.refresh_library_rows();
         keep_library_selection_visible(app);
+    }
+    super::search::run_pending_search(app);
+    super::annotate::track_reading(app);
+    let show = app.config.show_notes;
+    if let Some(open) = &mut app.open {
+        let mut previews = super::reader::Previews::new();
+        if show {
+            for note in &open.notes.set.file.notes {
+                let Some(super::notes::Placement {
+                    status,
+                    at: Some((pos, _)),
+                }) = open.notes.placed.get(&note.id)
+                else {
+                    continue;
+                };
+                let first = note
+                    .body
+                    .lines()
+                    .find(|l| !l.trim().is_empty())
+                    .unwrap_or("");
+                let moved = if *status == crate::domain::annotation::Status::Moved {
+                    " (moved)"
+                } else {
+                    ""
+                };
+                previews
+                    .entry(pos.unit)
+                    .or_default()
+                    .entry(pos.block)
+                    .or_default()
+                    .push(format!("{first}{moved}"));
+            }
+        }
+        open.reader.set_previews(previews);
+    }
+}
+
+/// When the loop must wake up even without input: a draft to write, a save to retry.
+pub fn next_deadline(app: &App) -> Option<std::time::Instant> {
+    let draft = match &app.overlay {
+        Some(Overlay::Editor(e)) => e.draft_due,
+        _ => None,
+    };
+    let retry = app.persist.as_ref().and_then(|p| p.retry_at);
+    [draft, retry].into_iter().flatten().min()
+}
+
+/// Does what was due at [`next_deadline`].
+pub fn on_tick(app: &mut App) {
+    let now = std::time::Instant::now();
+    if let Some(Overlay::Editor(e)) = &app.overlay
+        && e.draft_due.is_some_and(|d| d <= now)
+    {
+        super::editor::write_draft(app);
+    }
+    if app
+        .persist
+        .as_ref()
+        .and_then(|p| p.retry_at)
+        .is_some_and(|t| t <= now)
+    {
+        super::persist::save_annotations(app);
     }
 }
 
@@ -84,6 +153,10 @@ pub fn handle_event(app: &mut App, event: &Event) -> Effect {
         }
         Event::Resize(w, h) => {
             resize(app, Rect::new(0, 0, *w, *h));
+            Effect::None
+        }
+        Event::Paste(text) => {
+            super::editor::paste(app, text);
             Effect::None
         }
         _ => Effect::None,
@@ -106,19 +179,47 @@ fn sync_reader_size(app: &mut App) {
 }
 
 fn handle_key(app: &mut App, key: &KeyEvent) -> Effect {
-    app.message = None;
+    let asking = matches!(&app.overlay, Some(Overlay::Editor(e)) if e.confirm_discard)
+        || matches!(&app.overlay, Some(Overlay::Panel(p)) if p.confirm_empty);
+    if !asking {
+        app.message = None;
+    }
     let action = app.keymap.action_for(key);
     if action == Some(Action::ForceQuit) {
         return update(app, Action::ForceQuit);
     }
-    if let Some(overlay) = app.overlay.clone() {
-        return handle_overlay_key(app, overlay, key, action);
+    match &app.overlay {
+        Some(Overlay::Help { scroll }) => {
+            let scroll = *scroll;
+            return handle_help_key(app, scroll, key, action);
+        }
+        Some(Overlay::Editor(_)) => return super::editor::handle_editor_key(app, key),
+        Some(Overlay::Panel(_)) => return super::panel::handle_panel_key(app, key),
+        Some(Overlay::LibrarySearch(_)) => {
+            return super::search::handle_library_search_key(app, key);
+        }
+        Some(Overlay::Finder(_)) => return super::search::handle_finder_key(app, key),
+        None => {}
     }
     match app.screen {
         Screen::Library => return handle_library_key(app, key),
         Screen::Timeline => return super::views::handle_timeline_key(app, key, action),
         Screen::Compare => return super::views::handle_compare_key(app, key, action),
         Screen::Reader => {}
+    }
+    if let Some(open) = &app.open {
+        if open.search.as_ref().is_some_and(|s| s.editing) {
+            return super::search::handle_search_input(app, key);
+        }
+        if open.selection.is_some() {
+            return super::annotate::handle_selection_key(app, key, action);
+        }
+        if key.code == KeyCode::Esc && open.search.is_some() {
+            if let Some(open) = &mut app.open {
+                open.search = None;
+            }
+            return Effect::None;
+        }
     }
     match action {
         Some(action) => update(app, action),
@@ -139,36 +240,26 @@ fn handle_key(app: &mut App, key: &KeyEvent) -> Effect {
     }
 }
 
-fn handle_overlay_key(
-    app: &mut App,
-    overlay: Overlay,
-    key: &KeyEvent,
-    action: Option<Action>,
-) -> Effect {
-    match overlay {
-        Overlay::Help { scroll } => {
-            let close =
-                key.code == KeyCode::Esc || matches!(action, Some(Action::Quit | Action::Help));
-            if close {
-                app.overlay = None;
-                return Effect::None;
-            }
-            let max = help_rows(app).saturating_sub(3);
-            let scroll = match action {
-                Some(Action::Next) => scroll + 1,
-                Some(Action::Previous) => scroll.saturating_sub(1),
-                Some(Action::PageDown | Action::HalfPageDown) => scroll + 10,
-                Some(Action::PageUp | Action::HalfPageUp) => scroll.saturating_sub(10),
-                Some(Action::Top) => 0,
-                Some(Action::Bottom) => max,
-                _ => scroll,
-            };
-            app.overlay = Some(Overlay::Help {
-                scroll: scroll.min(max),
-            });
-            Effect::None
-        }
+fn handle_help_key(app: &mut App, scroll: usize, key: &KeyEvent, action: Option<Action>) -> Effect {
+    let close = key.code == KeyCode::Esc || matches!(action, Some(Action::Quit | Action::Help));
+    if close {
+        app.overlay = None;
+        return Effect::None;
     }
+    let max = help_rows(app).saturating_sub(3);
+    let scroll = match action {
+        Some(Action::Next) => scroll + 1,
+        Some(Action::Previous) => scroll.saturating_sub(1),
+        Some(Action::PageDown | Action::HalfPageDown) => scroll + 10,
+        Some(Action::PageUp | Action::HalfPageUp) => scroll.saturating_sub(10),
+        Some(Action::Top) => 0,
+        Some(Action::Bottom) => max,
+        _ => scroll,
+    };
+    app.overlay = Some(Overlay::Help {
+        scroll: scroll.min(max),
+    });
+    Effect::None
 }
 
 /// How many rows the help has (for scrolling).
@@ -266,11 +357,39 @@ pub fn open_briefing(app: &mut App, id: &str, at: Option<BlockPos>) -> bool {
     app.screen = Screen::Reader;
     app.focus = Focus::Reader;
     if !already {
+        // Leave the briefing being read in a good state: position and notes saved.
+        super::persist::record_position(app);
+        super::persist::save_annotations(app);
+        let notes = super::persist::load_annotations(app, &briefing);
         let (width, height) = app.reader_size();
+        let saved = notes.set.file.position.clone();
+        let mut reader = Reader::new(briefing.clone(), width, height);
+        if at.is_none()
+            && let Some(p) = saved
+        {
+            // Back where the reader left off.
+            let unit = if p.section.is_empty() {
+                Some(0)
+            } else {
+                briefing.section_index(&p.section).map(|i| i + 1)
+            };
+            if let Some(unit) = unit {
+                reader.jump_to_block(BlockPos {
+                    unit,
+                    block: p.block,
+                });
+            }
+        }
         app.open = Some(Open {
-            reader: Reader::new(briefing, width, height),
+            reader,
             outline: Outline::default(),
+            notes,
+            index: None,
+            search: None,
+            selection: None,
         });
+        super::persist::save_last_opened(app);
+        prepare_open_briefing(app);
     }
     // Sizes may differ now that the banner is known.
     sync_reader_size(app);
@@ -279,6 +398,44 @@ pub fn open_briefing(app: &mut App, id: &str, at: Option<BlockPos>) -> bool {
     }
     follow_reader(app);
     true
+}
+
+/// Renders the open briefing's text once, in the background: the search index, and
+/// the placing of its notes (re-anchored if the briefing changed since they were made).
+fn prepare_open_briefing(app: &mut App) {
+    let Some(open) = &app.open else { return };
+    let briefing = open.reader.briefing.clone();
+    let version = briefing.version.clone();
+    super::persist::spawn_job(
+        app,
+        move || super::persist::prepare(&briefing),
+        move |app, prepared| {
+            let Some(open) = &mut app.open else { return };
+            // The job applies only if its briefing is still the one open.
+            if open.reader.briefing.version != version {
+                return;
+            }
+            open.index = Some(prepared.index);
+            if let Some(search) = &mut open.search {
+                search.stale = true;
+            }
+            let briefing = open.reader.briefing.clone();
+            let (moved, orphans) = open.notes.attach(prepared.text, &briefing);
+            open.reader.invalidate();
+            if moved + orphans > 0 {
+                app.message = Some(Message {
+                    text: format!(
+                        "the briefing changed since some notes were made: {moved} moved (marked until confirmed), {orphans} need review (A)"
+                    ),
+                    tone: Tone::Warning,
+                });
+            }
+            if open.notes.set.is_dirty() {
+                super::persist::save_annotations(app);
+            }
+            super::editor::recover_draft(app);
+        },
+    );
 }
 
 /// Carries out an action.
@@ -305,6 +462,9 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         }
         Action::Timeline => super::views::open_timeline(app),
         Action::Compare => super::views::open_compare(app),
+        Action::LibrarySearch => super::search::open_library_search(app),
+        Action::Finder => super::search::open_finder(app),
+        Action::Annotations if app.open.is_some() => super::panel::open_panel(app),
         Action::FocusNext | Action::FocusPrevious => {
             app.focus = match app.focus {
                 Focus::Outline => Focus::Reader,
@@ -342,6 +502,14 @@ fn reader_action(app: &mut App, action: Action) {
         Action::PageUp => reader.page(false, false),
         Action::HalfPageDown => reader.page(true, true),
         Action::HalfPageUp => reader.page(false, true),
+        Action::Search => super::search::start_search(app),
+        Action::SearchNext => super::search::step_match(app, true),
+        Action::SearchPrevious => super::search::step_match(app, false),
+        Action::ToggleBookmark => super::annotate::toggle_bookmark(app),
+        Action::Annotate => super::annotate::annotate(app),
+        Action::Select => super::annotate::start_selection(app),
+        Action::ToggleNotes => super::annotate::toggle_notes(app),
+        Action::ToggleRead => super::annotate::toggle_read(app),
         // In the reader, "open" has nothing to open; the outline's entry is already shown.
         _ => {}
     }
@@ -380,7 +548,7 @@ fn outline_action(app: &mut App, action: Action) {
 }
 
 /// The outline follows the reading position.
-fn follow_reader(app: &mut App) {
+pub fn follow_reader(app: &mut App) {
     if let Some(open) = &mut app.open
         && app.focus == Focus::Reader
     {

@@ -70,8 +70,33 @@ pub fn render_outline(app: &App, frame: &mut Frame, rect: Rect) {
         };
         spans.push(Span::styled(badge, badge_style));
         spans.push(Span::styled(format!(" {number} "), theme.dim));
+        // Marks at the right: search matches, notes, bookmarks, and read or changed.
+        let mut marks: Vec<Span> = Vec::new();
+        if open.search.as_ref().is_some_and(|s| s.unit_has_match(unit)) {
+            marks.push(Span::styled("•", theme.search_current));
+        }
+        let (notes, bookmarks) = open.notes.counts(unit);
+        if notes > 0 {
+            marks.push(Span::styled(format!("✎{notes}"), theme.mark));
+        }
+        if bookmarks > 0 {
+            marks.push(Span::styled(format!("⚑{bookmarks}"), theme.mark));
+        }
+        if unit > 0 {
+            let section = &briefing.sections[unit - 1];
+            match open.notes.set.read_mark(&section.id) {
+                Some(m) if m.hash == section.hash => marks.push(Span::styled("✓", theme.dim)),
+                Some(_) => marks.push(Span::styled("Δ", theme.attention)),
+                None => marks.push(Span::raw(" ")),
+            }
+        }
+        let marks_width: usize = marks
+            .iter()
+            .map(|s| display_width(&s.content))
+            .sum::<usize>()
+            + marks.len();
         let used: usize = spans.iter().map(|s| display_width(&s.content)).sum();
-        let room = width.saturating_sub(used);
+        let room = width.saturating_sub(used + marks_width);
         let title = crate::domain::text::truncate(&title, room);
         let pad = room.saturating_sub(display_width(&title));
         let title_style = match (selected, focused) {
@@ -83,6 +108,10 @@ pub fn render_outline(app: &App, frame: &mut Frame, rect: Rect) {
             format!("{title}{}", " ".repeat(pad)),
             title_style,
         ));
+        for mark in marks {
+            spans.push(Span::raw(" "));
+            spans.push(mark);
+        }
         lines.push(Line::from(spans));
     }
     frame.render_widget(Paragraph::new(lines), list);

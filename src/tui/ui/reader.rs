@@ -1,6 +1,9 @@
 //! The reading pane: the visible rows of the continuous flow (overview, then each
-//! section), a gutter with the paragraph cursor, and body text styled from its
-//! Markdown. Draws only the rows in view.
+//! section), a gutter with the paragraph cursor and the bookmark and note marks, and
+//! body text styled from its Markdown, with search matches and chosen sentences
+//! highlighted. Draws only the rows in view.
+
+use std::ops::Range;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -10,8 +13,9 @@ use ratatui::widgets::Paragraph;
 
 use crate::domain::markdown::{Block, BlockKind, Inline};
 use crate::domain::text::display_width;
-use crate::tui::app::{App, Focus, GUTTER};
+use crate::tui::app::{App, Focus, Open};
 use crate::tui::layout::{Line, Role};
+use crate::tui::reader::BlockPos;
 use crate::tui::ui::theme::Theme;
 
 /// Draws the reading pane in `rect`.
@@ -19,42 +23,106 @@ pub fn render_reader(app: &App, frame: &mut Frame, rect: Rect) {
     let Some(open) = &app.open else { return };
     let theme = &app.theme;
     let reader = &open.reader;
-    let cursor = reader.cursor;
     let focused = app.focus == Focus::Reader;
     let width = reader.width();
     let mut lines = Vec::with_capacity(usize::from(rect.height));
     for (unit, row, layout) in reader.visible() {
-        let mut spans = Vec::new();
         let line = &layout.lines[row];
-        let on_cursor = matches!(line, Line::Body { block, .. }
-            if cursor.is_some_and(|c| c.unit == unit && c.block == *block));
-        let bar = if on_cursor {
-            Span::styled("▌", if focused { theme.cursor } else { theme.dim })
-        } else {
-            Span::raw(" ")
+        let block = match line {
+            Line::Body { block, .. } => Some(BlockPos {
+                unit,
+                block: *block,
+            }),
+            _ => None,
         };
-        spans.push(bar);
-        spans.push(Span::raw(" ".repeat(usize::from(GUTTER) - 1)));
+        let mut spans = gutter(app, open, block, focused, line);
         match line {
             Line::Blank => {}
+            Line::Note(text) => spans.push(Span::styled(text.clone(), theme.note)),
             Line::Styled(pieces) => {
                 for (text, role) in pieces {
                     spans.push(Span::styled(text.clone(), role_style(theme, *role)));
                 }
             }
             Line::Body {
-                block,
+                block: b,
                 first,
                 range,
             } => {
-                if let Some(b) = layout.blocks.get(*block) {
-                    body_spans(theme, b, *first, range.clone(), width, &mut spans);
+                if let (Some(blk), Some(pos)) = (layout.blocks.get(*b), block) {
+                    let marks = highlights(app, open, pos);
+                    body_spans(theme, blk, *first, range.clone(), width, &marks, &mut spans);
                 }
             }
         }
         lines.push(TextLine::from(spans));
     }
     frame.render_widget(Paragraph::new(lines), rect);
+}
+
+/// The gutter: cursor bar, bookmark mark, note mark, a space.
+fn gutter(
+    app: &App,
+    open: &Open,
+    block: Option<BlockPos>,
+    focused: bool,
+    line: &Line,
+) -> Vec<Span<'static>> {
+    let theme = &app.theme;
+    let on_cursor = block.is_some() && block == open.reader.cursor;
+    let bar = if on_cursor {
+        Span::styled("▌", if focused { theme.cursor } else { theme.dim })
+    } else {
+        Span::raw(" ")
+    };
+    // Marks on a paragraph's first line only.
+    let first = matches!(line, Line::Body { first: true, .. });
+    let marks = block
+        .filter(|_| first)
+        .and_then(|b| open.notes.marks.get(&b))
+        .copied()
+        .unwrap_or_default();
+    let style = if marks.moved {
+        theme.attention
+    } else {
+        theme.mark
+    };
+    let bookmark = if marks.bookmarks > 0 {
+        Span::styled("⚑", style)
+    } else {
+        Span::raw(" ")
+    };
+    let note = if marks.notes > 0 {
+        Span::styled("✎", style)
+    } else {
+        Span::raw(" ")
+    };
+    vec![bar, bookmark, note, Span::raw(" ")]
+}
+
+/// What to highlight in a paragraph: search matches (the current one stronger) and
+/// the sentences being chosen.
+fn highlights(app: &App, open: &Open, pos: BlockPos) -> Vec<(Range<usize>, Style)> {
+    let theme = &app.theme;
+    let mut out = Vec::new();
+    if let Some(search) = &open.search {
+        for (m, current) in search.in_block(pos) {
+            out.push((
+                m.range.clone(),
+                if current {
+                    theme.search_current
+                } else {
+                    theme.search_match
+                },
+            ));
+        }
+    }
+    if let Some(sel) = &open.selection
+        && sel.pos == pos
+    {
+        out.push((sel.range(), theme.selection));
+    }
+    out
 }
 
 fn role_style(theme: &Theme, role: Role) -> Style {
@@ -69,14 +137,15 @@ fn role_style(theme: &Theme, role: Role) -> Style {
     }
 }
 
-/// The spans of one wrapped line of a block: its prefix, then its text cut at style
-/// boundaries.
+/// The spans of one wrapped line of a block: its prefix, then its text cut wherever
+/// a style or a highlight begins or ends.
 fn body_spans(
     theme: &Theme,
     block: &Block,
     first: bool,
-    range: std::ops::Range<usize>,
+    range: Range<usize>,
     width: usize,
+    marks: &[(Range<usize>, Style)],
     spans: &mut Vec<Span<'static>>,
 ) {
     let base = match block.kind {
@@ -99,24 +168,32 @@ fn body_spans(
         return;
     }
     let text = &block.text;
-    let mut at = range.start;
-    for style in &block.styles {
-        if style.range.end <= at || style.range.start >= range.end {
-            continue;
-        }
-        let start = style.range.start.max(at);
-        let end = style.range.end.min(range.end);
-        if start > at {
-            spans.push(Span::styled(text[at..start].to_string(), base));
-        }
-        spans.push(Span::styled(
-            text[start..end].to_string(),
-            inline_style(theme, base, style.style),
-        ));
-        at = end;
+    let mut cuts = vec![range.start, range.end];
+    for s in &block.styles {
+        cuts.extend([s.range.start, s.range.end]);
     }
-    if at < range.end {
-        spans.push(Span::styled(text[at..range.end].to_string(), base));
+    for (r, _) in marks {
+        cuts.extend([r.start, r.end]);
+    }
+    cuts.retain(|&c| c >= range.start && c <= range.end && text.is_char_boundary(c));
+    cuts.sort_unstable();
+    cuts.dedup();
+    for pair in cuts.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        let mut style = base;
+        for s in block
+            .styles
+            .iter()
+            .filter(|s| s.range.start <= a && b <= s.range.end)
+        {
+            style = inline_style(theme, style, s.style);
+        }
+        for (r, mark) in marks {
+            if r.start <= a && b <= r.end {
+                style = style.patch(*mark);
+            }
+        }
+        spans.push(Span::styled(text[a..b].to_string(), style));
     }
 }
 

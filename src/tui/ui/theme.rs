@@ -65,6 +65,18 @@ pub struct Theme {
     pub badges: [Style; 9],
     /// The badge of any other kind.
     pub badge_other: Style,
+    /// A search match.
+    pub search_match: Style,
+    /// The current search match.
+    pub search_current: Style,
+    /// Sentences chosen with `v`.
+    pub selection: Style,
+    /// Bookmark and note marks in the gutter and the outline.
+    pub mark: Style,
+    /// A note shown under its paragraph.
+    pub note: Style,
+    /// Something to look at again (a moved note, a changed section).
+    pub attention: Style,
 }
 
 impl Theme {
@@ -153,6 +165,23 @@ impl Theme {
                 badge(Color::LightGreen),
             ],
             badge_other: badge(Color::Gray),
+            search_match: Style::default().fg(Color::Black).bg(Color::Yellow),
+            search_current: Style::default()
+                .fg(Color::Black)
+                .bg(Color::LightRed)
+                .add_modifier(Modifier::BOLD),
+            selection: Style::default().add_modifier(Modifier::REVERSED),
+            mark: Style::default().fg(if light {
+                Color::Magenta
+            } else {
+                Color::LightMagenta
+            }),
+            note: Style::default()
+                .fg(if light { Color::Blue } else { Color::LightBlue })
+                .add_modifier(Modifier::ITALIC),
+            attention: Style::default()
+                .fg(Color::Yellow)
+                .add_modifier(Modifier::BOLD),
         }
     }
 
@@ -189,6 +218,12 @@ impl Theme {
             overlay: bold,
             badges: [rev; 9],
             badge_other: rev,
+            search_match: Style::default().add_modifier(Modifier::UNDERLINED),
+            search_current: rev.add_modifier(Modifier::BOLD),
+            selection: rev,
+            mark: bold,
+            note: Style::default().add_modifier(Modifier::ITALIC),
+            attention: bold,
         }
     }
 
