@@ -91,6 +91,26 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// List bookmarks and notes, with their status against the briefings as they are now.
+    ///
+    /// Status: attached, moved (found elsewhere; confirm it in the reader) or orphan (its
+    /// passage is gone; the quote is kept).
+    Notes {
+        /// Only these briefings (ids; default: every briefing with annotations).
+        ids: Vec<String>,
+        /// Only notes carrying this #tag.
+        #[arg(long, value_name = "TAG")]
+        tag: Option<String>,
+        /// Only annotations whose passage was not found.
+        #[arg(long)]
+        orphans: bool,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Briefing files or folders (default: as for the reader).
+        #[arg(long = "from", value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
     /// Turn a plain-text or Markdown article into a TOML briefing draft.
     ///
     /// Guesses the title, the headings and each section's kind (French and English
@@ -177,6 +197,21 @@ pub fn run(command: Command, config: &Config) -> ExitCode {
             paths,
             format,
         } => search(&load_library(&paths, config), &query, format, &mut out),
+        Command::Notes {
+            ids,
+            tag,
+            orphans,
+            format,
+            paths,
+        } => notes(
+            &load_library(&paths, config),
+            config,
+            &ids,
+            tag.as_deref(),
+            orphans,
+            format,
+            &mut out,
+        ),
         Command::Import {
             file,
             lang,
@@ -637,4 +672,134 @@ pub fn search(
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// The annotation store under the configured data dir.
+pub fn open_store(config: &Config) -> Result<crate::domain::store::Store, Diagnostic> {
+    config.data_dir().map(crate::domain::store::Store::new)
+}
+
+/// `brief notes`: every annotation with its status.
+fn notes(
+    library: &Library,
+    config: &Config,
+    ids: &[String],
+    tag: Option<&str>,
+    orphans_only: bool,
+    format: Format,
+    out: &mut impl Write,
+) -> std::io::Result<ExitCode> {
+    use crate::domain::annotation::{Status, tags_of};
+    use crate::domain::store::AnnotationRef;
+    let store = match open_store(config) {
+        Ok(s) => s,
+        Err(problem) => {
+            eprintln!("{problem}");
+            return Ok(ExitCode::from(2));
+        }
+    };
+    let wanted: Vec<String> = if ids.is_empty() {
+        store.briefings()
+    } else {
+        ids.to_vec()
+    };
+    let tag = tag.map(|t| t.trim_start_matches('#').to_lowercase());
+    let mut items = Vec::new();
+    let mut text_lines = Vec::new();
+    for id in &wanted {
+        let set = match store.load(id) {
+            Ok(outcome) => {
+                for notice in &outcome.notices {
+                    eprintln!("brief: {}", sanitize_line(notice));
+                }
+                outcome.set
+            }
+            Err(e) => {
+                eprintln!(
+                    "brief: {}: {}",
+                    sanitize_line(id),
+                    sanitize_line(&e.to_string())
+                );
+                continue;
+            }
+        };
+        let briefing = library.get(id);
+        if briefing.is_none() && !set.file.is_empty() {
+            eprintln!(
+                "brief: briefing `{}` is not in the library: its annotations are listed as orphans",
+                sanitize_line(id)
+            );
+        }
+        let statuses = crate::domain::placing::statuses(&set, briefing.map(|b| b.as_ref()));
+        for a in set.annotations() {
+            let status = statuses.get(a.id()).copied().unwrap_or(Status::Orphan);
+            if orphans_only && status != Status::Orphan {
+                continue;
+            }
+            let (kind, body, label, created, updated) = match a {
+                AnnotationRef::Note(n) => ("note", n.body.clone(), None, n.created, n.updated),
+                AnnotationRef::Bookmark(b) => (
+                    "bookmark",
+                    String::new(),
+                    b.label.clone(),
+                    b.created,
+                    b.updated,
+                ),
+            };
+            let tags = tags_of(&body);
+            if let Some(t) = &tag
+                && !tags.contains(t)
+            {
+                continue;
+            }
+            let anchor = a.anchor();
+            let status_word = match status {
+                Status::Attached => "attached",
+                Status::Moved => "moved",
+                Status::Orphan => "orphan",
+            };
+            items.push(serde_json::json!({
+                "id": a.id(),
+                "type": kind,
+                "briefing": id,
+                "section": anchor.section,
+                "quote": anchor.quote,
+                "body": body,
+                "label": label,
+                "tags": tags,
+                "created": created.to_string(),
+                "updated": updated.to_string(),
+                "status": status_word,
+            }));
+            let what = if kind == "note" {
+                sanitize_line(body.lines().next().unwrap_or("")).into_owned()
+            } else {
+                format!(
+                    "(bookmark{})",
+                    label
+                        .map(|l| format!(": {}", sanitize_line(&l)))
+                        .unwrap_or_default()
+                )
+            };
+            text_lines.push(format!(
+                "{}:{}: [{status_word}] {} — “{}”",
+                sanitize_line(id),
+                sanitize_line(&anchor.section),
+                what,
+                truncate(&sanitize_line(&anchor.quote), 60)
+            ));
+        }
+    }
+    match format {
+        Format::Json => writeln!(out, "{}", json_pretty(&serde_json::Value::Array(items)))?,
+        Format::Text => {
+            for line in &text_lines {
+                writeln!(out, "{line}")?;
+            }
+            if text_lines.is_empty() {
+                eprintln!("no bookmarks or notes");
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }

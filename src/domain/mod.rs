@@ -17,6 +17,7 @@ pub mod library;
 pub mod load;
 pub mod load_md;
 pub mod markdown;
+pub mod placing;
 pub mod search;
 pub mod store;
 pub mod text;

@@ -425,7 +425,7 @@ fn prepare_open_briefing(app: &mut App) {
             if moved + orphans > 0 {
                 app.message = Some(Message {
                     text: format!(
-                        "the briefing changed since some notes were made: {moved} moved (marked until confirmed), {orphans} need review (A)"
+                        "briefing changed: {moved} note(s) moved, {orphans} need review; A lists them"
                     ),
                     tone: Tone::Warning,
                 });

@@ -258,3 +258,37 @@ pub fn home_with_config(config: &str) -> tempfile::TempDir {
 pub fn briefings() -> &'static Path {
     Path::new("briefings")
 }
+
+impl Tui {
+    /// Whether the text `needle` appears on screen with a background colour (a
+    /// highlight), searching every row.
+    pub fn highlighted(&self, needle: &str) -> bool {
+        let shared = self.shared.lock().expect("lock");
+        let screen = shared.parser.screen();
+        let (rows, cols) = screen.size();
+        let (rows, cols) = (rows.get(), cols.get());
+        for row in 0..rows {
+            let text = screen.contents_between(row, 0, row, cols);
+            let Some(byte) = text.find(needle) else {
+                continue;
+            };
+            // Columns of the match: count the display width of what precedes it.
+            let col = unicode_width::UnicodeWidthStr::width(&text[..byte]) as u16;
+            if let Some(cell) = screen.cell(row, col)
+                && cell.bgcolor() != vt100::Color::Default
+            {
+                return true;
+            }
+        }
+        false
+    }
+}
+
+impl Tui {
+    /// Ends this harness and hands back its home, to start brief again on the same
+    /// config and data (the process must have exited or is killed).
+    pub fn into_home(mut self) -> tempfile::TempDir {
+        let empty = tempfile::tempdir().expect("tempdir");
+        std::mem::replace(&mut self.home, empty)
+    }
+}

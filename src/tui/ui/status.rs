@@ -112,27 +112,28 @@ pub fn render_status(app: &App, frame: &mut Frame, rect: Rect) {
     }
     let mut used: usize = left.iter().map(|s| display_width(&s.content)).sum();
     let width = usize::from(rect.width);
-    let mut right: Vec<Span> = Vec::new();
-    let mut right_width = 0;
-    for (key, what) in hints(app) {
-        let w = display_width(&key) + display_width(what) + 3;
-        if used + right_width + w + 20 > width {
-            break;
-        }
-        right.push(Span::styled(key.clone(), theme.key));
-        right.push(Span::styled(format!(" {what}  "), theme.dim));
-        right_width += w;
-    }
+    // A message comes before the key hints: they only fill the room left.
     if let Some(message) = &app.message {
         let style = match message.tone {
             Tone::Info => Style::default(),
             Tone::Warning => theme.warning,
             Tone::Error => theme.error,
         };
-        let room = width.saturating_sub(used + right_width + 2);
+        let room = width.saturating_sub(used + 2);
         let text = truncate(&sanitize_line(&message.text), room);
         used += display_width(&text) + 1;
         left.push(Span::styled(format!(" {text}"), style));
+    }
+    let mut right: Vec<Span> = Vec::new();
+    let mut right_width = 0;
+    for (key, what) in hints(app) {
+        let w = display_width(&key) + display_width(what) + 3;
+        if used + right_width + w + 2 > width {
+            break;
+        }
+        right.push(Span::styled(key.clone(), theme.key));
+        right.push(Span::styled(format!(" {what}  "), theme.dim));
+        right_width += w;
     }
     let gap = width.saturating_sub(used + right_width);
     left.push(Span::raw(" ".repeat(gap)));

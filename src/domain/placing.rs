@@ -1,0 +1,53 @@
+//! Placing annotations on a briefing as it is now, outside the reader (for `brief
+//! notes` and exports): the rendered text anchoring works on, and each annotation's
+//! status. Must not depend on terminal crates.
+
+use std::collections::HashMap;
+
+use super::anchor::{DocText, Resolution, SectionText, resolve};
+use super::annotation::Status;
+use super::briefing::Briefing;
+use super::markdown::render_markdown;
+use super::store::{AnnotationRef, AnnotationSet};
+
+/// The rendered text of every section, as anchoring sees it (the blocks the reader's
+/// paragraph cursor moves over).
+pub fn doc_text(briefing: &Briefing) -> DocText {
+    DocText {
+        sections: briefing
+            .sections
+            .iter()
+            .map(|s| SectionText {
+                id: s.id.clone(),
+                blocks: render_markdown(&s.body)
+                    .into_iter()
+                    .map(|b| b.text)
+                    .collect(),
+            })
+            .collect(),
+    }
+}
+
+/// Each annotation's status against the briefing as it is now: attached, moved (found
+/// elsewhere, or still awaiting the user's confirmation), or orphan.
+pub fn statuses(set: &AnnotationSet, briefing: Option<&Briefing>) -> HashMap<String, Status> {
+    let doc = briefing.map(doc_text);
+    set.annotations()
+        .map(|a| {
+            let flagged = match a {
+                AnnotationRef::Note(n) => n.moved,
+                AnnotationRef::Bookmark(b) => b.moved,
+            };
+            let status = match &doc {
+                None => Status::Orphan,
+                Some(doc) => match resolve(a.anchor(), doc) {
+                    Resolution::Attached(_) if flagged => Status::Moved,
+                    Resolution::Attached(_) => Status::Attached,
+                    Resolution::Moved(_) => Status::Moved,
+                    Resolution::Orphan => Status::Orphan,
+                },
+            };
+            (a.id().to_string(), status)
+        })
+        .collect()
+}
