@@ -13,6 +13,7 @@ pub mod notes;
 pub mod panel;
 pub mod persist;
 pub mod reader;
+pub mod reload;
 pub mod search;
 pub mod ui;
 pub mod update;

@@ -167,3 +167,46 @@ fn the_finder_jumps_to_a_section_by_fuzzy_title() {
     tui.send("q");
     assert_eq!(tui.wait_exit(), 0);
 }
+
+#[test]
+fn a_briefing_edited_underneath_the_reader_reloads_with_the_changed_mark() {
+    let (home, file) = home_with_briefing();
+    let mut tui = start(home, &file);
+    // Read section 1 to its end: it is marked read (✓).
+    tui.send("]");
+    tui.wait_for("§1/12");
+    tui.send("jjjj");
+    let screen = tui.wait_until("section 1 read", |s| {
+        s.lines()
+            .any(|l| l.contains("CTX  1 Contexte") && l.contains('✓'))
+    });
+    assert!(
+        screen.contains("§1/12") || screen.contains("§2/12"),
+        "{screen}"
+    );
+    // Change section 1 on disk, as an editor would (write a new file, rename it over).
+    let text = std::fs::read_to_string(&file).expect("read");
+    let edited = text.replacen(
+        "L’article reste au conditionnel.",
+        "Mise à jour : l’article reste au conditionnel.",
+        1,
+    );
+    assert!(text != edited, "the edit must apply");
+    let tmp = format!("{file}.tmp");
+    std::fs::write(&tmp, edited).expect("write");
+    std::fs::rename(&tmp, &file).expect("rename");
+    let screen = tui.wait_until("the changed mark", |s| {
+        s.lines()
+            .any(|l| l.contains("CTX  1 Contexte") && l.contains('Δ'))
+    });
+    assert!(
+        screen.contains("Mise à jour"),
+        "the new text is shown: {screen}"
+    );
+    // A version that does not load keeps the last good one on screen, with the error.
+    std::fs::write(&file, "title = \"broken\n").expect("write");
+    let screen = tui.wait_for("no longer loads");
+    assert!(screen.contains("Mise à jour"), "{screen}");
+    tui.send("q");
+    assert_eq!(tui.wait_exit(), 0);
+}

@@ -200,6 +200,8 @@ pub struct App {
     pub library_indexing: bool,
     /// The current library search; older ones stop when it changes.
     pub search_generation: Arc<std::sync::atomic::AtomicU64>,
+    /// The watch on the open briefing's file, for live reload.
+    pub watch: Option<super::reload::Watch>,
 }
 
 impl App {
@@ -235,6 +237,7 @@ impl App {
             library_index: None,
             library_indexing: false,
             search_generation: super::search::new_generation(),
+            watch: None,
         };
         app.refresh_library_rows();
         app

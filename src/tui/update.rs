@@ -80,7 +80,6 @@ pub fn before_draw(app: &mut App) {
         keep_library_selection_visible(app);
     }
     super::search::run_pending_search(app);
-    super::annotate::track_reading(app);
     let show = app.config.show_notes;
     if let Some(open) = &mut app.open {
         let mut previews = super::reader::Previews::new();
@@ -122,7 +121,8 @@ pub fn next_deadline(app: &App) -> Option<std::time::Instant> {
         _ => None,
     };
     let retry = app.persist.as_ref().and_then(|p| p.retry_at);
-    [draft, retry].into_iter().flatten().min()
+    let reload = app.watch.as_ref().and_then(|w| w.due);
+    [draft, retry, reload].into_iter().flatten().min()
 }
 
 /// Does what was due at [`next_deadline`].
@@ -140,6 +140,14 @@ pub fn on_tick(app: &mut App) {
         .is_some_and(|t| t <= now)
     {
         super::persist::save_annotations(app);
+    }
+    if app
+        .watch
+        .as_ref()
+        .and_then(|w| w.due)
+        .is_some_and(|t| t <= now)
+    {
+        super::reload::reload(app);
     }
 }
 
@@ -389,7 +397,8 @@ pub fn open_briefing(app: &mut App, id: &str, at: Option<BlockPos>) -> bool {
             selection: None,
         });
         super::persist::save_last_opened(app);
-        prepare_open_briefing(app);
+        reprepare_open_briefing(app);
+        super::reload::watch_open_briefing(app);
     }
     // Sizes may differ now that the banner is known.
     sync_reader_size(app);
@@ -402,7 +411,7 @@ pub fn open_briefing(app: &mut App, id: &str, at: Option<BlockPos>) -> bool {
 
 /// Renders the open briefing's text once, in the background: the search index, and
 /// the placing of its notes (re-anchored if the briefing changed since they were made).
-fn prepare_open_briefing(app: &mut App) {
+pub fn reprepare_open_briefing(app: &mut App) {
     let Some(open) = &app.open else { return };
     let briefing = open.reader.briefing.clone();
     let version = briefing.version.clone();
@@ -513,6 +522,9 @@ fn reader_action(app: &mut App, action: Action) {
         // In the reader, "open" has nothing to open; the outline's entry is already shown.
         _ => {}
     }
+    // Reading is scrolling through: what the user moved past counts as read (a reload
+    // that happens to show a section's end does not).
+    super::annotate::track_reading(app);
     follow_reader(app);
 }
 
