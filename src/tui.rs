@@ -121,6 +121,9 @@ pub fn main(paths: &[PathBuf], config: Config) -> ExitCode {
             }
         }
         start(&mut app, named.as_deref());
+        if background.is_none() {
+            persist::refresh_library_stats(&mut app);
+        }
         if let Some(paths) = background {
             app.loading = Some((0, 0));
             let tx = events.sender();

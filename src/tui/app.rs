@@ -202,6 +202,8 @@ pub struct App {
     pub search_generation: Arc<std::sync::atomic::AtomicU64>,
     /// The watch on the open briefing's file, for live reload.
     pub watch: Option<super::reload::Watch>,
+    /// Per briefing: (notes and bookmarks, sections unread), for the library.
+    pub library_stats: std::collections::HashMap<String, (usize, usize)>,
 }
 
 impl App {
@@ -238,6 +240,7 @@ impl App {
             library_indexing: false,
             search_generation: super::search::new_generation(),
             watch: None,
+            library_stats: std::collections::HashMap::new(),
         };
         app.refresh_library_rows();
         app

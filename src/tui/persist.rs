@@ -295,3 +295,41 @@ fn rescue(file: &crate::domain::store::StoreFile) {
         }
     }
 }
+
+/// Annotations and unread sections of one briefing, for the library.
+pub fn stats_of(briefing: &Briefing, set: &AnnotationSet) -> (usize, usize) {
+    let annotations = set.annotations().count();
+    let unread = briefing
+        .sections
+        .iter()
+        .filter(|s| set.read_mark(&s.id).is_none_or(|m| m.hash != s.hash))
+        .count();
+    (annotations, unread)
+}
+
+/// Counts annotations and unread sections of every briefing, in the background.
+pub fn refresh_library_stats(app: &mut App) {
+    let Some(persist) = &app.persist else { return };
+    let store = persist.store.clone();
+    let briefings = app.library.briefings.clone();
+    spawn_job(
+        app,
+        move || {
+            let stored: std::collections::HashSet<String> = store.briefings().into_iter().collect();
+            briefings
+                .iter()
+                .map(|b| {
+                    let stats = if stored.contains(&b.id) {
+                        store
+                            .load(&b.id)
+                            .map_or((0, b.sections.len()), |o| stats_of(b, &o.set))
+                    } else {
+                        (0, b.sections.len())
+                    };
+                    (b.id.clone(), stats)
+                })
+                .collect::<std::collections::HashMap<_, _>>()
+        },
+        |app, stats| app.library_stats = stats,
+    );
+}

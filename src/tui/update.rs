@@ -52,6 +52,7 @@ pub fn handle_load(app: &mut App, event: LoadEvent) {
                 }
             }
             report_load_problems(app);
+            super::persist::refresh_library_stats(app);
         }
     }
 }

@@ -65,8 +65,8 @@ pub fn render_library(app: &App, frame: &mut Frame) {
     let mut lines = Vec::new();
     let header = if wide {
         format!(
-            " {:<11} {:<5} {:>4}  {}",
-            "DATE", "LANG", "§", "TITLE · TAGS"
+            " {:<11} {:<5} {:>4} {:>6} {:>5}  {}",
+            "DATE", "LANG", "§", "UNREAD", "NOTES", "TITLE · TAGS"
         )
     } else {
         " TITLE".to_string()
@@ -90,8 +90,30 @@ pub fn render_library(app: &App, frame: &mut Frame) {
             } else {
                 format!("  #{}", sanitize_line(&b.tags.join(" #")))
             };
+            let (notes, unread) = app
+                .library_stats
+                .get(&b.id)
+                .copied()
+                .unwrap_or((0, b.sections.len()));
+            // The open briefing's figures are live.
+            let live = app
+                .open
+                .as_ref()
+                .filter(|o| o.briefing().id == b.id)
+                .map(|o| crate::tui::persist::stats_of(b, &o.notes.set));
+            let (notes, unread) = live.unwrap_or((notes, unread));
+            let unread = if unread == 0 {
+                "✓".to_string()
+            } else {
+                unread.to_string()
+            };
+            let notes = if notes == 0 {
+                "·".to_string()
+            } else {
+                notes.to_string()
+            };
             format!(
-                " {date:<11} {lang:<5} {:>4}  {title}{tags}",
+                " {date:<11} {lang:<5} {:>4} {unread:>6} {notes:>5}  {title}{tags}",
                 b.sections.len()
             )
         } else {
