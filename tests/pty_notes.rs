@@ -210,3 +210,42 @@ fn a_briefing_edited_underneath_the_reader_reloads_with_the_changed_mark() {
     tui.send("q");
     assert_eq!(tui.wait_exit(), 0);
 }
+
+/// Types a note and leaves it unsaved, then sends `signal`: the text must come back as
+/// a draft on the next start.
+fn draft_survives(signal: &str) {
+    let (home, file) = home_with_briefing();
+    let mut tui = start(home, &file);
+    tui.send("]]j");
+    tui.wait_for("§2/12");
+    tui.send("a");
+    tui.wait_for("New note");
+    tui.send("Brouillon à ne pas perdre, même tué");
+    tui.wait_for("même tué");
+    let pid = tui.pid().expect("pid");
+    let status = std::process::Command::new("kill")
+        .args([signal, &pid.to_string()])
+        .status()
+        .expect("kill");
+    assert!(status.success());
+    tui.wait_exit();
+    assert!(!tui.alternate_screen(), "terminal restored after {signal}");
+    let home = tui.into_home();
+    let mut tui = start(home, &file);
+    let screen = tui.wait_for("recovered an unsaved note");
+    assert!(screen.contains("Brouillon à ne pas perdre, même tué"), "{screen}");
+    tui.send("\x13");
+    tui.wait_for("note saved");
+    tui.send("q");
+    assert_eq!(tui.wait_exit(), 0);
+}
+
+#[test]
+fn sigterm_while_editing_keeps_the_draft() {
+    draft_survives("-TERM");
+}
+
+#[test]
+fn sighup_while_editing_keeps_the_draft() {
+    draft_survives("-HUP");
+}
