@@ -111,6 +111,33 @@ pub enum Command {
         #[arg(long = "from", value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
+    /// Export annotated notes: Markdown, JSON (for other tools; `import-notes` reads it
+    /// back) or a printable HTML page.
+    Export {
+        /// The briefings (ids; default: every briefing with annotations).
+        ids: Vec<String>,
+        /// The format.
+        #[arg(long, value_enum, default_value_t = ExportKind::Markdown)]
+        format: ExportKind,
+        /// Only notes carrying this #tag.
+        #[arg(long, value_name = "TAG")]
+        tag: Option<String>,
+        /// Only annotations changed on or after this day (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        since: Option<jiff::civil::Date>,
+        /// Where to write (`-` for standard output; default: a new file in the current folder).
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Briefing files or folders (default: as for the reader).
+        #[arg(long = "from", value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
+    /// Merge notes from a JSON export into the store, by id (nothing is lost: a note
+    /// edited on both sides keeps both texts).
+    ImportNotes {
+        /// The JSON export.
+        file: PathBuf,
+    },
     /// Turn a plain-text or Markdown article into a TOML briefing draft.
     ///
     /// Guesses the title, the headings and each section's kind (French and English
@@ -141,6 +168,29 @@ pub enum Command {
         /// The shell.
         shell: clap_complete::Shell,
     },
+}
+
+/// An export format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportKind {
+    /// CommonMark.
+    Markdown,
+    /// The versioned JSON schema of docs/export-json.md.
+    Json,
+    /// One self-contained, printable page.
+    Html,
+}
+
+impl ExportKind {
+    /// The domain's format.
+    pub fn format(self) -> crate::domain::export::ExportFormat {
+        use crate::domain::export::ExportFormat;
+        match self {
+            ExportKind::Markdown => ExportFormat::Markdown,
+            ExportKind::Json => ExportFormat::Json,
+            ExportKind::Html => ExportFormat::Html,
+        }
+    }
 }
 
 /// How results are printed.
@@ -197,6 +247,29 @@ pub fn run(command: Command, config: &Config) -> ExitCode {
             paths,
             format,
         } => search(&load_library(&paths, config), &query, format, &mut out),
+        Command::Export {
+            ids,
+            format,
+            tag,
+            since,
+            output,
+            paths,
+        } => {
+            let options = crate::domain::export::ExportOptions {
+                tag,
+                since,
+                exported_at: jiff::Timestamp::now(),
+            };
+            export(
+                &load_library(&paths, config),
+                config,
+                &ids,
+                format,
+                &options,
+                output.as_deref(),
+            )
+        }
+        Command::ImportNotes { file } => import_notes(&file, config),
         Command::Notes {
             ids,
             tag,
@@ -802,4 +875,169 @@ fn notes(
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// An export: its text, the briefings in it, and what was skipped and why.
+pub struct ExportText {
+    /// The rendered export.
+    pub text: String,
+    /// The ids exported.
+    pub exported: Vec<String>,
+    /// Briefings skipped, in plain words (sanitised).
+    pub skipped: Vec<String>,
+}
+
+/// Builds the export of `ids` (every briefing with annotations when empty). Briefings
+/// not in the library, or whose notes cannot be read, are skipped and said so.
+pub fn export_text(
+    library: &Library,
+    store: &crate::domain::store::Store,
+    ids: &[String],
+    format: crate::domain::export::ExportFormat,
+    options: &crate::domain::export::ExportOptions,
+) -> ExportText {
+    use crate::domain::export::{ExportItem, render};
+    let wanted: Vec<String> = if ids.is_empty() {
+        store.briefings()
+    } else {
+        ids.to_vec()
+    };
+    let mut loaded = Vec::new();
+    let mut skipped = Vec::new();
+    for id in &wanted {
+        let Some(briefing) = library.get(id) else {
+            skipped.push(format!("`{}` is not in the library", sanitize_line(id)));
+            continue;
+        };
+        match store.load(id) {
+            Ok(outcome) => {
+                let statuses = crate::domain::placing::statuses(&outcome.set, Some(briefing));
+                loaded.push((briefing.clone(), outcome.set, statuses));
+            }
+            Err(e) => skipped.push(format!(
+                "{}: {}",
+                sanitize_line(id),
+                sanitize_line(&e.to_string())
+            )),
+        }
+    }
+    let items: Vec<ExportItem> = loaded
+        .iter()
+        .map(|(b, set, status)| ExportItem {
+            briefing: b,
+            set,
+            status,
+        })
+        .collect();
+    ExportText {
+        text: render(&items, format, options),
+        exported: loaded.iter().map(|(b, _, _)| b.id.clone()).collect(),
+        skipped,
+    }
+}
+
+/// `brief export`.
+fn export(
+    library: &Library,
+    config: &Config,
+    ids: &[String],
+    kind: ExportKind,
+    options: &crate::domain::export::ExportOptions,
+    output: Option<&std::path::Path>,
+) -> std::io::Result<ExitCode> {
+    use crate::domain::export::{file_name, write_export};
+    let store = match open_store(config) {
+        Ok(s) => s,
+        Err(problem) => {
+            eprintln!("{problem}");
+            return Ok(ExitCode::from(2));
+        }
+    };
+    let ExportText {
+        text,
+        exported,
+        skipped,
+    } = export_text(library, &store, ids, kind.format(), options);
+    for why in &skipped {
+        eprintln!("brief: skipped {why}");
+    }
+    if exported.is_empty() {
+        eprintln!("brief: nothing to export");
+        return Ok(ExitCode::FAILURE);
+    }
+    let (dir, name) = match output {
+        Some(p) if p.as_os_str() == "-" => {
+            std::io::stdout().lock().write_all(text.as_bytes())?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        Some(p) => (
+            p.parent()
+                .filter(|d| !d.as_os_str().is_empty())
+                .map_or_else(|| PathBuf::from("."), PathBuf::from),
+            p.file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+        ),
+        None => {
+            let refs: Vec<&str> = exported.iter().map(String::as_str).collect();
+            (
+                PathBuf::from("."),
+                file_name(&refs, kind.format(), options.exported_at),
+            )
+        }
+    };
+    match write_export(&dir, &name, &text) {
+        Ok(path) => {
+            eprintln!("wrote {}", sanitize_line(&path.display().to_string()));
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(e) => {
+            eprintln!(
+                "brief: cannot write the export: {}",
+                crate::domain::load::io_words(&e)
+            );
+            Ok(ExitCode::FAILURE)
+        }
+    }
+}
+
+/// `brief import-notes FILE`.
+fn import_notes(file: &std::path::Path, config: &Config) -> std::io::Result<ExitCode> {
+    use crate::domain::export::{import_notes, merge_into};
+    let name = sanitize_line(&file.display().to_string()).into_owned();
+    let bytes = match crate::domain::load::read_bounded(file, config.max_file_bytes) {
+        Ok(b) => b,
+        Err(problem) => {
+            eprintln!("{problem}");
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    let Ok(text) = String::from_utf8(bytes) else {
+        eprintln!("{name}: error: not UTF-8 text");
+        return Ok(ExitCode::FAILURE);
+    };
+    let files = match import_notes(&text) {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("{name}: error: {}", sanitize_line(&e.to_string()));
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    let store = match open_store(config) {
+        Ok(s) => s,
+        Err(problem) => {
+            eprintln!("{problem}");
+            return Ok(ExitCode::from(2));
+        }
+    };
+    match merge_into(&store, files) {
+        Ok(summary) => {
+            eprintln!("{}", sanitize_line(&summary.describe()));
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(e) => {
+            eprintln!("brief: {}", sanitize_line(&e.to_string()));
+            Ok(ExitCode::FAILURE)
+        }
+    }
 }

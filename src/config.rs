@@ -32,6 +32,19 @@ pub enum ThemeName {
     Mono,
 }
 
+/// The format the reader's export keys write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ExportFormatName {
+    /// CommonMark.
+    #[default]
+    Markdown,
+    /// JSON (docs/export-json.md).
+    Json,
+    /// A printable HTML page.
+    Html,
+}
+
 /// The user's settings.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -42,6 +55,8 @@ pub struct Config {
     pub data_dir: Option<PathBuf>,
     /// Where `e`/`E` write exports.
     pub export_dir: PathBuf,
+    /// The format `e`/`E` write: `markdown`, `json` or `html`.
+    pub export_format: ExportFormatName,
     /// `dark`, `light` or `mono`.
     pub theme: ThemeName,
     /// Whether the mouse is captured (click and wheel).
@@ -79,6 +94,7 @@ impl Default for Config {
             briefings_dir: None,
             data_dir: None,
             export_dir: PathBuf::from("."),
+            export_format: ExportFormatName::Markdown,
             theme: ThemeName::Dark,
             mouse: true,
             max_width: 88,
@@ -132,6 +148,9 @@ impl Config {
         let base = name.parent().map(Path::to_path_buf).unwrap_or_default();
         config.briefings_dir = config.briefings_dir.map(|p| resolve(&base, &p));
         config.data_dir = config.data_dir.map(|p| resolve(&base, &p));
+        if config.export_dir != Path::new(".") {
+            config.export_dir = resolve(&base, &config.export_dir);
+        }
         config.origin = Some(name.to_path_buf());
         Ok(config)
     }

@@ -233,7 +233,10 @@ fn draft_survives(signal: &str) {
     let home = tui.into_home();
     let mut tui = start(home, &file);
     let screen = tui.wait_for("recovered an unsaved note");
-    assert!(screen.contains("Brouillon à ne pas perdre, même tué"), "{screen}");
+    assert!(
+        screen.contains("Brouillon à ne pas perdre, même tué"),
+        "{screen}"
+    );
     tui.send("\x13");
     tui.wait_for("note saved");
     tui.send("q");

@@ -10,6 +10,7 @@ pub mod briefing;
 pub mod bundled;
 pub mod date;
 pub mod diag;
+pub mod export;
 pub mod fold;
 pub mod hash;
 pub mod import;

@@ -86,6 +86,10 @@ pub enum Action {
     ToggleNotes,
     /// Mark the current section read or unread
     ToggleRead,
+    /// Export this briefing's notes (to the export folder)
+    Export,
+    /// Export the notes of every briefing
+    ExportAll,
 }
 
 impl Action {

@@ -251,6 +251,8 @@ pub fn default_keys(action: Action) -> &'static [&'static str] {
         Action::Annotations => &["A"],
         Action::ToggleNotes => &["i"],
         Action::ToggleRead => &["r"],
+        Action::Export => &["e"],
+        Action::ExportAll => &["E"],
     }
 }
 

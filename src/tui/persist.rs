@@ -333,3 +333,58 @@ pub fn refresh_library_stats(app: &mut App) {
         |app, stats| app.library_stats = stats,
     );
 }
+
+/// `e`/`E`: exports the open briefing's notes (or every briefing's) to the export
+/// folder, atomically, and says where.
+pub fn export(app: &mut App, all: bool) {
+    use crate::config::ExportFormatName;
+    use crate::domain::export::{ExportFormat, ExportOptions, file_name, write_export};
+    save_annotations(app);
+    let Some(persist) = &app.persist else {
+        app.message = Some(Message {
+            text: "notes are not kept in this session: nothing to export".into(),
+            tone: Tone::Warning,
+        });
+        return;
+    };
+    let ids: Vec<String> = if all {
+        Vec::new()
+    } else {
+        match &app.open {
+            Some(o) => vec![o.briefing().id.clone()],
+            None => return,
+        }
+    };
+    let format = match app.config.export_format {
+        ExportFormatName::Markdown => ExportFormat::Markdown,
+        ExportFormatName::Json => ExportFormat::Json,
+        ExportFormatName::Html => ExportFormat::Html,
+    };
+    let options = ExportOptions::new(jiff::Timestamp::now());
+    let crate::cli::ExportText { text, exported, .. } =
+        crate::cli::export_text(&app.library, &persist.store, &ids, format, &options);
+    if exported.is_empty() {
+        app.message = Some(Message {
+            text: "no bookmarks or notes to export yet".into(),
+            tone: Tone::Info,
+        });
+        return;
+    }
+    let refs: Vec<&str> = exported.iter().map(String::as_str).collect();
+    let name = file_name(&refs, format, options.exported_at);
+    let dir = app.config.export_dir.clone();
+    app.message = Some(match write_export(&dir, &name, &text) {
+        Ok(path) => Message {
+            text: format!("exported to {}", path.display()),
+            tone: Tone::Info,
+        },
+        Err(e) => Message {
+            text: format!(
+                "export failed: {} ({})",
+                crate::domain::load::io_words(&e),
+                dir.display()
+            ),
+            tone: Tone::Error,
+        },
+    });
+}

@@ -475,6 +475,8 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         Action::LibrarySearch => super::search::open_library_search(app),
         Action::Finder => super::search::open_finder(app),
         Action::Annotations if app.open.is_some() => super::panel::open_panel(app),
+        Action::Export => super::persist::export(app, false),
+        Action::ExportAll => super::persist::export(app, true),
         Action::FocusNext | Action::FocusPrevious => {
             app.focus = match app.focus {
                 Focus::Outline => Focus::Reader,

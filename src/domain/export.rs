@@ -1,0 +1,384 @@
+//! Exporting annotated notes: a briefing's notes and bookmarks as Markdown (to read or
+//! paste anywhere), as JSON (a versioned schema that `brief import-notes` reads back, see
+//! `docs/export-json.md`) or as one self-contained printable HTML page. Also the file
+//! names and the safe writing of export files.
+//! Must not depend on terminal crates.
+//!
+//! Every piece of text taken from a briefing or a note is passed through
+//! [`sanitize`](super::text::sanitize) first (no control character ever reaches the
+//! output), then escaped for the format: Markdown specials are backslash-escaped so a
+//! quote can never turn into markup, HTML specials become entities, JSON goes through
+//! [`json_safe`](super::text::json_safe).
+//!
+//! Times are shown and filtered in UTC, so that an export reads the same wherever it is
+//! opened.
+//!
+//! The code is split in private submodules: `markdown`, `html`, `json` (the schema,
+//! reading it back and merging it into the store).
+
+use std::collections::HashMap;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use jiff::Timestamp;
+use jiff::tz::TimeZone;
+
+use super::annotation::{Bookmark, Note, Status, tags_of};
+use super::atomic::{Existing, write_atomic};
+use super::briefing::{Briefing, Section};
+use super::store::AnnotationSet;
+
+mod html;
+mod json;
+mod markdown;
+
+pub use json::{BriefingImport, ImportError, ImportSummary, import_notes, merge_into};
+
+/// The version of the JSON export schema this brief writes and reads (see
+/// `docs/export-json.md`).
+pub const JSON_SCHEMA: u32 = 1;
+
+/// What wrote an export: `brief <version>`.
+pub const GENERATOR: &str = concat!("brief ", env!("CARGO_PKG_VERSION"));
+
+/// The formats an export can take.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ExportFormat {
+    /// CommonMark, every quoted or written text escaped so it stays literal.
+    Markdown,
+    /// The versioned JSON schema that `brief import-notes` reads back.
+    Json,
+    /// One self-contained printable page: inline CSS, no script, no external request.
+    Html,
+}
+
+impl ExportFormat {
+    /// The file extension, without the dot: `md`, `json`, `html`.
+    pub fn extension(self) -> &'static str {
+        match self {
+            ExportFormat::Markdown => "md",
+            ExportFormat::Json => "json",
+            ExportFormat::Html => "html",
+        }
+    }
+}
+
+/// One briefing to export, with its annotations.
+#[derive(Debug, Clone, Copy)]
+pub struct ExportItem<'a> {
+    /// The briefing.
+    pub briefing: &'a Briefing,
+    /// Its annotations, as loaded from the store.
+    pub set: &'a AnnotationSet,
+    /// The status of each annotation (by id) from re-anchoring against the briefing as it
+    /// is now. A missing id counts as [`Status::Attached`], unless the annotation's own
+    /// `moved` flag is set, which counts as [`Status::Moved`].
+    pub status: &'a HashMap<String, Status>,
+}
+
+/// What to export, and when.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportOptions {
+    /// Only the notes carrying this tag (with or without its `#`, any case). Bookmarks
+    /// carry no tags: they are exported only when there is no tag filter.
+    pub tag: Option<String>,
+    /// Only the annotations updated on or after this day (UTC).
+    pub since: Option<jiff::civil::Date>,
+    /// The time written in the export as its own (fixed in tests).
+    pub exported_at: Timestamp,
+}
+
+impl ExportOptions {
+    /// No filter, exported at `exported_at` (usually [`Timestamp::now`]).
+    pub fn new(exported_at: Timestamp) -> Self {
+        ExportOptions {
+            tag: None,
+            since: None,
+            exported_at,
+        }
+    }
+
+    /// The tag filter as tags are stored: without `#`, lowercase; `None` when empty.
+    fn tag_key(&self) -> Option<String> {
+        self.tag
+            .as_deref()
+            .map(|t| t.trim().trim_start_matches('#').to_lowercase())
+            .filter(|t| !t.is_empty())
+    }
+
+    fn recent_enough(&self, updated: Timestamp) -> bool {
+        self.since
+            .is_none_or(|since| updated.to_zoned(TimeZone::UTC).date() >= since)
+    }
+
+    /// Whether a note passes the filters.
+    pub fn keeps_note(&self, note: &Note) -> bool {
+        self.recent_enough(note.updated)
+            && self
+                .tag_key()
+                .is_none_or(|tag| tags_of(&note.body).contains(&tag))
+    }
+
+    /// Whether a bookmark passes the filters (never under a tag filter).
+    pub fn keeps_bookmark(&self, bookmark: &Bookmark) -> bool {
+        self.tag_key().is_none() && self.recent_enough(bookmark.updated)
+    }
+}
+
+/// Renders the annotations of `items` (in the order given) in `format`.
+///
+/// Markdown and HTML show, per briefing, a header (title, id, date, sources,
+/// classification, export time), then the sections that have annotations in document
+/// order, each with its notes (passage quoted, then the note, its tags and times) and
+/// its bookmarks, then a "Needs review" part with the orphans. JSON carries everything
+/// the store knows about each annotation, trash included (see `docs/export-json.md`).
+pub fn render(items: &[ExportItem<'_>], format: ExportFormat, options: &ExportOptions) -> String {
+    match format {
+        ExportFormat::Markdown => markdown::render(items, options),
+        ExportFormat::Json => json::render(items, options),
+        ExportFormat::Html => html::render(items, options),
+    }
+}
+
+/// A default file name: `brief-notes-<id or "all">-<YYYYMMDD-HHMMSS>.<md|json|html>`,
+/// the time in UTC. The id is used when exactly one is given (characters other than
+/// ASCII letters, digits, `-` and `_` become `-`); otherwise `all`.
+pub fn file_name(ids: &[&str], format: ExportFormat, at: Timestamp) -> String {
+    let what = match ids {
+        [one] if !one.is_empty() => one
+            .chars()
+            .take(100)
+            .map(|c| {
+                if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                    c
+                } else {
+                    '-'
+                }
+            })
+            .collect(),
+        _ => "all".to_owned(),
+    };
+    format!(
+        "brief-notes-{what}-{}.{}",
+        at.strftime("%Y%m%d-%H%M%S"),
+        format.extension()
+    )
+}
+
+/// The most numbered variants `write_export` tries before giving up.
+const MAX_VARIANTS: u32 = 10_000;
+
+/// Writes an export into `dir` as `name`, atomically, never replacing a file: when
+/// `name` is taken, `-2`, `-3`… is added before its extension (`notes-2.md`). Returns the
+/// path written.
+///
+/// Fails with `InvalidInput` when `name` is empty, `.` or `..`, or holds a path
+/// separator; with `AlreadyExists` after 10,000 taken names; and with the
+/// system's error when the folder cannot be written.
+pub fn write_export(dir: &Path, name: &str, content: &str) -> io::Result<PathBuf> {
+    if name.is_empty() || name == "." || name == ".." || name.contains(['/', '\\', '\0']) {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!("`{name}` cannot be used as a file name"),
+        ));
+    }
+    let (stem, extension) = match name.rfind('.') {
+        Some(dot) if dot > 0 => name.split_at(dot),
+        _ => (name, ""),
+    };
+    for n in 1..=MAX_VARIANTS {
+        let candidate = if n == 1 {
+            name.to_owned()
+        } else {
+            format!("{stem}-{n}{extension}")
+        };
+        let path = dir.join(candidate);
+        match write_atomic(&path, content.as_bytes(), Existing::Keep) {
+            Ok(()) => return Ok(path),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(e),
+        }
+    }
+    Err(io::Error::new(
+        io::ErrorKind::AlreadyExists,
+        format!("{MAX_VARIANTS} files named like `{name}` already exist"),
+    ))
+}
+
+// ---------------------------------------------------------------------------------------
+// What the readable formats show: the annotations picked, grouped by section
+// ---------------------------------------------------------------------------------------
+
+/// A note or bookmark picked for a readable export, with its status.
+#[derive(Debug, Clone, Copy)]
+enum Picked<'a> {
+    Note(&'a Note, Status),
+    Bookmark(&'a Bookmark, Status),
+}
+
+/// One section of a readable export: the section and what is anchored in it.
+#[derive(Debug)]
+struct SectionPlan<'a> {
+    section: &'a Section,
+    notes: Vec<(&'a Note, Status)>,
+    bookmarks: Vec<(&'a Bookmark, Status)>,
+}
+
+/// What a readable export shows of one briefing.
+#[derive(Debug)]
+struct Plan<'a> {
+    briefing: &'a Briefing,
+    /// The sections that have annotations, in document order.
+    sections: Vec<SectionPlan<'a>>,
+    /// Orphans, and annotations whose section is gone: "Needs review".
+    review: Vec<Picked<'a>>,
+    notes: usize,
+    bookmarks: usize,
+}
+
+/// The status an annotation is shown with: the map's, else `Moved` if its `moved` flag
+/// is set, else `Attached`.
+fn status_of(map: &HashMap<String, Status>, id: &str, moved: bool) -> Status {
+    match map.get(id) {
+        Some(Status::Orphan) => Status::Orphan,
+        Some(Status::Moved) => Status::Moved,
+        _ if moved => Status::Moved,
+        _ => Status::Attached,
+    }
+}
+
+impl<'a> Plan<'a> {
+    fn new(item: &ExportItem<'a>, options: &ExportOptions) -> Self {
+        let briefing = item.briefing;
+        let mut sections: Vec<SectionPlan<'a>> = briefing
+            .sections
+            .iter()
+            .map(|section| SectionPlan {
+                section,
+                notes: Vec::new(),
+                bookmarks: Vec::new(),
+            })
+            .collect();
+        let mut review = Vec::new();
+        let (mut notes, mut bookmarks) = (0, 0);
+        for note in item.set.file.notes.iter().filter(|n| options.keeps_note(n)) {
+            notes += 1;
+            let status = status_of(item.status, &note.id, note.moved);
+            match briefing.section_index(&note.anchor.section) {
+                Some(i) if status != Status::Orphan => sections[i].notes.push((note, status)),
+                _ => review.push(Picked::Note(note, status)),
+            }
+        }
+        for mark in item.set.file.bookmarks.iter() {
+            if !options.keeps_bookmark(mark) {
+                continue;
+            }
+            bookmarks += 1;
+            let status = status_of(item.status, &mark.id, mark.moved);
+            match briefing.section_index(&mark.anchor.section) {
+                Some(i) if status != Status::Orphan => sections[i].bookmarks.push((mark, status)),
+                _ => review.push(Picked::Bookmark(mark, status)),
+            }
+        }
+        for s in &mut sections {
+            s.notes.sort_by(|(a, _), (b, _)| {
+                (a.anchor.block, a.created, &a.id).cmp(&(b.anchor.block, b.created, &b.id))
+            });
+            s.bookmarks.sort_by(|(a, _), (b, _)| {
+                (a.anchor.block, a.created, &a.id).cmp(&(b.anchor.block, b.created, &b.id))
+            });
+        }
+        sections.retain(|s| !s.notes.is_empty() || !s.bookmarks.is_empty());
+        let key = |p: &Picked<'_>| {
+            let (anchor, created, id, kind) = match p {
+                Picked::Note(n, _) => (&n.anchor, n.created, &n.id, 0),
+                Picked::Bookmark(b, _) => (&b.anchor, b.created, &b.id, 1),
+            };
+            let at = briefing
+                .section_index(&anchor.section)
+                .unwrap_or(usize::MAX);
+            (kind, at, anchor.block, created, id.clone())
+        };
+        review.sort_by_key(key);
+        Plan {
+            briefing,
+            sections,
+            review,
+            notes,
+            bookmarks,
+        }
+    }
+
+    /// "3 notes, 1 bookmark".
+    fn counts(&self) -> String {
+        format!(
+            "{}, {}",
+            plural(self.notes, "note"),
+            plural(self.bookmarks, "bookmark")
+        )
+    }
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+/// A time as shown in readable exports: `2024-09-05 08:30 UTC`.
+fn stamp(at: Timestamp) -> String {
+    at.strftime("%Y-%m-%d %H:%M UTC").to_string()
+}
+
+/// The filters in words, for the header of readable exports: `#munitions, since
+/// 2024-09-01`; `None` without filters.
+fn filter_words(options: &ExportOptions) -> Option<String> {
+    let mut parts = Vec::new();
+    if let Some(tag) = options.tag_key() {
+        parts.push(format!("notes tagged #{tag}"));
+    }
+    if let Some(since) = options.since {
+        parts.push(format!("updated since {since}"));
+    }
+    (!parts.is_empty()).then(|| parts.join(", "))
+}
+
+/// Labels shown next to an annotation: moved, conflict copy.
+const MOVED_WORDS: &str = "moved — confirm in brief";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_names() {
+        let at: Timestamp = "2024-09-12T14:03:09Z".parse().expect("time");
+        assert_eq!(
+            file_name(&["kim-fr"], ExportFormat::Markdown, at),
+            "brief-notes-kim-fr-20240912-140309.md"
+        );
+        assert_eq!(
+            file_name(&[], ExportFormat::Json, at),
+            "brief-notes-all-20240912-140309.json"
+        );
+        assert_eq!(
+            file_name(&["a", "b"], ExportFormat::Html, at),
+            "brief-notes-all-20240912-140309.html"
+        );
+        assert_eq!(
+            file_name(&["../x y"], ExportFormat::Html, at),
+            "brief-notes----x-y-20240912-140309.html"
+        );
+    }
+
+    #[test]
+    fn tag_filter_ignores_hash_and_case() {
+        let options = ExportOptions {
+            tag: Some("#Munitions".into()),
+            ..ExportOptions::new(Timestamp::UNIX_EPOCH)
+        };
+        assert_eq!(options.tag_key().as_deref(), Some("munitions"));
+    }
+}

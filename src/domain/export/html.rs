@@ -1,0 +1,441 @@
+//! The HTML export: one self-contained page to read or print. Inline CSS only (with
+//! print rules), no script, no font, image or other external request (a
+//! Content-Security-Policy forbids them too), every text sanitised then escaped.
+//! Must not depend on terminal crates.
+
+use std::fmt::Write as _;
+
+use super::super::annotation::{Bookmark, Note, Status, tags_of};
+use super::super::briefing::Briefing;
+use super::super::text::{sanitize, sanitize_line};
+use super::{
+    ExportItem, ExportOptions, GENERATOR, MOVED_WORDS, Picked, Plan, SectionPlan, filter_words,
+    stamp,
+};
+
+/// The page's style sheet: a printed brief. Serif body text from the system, about 65
+/// characters a line, quotes set off by a rule, muted and italic; notes in plain text.
+const STYLE: &str = r#"
+:root { color-scheme: light; --ink: #1b1b1b; --muted: #5b5b5b; --rule: #c9c2b4; --accent: #7a1f1f; --paper: #fffdf8; }
+* { box-sizing: border-box; }
+html { background: #ebe8e1; }
+body { margin: 0; color: var(--ink); background: var(--paper);
+  font-family: "Iowan Old Style", Charter, "Bitstream Charter", "Sitka Text", "Palatino Linotype", Palatino, "Book Antiqua", "URW Palladio L", P052, Cambria, Georgia, "Noto Serif", "Liberation Serif", "DejaVu Serif", serif;
+  font-size: 11.5pt; line-height: 1.55; font-kerning: normal; text-rendering: optimizeLegibility;
+  max-width: 52rem; margin: 2rem auto; box-shadow: 0 0.1rem 0.6rem rgba(0,0,0,0.15); }
+main { max-width: 65ch; margin: 0 auto; padding: 2.5rem 1.5rem 3rem; }
+.banner { font-family: system-ui, -apple-system, "Segoe UI", "Helvetica Neue", Arial, sans-serif;
+  font-size: 8.5pt; font-weight: 700; letter-spacing: 0.12em; text-transform: uppercase; text-align: center;
+  color: var(--accent); border-top: 2px solid var(--accent); border-bottom: 2px solid var(--accent);
+  padding: 0.35rem 1rem; margin: 0; }
+.sans, .kicker, .kind, .tags, .times, .label, table.meta th, h3, .status { font-family: system-ui, -apple-system, "Segoe UI", "Helvetica Neue", Arial, sans-serif; }
+.kicker { font-size: 8.5pt; letter-spacing: 0.14em; text-transform: uppercase; color: var(--muted); margin: 0 0 0.4rem; }
+h1 { font-size: 21pt; line-height: 1.2; font-weight: 600; margin: 0 0 1.2rem; text-wrap: balance; }
+h2 { font-size: 14pt; line-height: 1.3; font-weight: 600; margin: 2.4rem 0 0.9rem; padding-bottom: 0.3rem; border-bottom: 1px solid var(--rule); break-inside: avoid; page-break-inside: avoid; break-after: avoid; page-break-after: avoid; }
+h3 { font-size: 8.5pt; letter-spacing: 0.1em; text-transform: uppercase; color: var(--muted); margin: 1.4rem 0 0.4rem; break-after: avoid; page-break-after: avoid; }
+.kind { display: block; font-size: 7.5pt; font-weight: 600; letter-spacing: 0.14em; text-transform: uppercase; color: var(--accent); margin-bottom: 0.2rem; }
+table.meta { border-collapse: collapse; width: 100%; font-size: 10pt; margin: 0 0 1rem; }
+table.meta th, table.meta td { text-align: left; vertical-align: top; padding: 0.3rem 0.6rem 0.3rem 0; border-top: 1px solid var(--rule); }
+table.meta tr:last-child th, table.meta tr:last-child td { border-bottom: 1px solid var(--rule); }
+table.meta th { width: 9.5rem; font-size: 8pt; font-weight: 600; letter-spacing: 0.06em; text-transform: uppercase; color: var(--muted); padding-top: 0.42rem; }
+table.meta ul { margin: 0; padding-left: 1.1rem; }
+.url { overflow-wrap: anywhere; font-size: 9pt; color: var(--muted); }
+.note { margin: 0 0 1.6rem; break-inside: avoid; page-break-inside: avoid; }
+blockquote.passage { margin: 0 0 0.6rem; padding: 0.1rem 0 0.1rem 1rem; border-left: 3px solid var(--rule); color: var(--muted); font-style: italic; }
+blockquote.passage p, .body p { margin: 0 0 0.5rem; }
+blockquote.passage p:last-child, .body p:last-child { margin-bottom: 0; }
+.body { hyphens: auto; overflow-wrap: break-word; }
+.footer { display: flex; flex-wrap: wrap; gap: 0.3rem 0.8rem; align-items: baseline; margin-top: 0.45rem; }
+.tags { display: flex; flex-wrap: wrap; gap: 0.3rem; list-style: none; margin: 0; padding: 0; }
+.tags li { font-size: 7.5pt; letter-spacing: 0.03em; color: #3f3a30; background: #efe9dc; border-radius: 0.2rem; padding: 0.05rem 0.4rem; }
+.times { font-size: 7.5pt; color: var(--muted); margin: 0; }
+.status { display: inline-block; font-size: 7.5pt; font-weight: 600; color: #7a4a00; background: #fbefd5; border: 1px solid #e7cf98; border-radius: 0.2rem; padding: 0.05rem 0.4rem; }
+.conflict { color: var(--accent); }
+ul.bookmarks { margin: 0 0 1rem; padding-left: 1.2rem; }
+ul.bookmarks li { margin: 0 0 0.35rem; break-inside: avoid; page-break-inside: avoid; }
+ul.bookmarks q { font-style: italic; color: var(--muted); quotes: "“" "”"; }
+.label { font-size: 9pt; font-weight: 600; }
+.where { font-size: 9pt; color: var(--muted); }
+section.review h2 { color: var(--accent); border-bottom-color: var(--accent); }
+.review-intro { font-size: 10pt; color: var(--muted); margin: -0.3rem 0 1rem; break-inside: avoid; page-break-inside: avoid; break-after: avoid; page-break-after: avoid; }
+p, li { orphans: 3; widows: 3; }
+.empty { font-style: italic; color: var(--muted); }
+article.briefing + article.briefing { margin-top: 3rem; padding-top: 2rem; border-top: 3px double var(--rule); }
+@media print {
+  /* Every page carries the classification in its margins (see the @page rule); the
+     banner at the end would only risk a page of its own. */
+  .banner.end { display: none; }
+  html, body { background: #fff; }
+  body { font-size: 11pt; max-width: none; margin: 0; box-shadow: none; }
+  main { max-width: 70ch; padding: 1.2rem 0 0; }
+  .note:last-child, section:last-child { margin-bottom: 0; }
+  a { color: inherit; text-decoration: none; }
+  article.briefing + article.briefing { break-before: page; page-break-before: always; border-top: 0; margin-top: 0; padding-top: 0; }
+  .tags li, .status { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
+"#;
+
+/// The page rule for print: A4 with margins, and, where the browser draws page-margin
+/// boxes (Chromium 131 and later), the classification at the top and bottom of every
+/// page and the page number at the bottom right. Elsewhere the banners in the page still
+/// mark the first page's top and the last page's end.
+fn page_rule(classification: Option<&str>) -> String {
+    let mut rule = String::from(
+        r#"@page { size: A4; margin: 20mm 20mm 22mm;
+  @bottom-right { content: counter(page) " / " counter(pages); font: 7.5pt system-ui, sans-serif; color: #5b5b5b; }
+"#,
+    );
+    if let Some(c) = classification {
+        let text = css_string(c);
+        for place in ["top-center", "bottom-center"] {
+            let _ = writeln!(
+                rule,
+                "  @{place} {{ content: \"{text}\"; font: 700 7.5pt system-ui, sans-serif; letter-spacing: 0.12em; text-transform: uppercase; color: #7a1f1f; }}"
+            );
+        }
+    }
+    rule.push_str("}\n");
+    rule
+}
+
+/// Text as the inside of a CSS string: everything but ASCII letters, digits and spaces
+/// as a hexadecimal escape, so that no quote, backslash or `</style>` can get through.
+fn css_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() * 2);
+    for c in sanitize_line(text).chars() {
+        if c.is_ascii_alphanumeric() || c == ' ' {
+            out.push(c);
+        } else {
+            // The space ends the escape and is consumed with it.
+            let _ = write!(out, "\\{:X} ", u32::from(c));
+        }
+    }
+    out
+}
+
+/// HTML-escapes `& < > " '`.
+fn esc(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// One-line text, sanitised and escaped.
+fn line(text: &str) -> String {
+    esc(&sanitize_line(text))
+}
+
+/// Multi-line text as paragraphs (split at blank lines), lines joined by `<br>`, leading
+/// spaces kept as no-break spaces.
+fn paragraphs(text: &str) -> String {
+    let clean = sanitize(text);
+    let mut out = String::new();
+    let mut lines: Vec<String> = Vec::new();
+    let flush = |lines: &mut Vec<String>, out: &mut String| {
+        if !lines.is_empty() {
+            let _ = write!(out, "<p>{}</p>", lines.join("<br>\n"));
+            lines.clear();
+        }
+    };
+    for l in clean.split('\n') {
+        if l.trim().is_empty() {
+            flush(&mut lines, &mut out);
+        } else {
+            let l = l.trim_end();
+            let spaces = l.len() - l.trim_start_matches(' ').len();
+            lines.push(format!("{}{}", "&nbsp;".repeat(spaces), esc(&l[spaces..])));
+        }
+    }
+    flush(&mut lines, &mut out);
+    out
+}
+
+/// A language tag fit for a `lang` attribute: letters, digits and `-` only.
+fn lang_tag(language: Option<&str>) -> Option<String> {
+    language
+        .map(str::trim)
+        .filter(|l| {
+            !l.is_empty()
+                && l.len() <= 35
+                && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        })
+        .map(str::to_owned)
+}
+
+/// The page for `items`.
+pub(super) fn render(items: &[ExportItem<'_>], options: &ExportOptions) -> String {
+    let plans: Vec<Plan<'_>> = items.iter().map(|i| Plan::new(i, options)).collect();
+    let langs: Vec<Option<String>> = items
+        .iter()
+        .map(|i| lang_tag(i.briefing.language.as_deref()))
+        .collect();
+    let page_lang = match langs.first() {
+        Some(Some(first)) if langs.iter().all(|l| l.as_ref() == Some(first)) => first.clone(),
+        _ => "und".to_owned(),
+    };
+    let mut classifications: Vec<String> = Vec::new();
+    for item in items {
+        if let Some(c) = item.briefing.classification.as_deref() {
+            let c = sanitize_line(c).into_owned();
+            if !c.is_empty() && !classifications.contains(&c) {
+                classifications.push(c);
+            }
+        }
+    }
+    let classification = (!classifications.is_empty()).then(|| classifications.join(" / "));
+    let banner = classification.as_deref().map(esc);
+    let page = page_rule(classification.as_deref());
+    let title = match items {
+        [one] => format!("Notes — {}", line(&one.briefing.title)),
+        _ => "Notes".to_owned(),
+    };
+
+    let mut out = String::new();
+    let _ = write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'\">\n\
+         <meta name=\"referrer\" content=\"no-referrer\">\n\
+         <meta name=\"generator\" content=\"{}\">\n<title>{title}</title>\n<style>{STYLE}{page}</style>\n</head>\n<body>\n",
+        esc(&page_lang),
+        esc(GENERATOR),
+    );
+    if let Some(b) = &banner {
+        let _ = writeln!(out, "<p class=\"banner\">{b}</p>");
+    }
+    out.push_str("<main>\n");
+    if plans.is_empty() {
+        out.push_str("<p class=\"empty\">No briefing to export.</p>\n");
+    }
+    for (plan, lang) in plans.iter().zip(&langs) {
+        briefing(&mut out, plan, lang.as_deref(), options);
+    }
+    out.push_str("</main>\n");
+    if let Some(b) = &banner {
+        let _ = writeln!(out, "<p class=\"banner end\">{b}</p>");
+    }
+    out.push_str("</body>\n</html>\n");
+    out
+}
+
+fn briefing(out: &mut String, plan: &Plan<'_>, lang: Option<&str>, options: &ExportOptions) {
+    let b = plan.briefing;
+    match lang {
+        Some(l) => {
+            let _ = writeln!(out, "<article class=\"briefing\" lang=\"{}\">", esc(l));
+        }
+        None => out.push_str("<article class=\"briefing\">\n"),
+    }
+    header(out, b, plan, options);
+    if plan.sections.is_empty() && plan.review.is_empty() {
+        out.push_str("<p class=\"empty\">No notes or bookmarks to export.</p>\n");
+    }
+    for s in &plan.sections {
+        section(out, s);
+    }
+    if !plan.review.is_empty() {
+        out.push_str("<section class=\"review\">\n<h2>Needs review</h2>\n");
+        out.push_str(
+            "<p class=\"review-intro sans\">These annotations were not found in the briefing as it is now. \
+             Nothing was deleted: check them in brief.</p>\n",
+        );
+        let mut bookmarks = Vec::new();
+        for picked in &plan.review {
+            match picked {
+                Picked::Note(n, status) => {
+                    note(out, n, *status, Some(&made_on(b, &n.anchor.section)));
+                }
+                Picked::Bookmark(m, status) => bookmarks.push((*m, *status)),
+            }
+        }
+        if !bookmarks.is_empty() {
+            out.push_str("<h3>Bookmarks to review</h3>\n<ul class=\"bookmarks\">\n");
+            for (m, status) in bookmarks {
+                bookmark(out, m, status, Some(&made_on(b, &m.anchor.section)));
+            }
+            out.push_str("</ul>\n");
+        }
+        out.push_str("</section>\n");
+    }
+    out.push_str("</article>\n");
+}
+
+/// "Made on section `id` — title", escaped.
+fn made_on(b: &Briefing, section: &str) -> String {
+    match b.section(section) {
+        Some(s) => format!("Made on section {} — {}", line(section), line(&s.title)),
+        None => format!(
+            "Made on section {} (no longer in the briefing)",
+            line(section)
+        ),
+    }
+}
+
+fn header(out: &mut String, b: &Briefing, plan: &Plan<'_>, options: &ExportOptions) {
+    out.push_str("<header>\n<p class=\"kicker\">Annotated notes</p>\n");
+    let _ = writeln!(out, "<h1>{}</h1>", line(&b.title));
+    out.push_str("<table class=\"meta\">\n");
+    let row = |out: &mut String, name: &str, value: &str| {
+        let _ = writeln!(
+            out,
+            "<tr><th scope=\"row\">{name}</th><td>{value}</td></tr>"
+        );
+    };
+    row(out, "Briefing", &line(&b.id));
+    if let Some(date) = b.date {
+        row(out, "Date", &esc(&date.human()));
+    }
+    if let Some(language) = &b.language {
+        row(out, "Language", &line(language));
+    }
+    if let Some(c) = &b.classification {
+        row(out, "Classification", &line(c));
+    }
+    if !b.sources.is_empty() {
+        let mut list = String::from("<ul>");
+        for s in &b.sources {
+            let _ = write!(list, "<li>{}", line(&s.name));
+            if let Some(accessed) = s.accessed {
+                let _ = write!(list, " (accessed {})", esc(&accessed.human()));
+            }
+            if let Some(url) = &s.url {
+                let _ = write!(list, "<br><span class=\"url\">{}</span>", line(url));
+            }
+            list.push_str("</li>");
+        }
+        list.push_str("</ul>");
+        row(out, "Sources", &list);
+    }
+    row(out, "Exported", &time(options.exported_at));
+    let mut counts = esc(&plan.counts());
+    if let Some(filter) = filter_words(options) {
+        let _ = write!(counts, " ({})", esc(&filter));
+    }
+    row(out, "Annotations", &counts);
+    out.push_str("</table>\n</header>\n");
+}
+
+/// `<time datetime="…">2024-09-05 08:30 UTC</time>`.
+fn time(at: jiff::Timestamp) -> String {
+    format!("<time datetime=\"{at}\">{}</time>", esc(&stamp(at)))
+}
+
+fn section(out: &mut String, s: &SectionPlan<'_>) {
+    out.push_str("<section class=\"section\">\n");
+    let kind = s
+        .section
+        .kind
+        .as_ref()
+        .map(|k| format!("<span class=\"kind\">{}</span>", line(&k.label())))
+        .unwrap_or_default();
+    let _ = writeln!(out, "<h2>{kind} {}</h2>", line(&s.section.title));
+    for (n, status) in &s.notes {
+        note(out, n, *status, None);
+    }
+    if !s.bookmarks.is_empty() {
+        out.push_str("<h3>Bookmarks</h3>\n<ul class=\"bookmarks\">\n");
+        for (b, status) in &s.bookmarks {
+            bookmark(out, b, *status, None);
+        }
+        out.push_str("</ul>\n");
+    }
+    out.push_str("</section>\n");
+}
+
+fn note(out: &mut String, n: &Note, status: Status, made_on: Option<&str>) {
+    out.push_str("<div class=\"note\">\n");
+    if let Some(where_) = made_on {
+        let _ = writeln!(out, "<p class=\"where sans\">{where_}</p>");
+    }
+    if n.anchor.quote.trim().is_empty() {
+        out.push_str("<blockquote class=\"passage\"><p>(no passage)</p></blockquote>\n");
+    } else {
+        let _ = writeln!(
+            out,
+            "<blockquote class=\"passage\">{}</blockquote>",
+            paragraphs(&n.anchor.quote)
+        );
+    }
+    if !n.body.trim().is_empty() {
+        let _ = writeln!(out, "<div class=\"body\">{}</div>", paragraphs(&n.body));
+    }
+    out.push_str("<div class=\"footer\">");
+    let tags = tags_of(&n.body);
+    if !tags.is_empty() {
+        out.push_str("<ul class=\"tags\">");
+        for t in tags {
+            let _ = write!(out, "<li>#{}</li>", line(&t));
+        }
+        out.push_str("</ul>");
+    }
+    if n.created == n.updated {
+        let _ = write!(out, "<p class=\"times\">Created {}</p>", time(n.created));
+    } else {
+        let _ = write!(
+            out,
+            "<p class=\"times\">Created {} · updated {}</p>",
+            time(n.created),
+            time(n.updated)
+        );
+    }
+    if status == Status::Moved {
+        let _ = write!(out, "<span class=\"status\">{}</span>", esc(MOVED_WORDS));
+    }
+    if let Some(original) = &n.conflict_of {
+        let _ = write!(
+            out,
+            "<p class=\"times conflict\">Conflict copy of note {}: edited in two places</p>",
+            line(original)
+        );
+    }
+    out.push_str("</div>\n</div>\n");
+}
+
+fn bookmark(out: &mut String, b: &Bookmark, status: Status, made_on: Option<&str>) {
+    out.push_str("<li>");
+    if let Some(label) = b.label.as_deref().filter(|l| !l.trim().is_empty()) {
+        let _ = write!(out, "<span class=\"label\">{}</span> — ", line(label));
+    }
+    if b.anchor.quote.trim().is_empty() {
+        out.push_str("<em>(no passage)</em>");
+    } else {
+        let _ = write!(out, "<q>{}</q>", line(&b.anchor.quote));
+    }
+    if let Some(where_) = made_on {
+        let _ = write!(out, " <span class=\"where\">{where_}</span>");
+    }
+    if status == Status::Moved {
+        let _ = write!(out, " <span class=\"status\">{}</span>", esc(MOVED_WORDS));
+    }
+    out.push_str("</li>\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_and_keeps_lines() {
+        assert_eq!(
+            esc("<a href='x'>&\"</a>"),
+            "&lt;a href=&#39;x&#39;&gt;&amp;&quot;&lt;/a&gt;"
+        );
+        assert_eq!(
+            paragraphs("one\n  two\n\nthree\u{7}"),
+            "<p>one<br>\n&nbsp;&nbsp;two</p><p>three\u{2407}</p>"
+        );
+        assert_eq!(lang_tag(Some("fr\"><x")), None);
+        assert_eq!(css_string("a \"</style>"), "a \\22 \\3C \\2F style\\3E ");
+        assert_eq!(lang_tag(Some("en-GB")).as_deref(), Some("en-GB"));
+    }
+}
