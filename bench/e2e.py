@@ -13,7 +13,6 @@ ptyprocess and psutil (created in .venv-bench/ on first run).
 """
 import argparse
 import json
-import shutil
 import os
 import subprocess
 import sys
@@ -53,8 +52,10 @@ def generate(tools, sizes, library):
             subprocess.run([sys.executable, os.path.join(tools, "gen_briefing.py"), "library", lib, str(library)], check=True)
 
 
-def ttybench(py, tools, runs, start, steps, argv, env=None):
+def ttybench(py, tools, runs, start, steps, argv, env=None, pre=None):
     cmd = [py, os.path.join(tools, "ttybench.py"), "--runs", str(runs), "--start", start]
+    if pre:
+        cmd += ["--pre", pre]
     for keys, marker in steps:
         cmd += ["--step", keys, marker]
     cmd += ["--quit", "q", "--"] + argv
@@ -86,14 +87,12 @@ def main():
     data = os.path.join(OUT, "data")
     env = {"BRIEF_DATA_DIR": data, "BRIEF_CONFIG": os.path.join(OUT, "empty-config.toml")}
     open(env["BRIEF_CONFIG"], "w").close()
-    # The last step returns to the top: brief saves the reading position, and the next
-    # run must start where this one did.
-    steps = [("j", "*"), ("G", "ZQXENDMARK"), ("g", "ZQXSTARTMARK"), ("/ZQXNEEDLE<Enter>", "QWFPGJLUY"),
-             ("<Esc>g", "ZQXSTARTMARK")]
+    steps = [("j", "*"), ("G", "ZQXENDMARK"), ("g", "ZQXSTARTMARK"), ("/ZQXNEEDLE<Enter>", "QWFPGJLUY")]
     rows = []
     for size in sizes:
-        shutil.rmtree(data, ignore_errors=True)
-        b = ttybench(py, tools, args.runs, "ZQXSTARTMARK", steps, [brief, os.path.join(OUT, f"b{size}.toml")], env)
+        # Every run starts afresh: brief would reopen where the previous run left off.
+        fresh = f"rm -rf '{data}'"
+        b = ttybench(py, tools, args.runs, "ZQXSTARTMARK", steps, [brief, os.path.join(OUT, f"b{size}.toml")], env, fresh)
         l = ttybench(py, tools, args.runs, "ZQXSTARTMARK", steps, ["less", os.path.join(OUT, "docs", f"doc_{size}.md")])
         names = ["first paint", "key j → frame", "G to end", "g to top", "search to end"]
         keys = ["startup_s", "step0:j", "step1:G", "step2:g", "step3:/ZQXNEEDLE<Enter>"]
@@ -105,12 +104,18 @@ def main():
                      f"{l.get('rss_peak_tree_kb', 0) / 1024:.1f} MB", ""))
     if args.library:
         lib = os.path.join(OUT, f"lib{args.library}")
-        first = ttybench(py, tools, args.runs, "Library ·", [], [brief, lib], env)
+        fresh = f"rm -rf '{data}'"
+        first = ttybench(py, tools, args.runs, "Library ·", [], [brief, lib], env, fresh)
         # Once every file is in, the title no longer says "loading".
         done = f"{args.library} of {args.library} briefings · by date   "
-        full = ttybench(py, tools, args.runs, done, [], [brief, lib], env)
+        # Library-wide search: S builds the index on first use (timed on its own), then
+        # the query runs to its complete result list ("1 found" without "searching").
+        search_steps = [("<Enter>", "Outline"), ("S", "type to search titles"), ("ZQXNEEDLE", "1 found   ")]
+        full = ttybench(py, tools, args.runs, done, search_steps, [brief, lib], env, fresh)
         rows.append((f"library {args.library}: first paint", ms(first.get("startup_s")), "", ""))
         rows.append((f"library {args.library}: fully loaded", ms(full.get("startup_s")), "", ""))
+        rows.append((f"library {args.library}: index built (first S)", ms(full.get("step1:S")), "", ""))
+        rows.append((f"library {args.library}: search to full results", ms(full.get("step2:ZQXNEEDLE")), "", ""))
         rows.append((f"library {args.library}: peak RSS", f"{full.get('rss_peak_tree_kb', 0) / 1024:.1f} MB", "", ""))
     width = max(len(r[0]) for r in rows)
     print(f"{'what':<{width}}  {'brief':>12}  {'less':>12}  ratio")

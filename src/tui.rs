@@ -34,8 +34,8 @@ use self::app::App;
 use self::event::{EventSource, Msg, Next, TerminalEvents};
 use self::keymap::Keymap;
 use self::update::{
-    Effect, before_draw, handle_event, handle_load, next_deadline, on_tick, open_briefing,
-    report_load_problems, resize,
+    Effect, after_first_paint, before_draw, handle_event, handle_load, next_deadline, on_tick,
+    open_briefing, report_load_problems, resize,
 };
 use crate::config::Config;
 use crate::domain::library::{Library, LoadEvent, load_in_background};
@@ -121,9 +121,6 @@ pub fn main(paths: &[PathBuf], config: Config) -> ExitCode {
             }
         }
         start(&mut app, named.as_deref());
-        if background.is_none() {
-            persist::refresh_library_stats(&mut app);
-        }
         if let Some(paths) = background {
             app.loading = Some((0, 0));
             let tx = events.sender();
@@ -189,6 +186,7 @@ where
     terminal
         .draw(|frame| ui::render(app, frame))
         .map_err(Into::into)?;
+    after_first_paint(app);
     let mut last_draw = std::time::Instant::now();
     loop {
         let timeout =

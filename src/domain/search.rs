@@ -262,6 +262,48 @@ impl DocIndex {
     }
 }
 
+/// Builds a [`DocIndex`] one unit at a time, so a large briefing never needs all its
+/// rendered blocks in memory at once.
+pub struct DocIndexBuilder {
+    builder: HaystackBuilder,
+    blocks: Vec<(usize, usize)>,
+    block_count: usize,
+    unit: usize,
+}
+
+impl DocIndexBuilder {
+    /// A builder expecting about `size` bytes of text.
+    pub fn new(size: usize) -> DocIndexBuilder {
+        DocIndexBuilder {
+            builder: HaystackBuilder::new(size),
+            blocks: Vec::new(),
+            block_count: 0,
+            unit: 0,
+        }
+    }
+
+    /// Adds the next unit's blocks (unit 0 first: the summary).
+    pub fn push_unit(&mut self, unit_blocks: &[Block]) {
+        self.block_count += unit_blocks.len();
+        for (index, block) in unit_blocks.iter().enumerate() {
+            if !block.text.is_empty() {
+                self.builder.push(&block.text);
+                self.blocks.push((self.unit, index));
+            }
+        }
+        self.unit += 1;
+    }
+
+    /// The index.
+    pub fn finish(self) -> DocIndex {
+        DocIndex {
+            haystack: self.builder.finish(),
+            blocks: self.blocks,
+            block_count: self.block_count,
+        }
+    }
+}
+
 // Library-wide.
 
 /// Which part of a briefing a library match is in.
@@ -563,234 +605,8 @@ fn snippet(text: &str, range: Range<usize>) -> (String, Range<usize>) {
     (out, offset + (start - from)..offset + (end.min(to) - from))
 }
 
-// `brief search`.
-
-/// One line of `brief search` output.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct GrepHit {
-    /// The file, as [`super::briefing::Origin::display_name`] gives it.
-    pub file: String,
-    /// The briefing's id.
-    pub briefing: String,
-    /// The section's id, or `title`, `summary` or `tags`.
-    pub section: String,
-    /// The line in the source file (1-based). For a match in a section body, the line
-    /// of the match in the body's source; for a section title, the line where the
-    /// section starts; for the briefing's title, summary and tags, 1 (their lines are not
-    /// recorded by the loader).
-    pub line: u32,
-    /// The 1-based byte column of the match in that line, when it is known exactly (a
-    /// match located in a body's source, past the body's first line).
-    pub column: Option<u32>,
-    /// One line of rendered, sanitised text around the match.
-    pub snippet: String,
-    /// The match, in bytes of `snippet`.
-    pub highlight: Range<usize>,
-}
-
-impl fmt::Display for GrepHit {
-    /// `file:section:line: snippet`.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}:{}:{}: {}",
-            self.file, self.section, self.line, self.snippet
-        )
-    }
-}
-
-/// `brief search QUERY [PATH]...`: every match in the library's briefings (titles, tags,
-/// summaries, section titles and rendered bodies), in order, one hit per source line
-/// (several matches on one line give one hit, the first). Printed as
-/// `file:section:line: snippet` (see [`GrepHit`]'s `Display`) or as JSON objects
-/// `{file, briefing, section, line, column?, snippet, match: [start, end]}`.
-///
-/// A body match is located in the section's source (`Section::body`) to report its line
-/// (`Section::body_line` plus the line breaks before it); when the rendered text cannot be
-/// found there (a match across inline markup), the line of the block it is in, or else
-/// the body's first line. Lines inside a basic string written with `\` line continuations
-/// come out too small, as the loader does not keep the raw text.
-pub fn grep_library(library: &Library, query: &Query) -> Vec<GrepHit> {
-    let mut hits = Vec::new();
-    let Some(searcher) = Searcher::new(query) else {
-        return hits;
-    };
-    for briefing in &library.briefings {
-        let entry = Entry::new(briefing, &[]);
-        let found = entry.haystack.search(&searcher);
-        if found.is_empty() {
-            continue;
-        }
-        let file = briefing.origin.display_name();
-        let mut seen: HashSet<(String, u32, usize)> = HashSet::new();
-        let mut locators: HashMap<usize, SourceLocator> = HashMap::new();
-        for (piece, range) in found {
-            let Some(p) = entry.pieces.get(piece) else {
-                continue;
-            };
-            let text = entry.haystack.text(piece);
-            let section = p.section.and_then(|s| briefing.sections.get(s));
-            let (label, line, column, key_block) = match (p.field, section) {
-                (Field::Title, _) => ("title".to_owned(), 1, None, 0),
-                (Field::Tags, _) => ("tags".to_owned(), 1, None, 0),
-                // The summary's line is unknown: one hit per paragraph.
-                (Field::Summary, _) => ("summary".to_owned(), 1, None, p.block),
-                (Field::SectionTitle, Some(s)) => (s.id.clone(), s.line, None, 0),
-                (Field::SectionBody, Some(s)) => {
-                    let locator = locators
-                        .entry(p.unit)
-                        .or_insert_with(|| SourceLocator::new(s, &entry, piece, &searcher));
-                    let (line, column) = locator.locate(p.block);
-                    (s.id.clone(), line, column, 0)
-                }
-                _ => continue,
-            };
-            if !seen.insert((label.clone(), line, key_block)) {
-                continue;
-            }
-            let (snippet, highlight) = snippet(text, range);
-            hits.push(GrepHit {
-                file: file.clone(),
-                briefing: briefing.id.clone(),
-                section: label,
-                line,
-                column,
-                snippet,
-                highlight,
-            });
-        }
-    }
-    hits
-}
-
-/// Finds where matches in a section's rendered body are in its source.
-struct SourceLocator<'s> {
-    section: &'s Section,
-    /// The query's matches in the source, as byte ranges of `Section::body`, in order.
-    matches: Vec<Range<usize>>,
-    /// How many of `matches` were used.
-    used: usize,
-    /// Where each block of the body seems to start in the source (by block index).
-    anchors: Vec<Option<usize>>,
-}
-
-impl<'s> SourceLocator<'s> {
-    fn new(section: &'s Section, entry: &Entry, piece: usize, searcher: &Searcher) -> Self {
-        let source = fold(&section.body);
-        let matches = searcher.all(&section.body, &source);
-        // The body's blocks: the pieces around `piece` with the same unit.
-        let unit = entry.pieces.get(piece).map_or(0, |p| p.unit);
-        let blocks: Vec<(usize, &str)> = entry
-            .pieces
-            .iter()
-            .enumerate()
-            .filter(|(_, p)| p.unit == unit && p.field == Field::SectionBody)
-            .map(|(i, p)| (p.block, entry.haystack.text(i)))
-            .collect();
-        let count = blocks.iter().map(|(b, _)| b + 1).max().unwrap_or(0);
-        let mut anchors = vec![None; count];
-        // Where the next block's source may start: past the previous block's start, and
-        // past half of its text (a block's source is rarely shorter than that), so that
-        // its first words are not found in the previous block.
-        let mut cursor = 0;
-        for (block, text) in blocks {
-            let found = anchor_keys(text)
-                .into_iter()
-                .filter_map(|key| {
-                    let at = source
-                        .text
-                        .get(cursor..)
-                        .and_then(|hay| memchr::memmem::find(hay.as_bytes(), key.as_bytes()))?;
-                    Some((cursor + at, key.len()))
-                })
-                .min();
-            if let Some((at, len)) = found {
-                if let Some(slot) = anchors.get_mut(block) {
-                    *slot = Some(source.to_original(at..at + len).start);
-                }
-                cursor = at + len.max(text.len() / 2);
-                while cursor < source.text.len() && !source.text.is_char_boundary(cursor) {
-                    cursor += 1;
-                }
-            }
-        }
-        SourceLocator {
-            section,
-            matches,
-            used: 0,
-            anchors,
-        }
-    }
-
-    /// The line and column of the next match in block `block` (matches are located in
-    /// order).
-    fn locate(&mut self, block: usize) -> (u32, Option<u32>) {
-        let anchor = self.anchors.get(block).copied().flatten();
-        let next_anchor = self
-            .anchors
-            .get(block + 1..)
-            .and_then(|rest| rest.iter().flatten().next().copied());
-        let from = anchor.unwrap_or(0);
-        let candidate = self
-            .matches
-            .iter()
-            .enumerate()
-            .skip(self.used)
-            .find(|(_, m)| m.start >= from)
-            .filter(|(_, m)| next_anchor.is_none_or(|next| m.start < next));
-        match candidate {
-            Some((i, m)) => {
-                self.used = i + 1;
-                let (line, column) = self.line_of(m.start);
-                (line, column)
-            }
-            None => match anchor {
-                Some(at) => (self.line_of(at).0, None),
-                None => (self.section.body_line, None),
-            },
-        }
-    }
-
-    /// The file line of byte `at` of the body, and its column when it is past the body's
-    /// first line.
-    fn line_of(&self, at: usize) -> (u32, Option<u32>) {
-        let body = self.section.body.as_bytes();
-        let before = body.get(..at).unwrap_or(body);
-        let breaks = memchr::memchr_iter(b'\n', before).count();
-        let line = self
-            .section
-            .body_line
-            .saturating_add(u32::try_from(breaks).unwrap_or(u32::MAX));
-        let column = memchr::memrchr(b'\n', before).and_then(|nl| u32::try_from(at - nl).ok());
-        (line, column)
-    }
-}
-
-/// Starts of a block's folded text that its source may hold verbatim: up to 24 bytes,
-/// and the first word, each cut before any character Markdown may have consumed; none
-/// shorter than 4 bytes.
-fn anchor_keys(text: &str) -> Vec<String> {
-    let folded = fold(text).text;
-    let mut long = 0;
-    let mut word = None;
-    for (i, c) in folded.char_indices() {
-        if i >= 24 || "*_`[]<>\\&!#|~".contains(c) {
-            break;
-        }
-        if c == ' ' && word.is_none() {
-            word = Some(i);
-        }
-        long = i + c.len_utf8();
-    }
-    let mut keys: Vec<String> = [Some(long), word]
-        .into_iter()
-        .flatten()
-        .filter(|&end| end >= 4)
-        .filter_map(|end| folded.get(..end).map(str::to_owned))
-        .collect();
-    keys.dedup();
-    keys
-}
+mod grep;
+pub use grep::{GrepHit, grep_library};
 
 #[cfg(test)]
 mod tests {

@@ -10,7 +10,7 @@ use crossterm::event::{KeyCode, KeyEvent};
 use super::action::Action;
 use super::app::{App, Message, Overlay, Tone};
 use super::editor::Editor;
-use super::persist::{prepare, save_annotations};
+use super::persist::save_annotations;
 use super::reader::BlockPos;
 use super::update::Effect;
 use crate::domain::anchor::sentences;
@@ -46,15 +46,14 @@ fn say(app: &mut App, text: impl Into<String>, tone: Tone) {
 
 /// Makes sure the rendered text anchoring needs is there (built in the background
 /// when a briefing opens; built now if the user is quicker).
-fn ensure_prepared(app: &mut App) -> bool {
+pub fn ensure_prepared(app: &mut App) -> bool {
     let Some(open) = &mut app.open else {
         return false;
     };
     if open.notes.doc.is_none() {
-        let prepared = prepare(&open.reader.briefing);
-        open.index.get_or_insert(prepared.index);
         let briefing = open.reader.briefing.clone();
-        open.notes.attach(prepared.text, &briefing);
+        let text = std::sync::Arc::new(crate::domain::placing::doc_text(&briefing));
+        open.notes.attach(text, &briefing);
     }
     true
 }

@@ -204,6 +204,9 @@ pub struct App {
     pub watch: Option<super::reload::Watch>,
     /// Per briefing: (notes and bookmarks, sections unread), for the library.
     pub library_stats: std::collections::HashMap<String, (usize, usize)>,
+    /// Set once the first frame is on screen; background work waits for it, so that
+    /// nothing delays what the user came to see.
+    pub painted: bool,
 }
 
 impl App {
@@ -241,6 +244,7 @@ impl App {
             search_generation: super::search::new_generation(),
             watch: None,
             library_stats: std::collections::HashMap::new(),
+            painted: false,
         };
         app.refresh_library_rows();
         app

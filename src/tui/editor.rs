@@ -231,6 +231,8 @@ pub fn recover_draft(app: &mut App) {
     else {
         return;
     };
+    super::annotate::ensure_prepared(app);
+    let Some(open) = &app.open else { return };
     // Where the passage is now (the draft's anchor may be on an older version).
     let at = open
         .notes

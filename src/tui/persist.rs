@@ -54,6 +54,10 @@ pub fn spawn_job<R: Send + 'static>(
         Some(tx) => {
             let tx = tx.clone();
             std::thread::spawn(move || {
+                // Background work must never slow the keys down.
+                let _ = thread_priority::set_current_thread_priority(
+                    thread_priority::ThreadPriority::Min,
+                );
                 let result = work();
                 let _ = tx.send(Msg::Apply(Box::new(move |app: &mut App| {
                     apply(app, result)
@@ -71,30 +75,37 @@ pub fn spawn_job<R: Send + 'static>(
 pub struct Prepared {
     /// The search index.
     pub index: Arc<DocIndex>,
-    /// The text anchoring works on.
-    pub text: Arc<DocText>,
+    /// The text anchoring works on, when there are annotations to place.
+    pub text: Option<Arc<DocText>>,
 }
 
-/// Renders every unit of a briefing once, for the search index and anchoring.
-pub fn prepare(briefing: &Briefing) -> Prepared {
-    let units: Vec<Vec<crate::domain::markdown::Block>> = (0..=briefing.sections.len())
-        .map(|u| super::layout::unit_blocks(briefing, u))
-        .collect();
-    let index = DocIndex::from_blocks(units.iter().map(Vec::as_slice));
-    let text = DocText {
-        sections: briefing
-            .sections
-            .iter()
-            .zip(units.iter().skip(1))
-            .map(|(s, blocks)| SectionText {
-                id: s.id.clone(),
-                blocks: blocks.iter().map(|b| b.text.clone()).collect(),
-            })
-            .collect(),
-    };
+/// Renders every unit of a briefing once, one at a time (so a large briefing never
+/// holds all its rendered blocks at once), for the search index and, when `with_text`,
+/// for anchoring.
+pub fn prepare(briefing: &Briefing, with_text: bool) -> Prepared {
+    let size = briefing
+        .sections
+        .iter()
+        .map(|s| s.body.len() + 1)
+        .sum::<usize>()
+        + briefing.summary.as_ref().map_or(0, |s| s.len());
+    let mut index = crate::domain::search::DocIndexBuilder::new(size);
+    let mut sections = Vec::new();
+    for unit in 0..=briefing.sections.len() {
+        let blocks = super::layout::unit_blocks(briefing, unit);
+        index.push_unit(&blocks);
+        if with_text
+            && let Some(section) = unit.checked_sub(1).and_then(|i| briefing.sections.get(i))
+        {
+            sections.push(SectionText {
+                id: section.id.clone(),
+                blocks: blocks.into_iter().map(|b| b.text).collect(),
+            });
+        }
+    }
     Prepared {
-        index: Arc::new(index),
-        text: Arc::new(text),
+        index: Arc::new(index.finish()),
+        text: with_text.then(|| Arc::new(DocText { sections })),
     }
 }
 

@@ -40,6 +40,10 @@ impl std::fmt::Debug for Watch {
 /// by renaming a new one over it, which a watch on the file itself would miss).
 pub fn watch_open_briefing(app: &mut App) {
     app.watch = None;
+    if !app.painted {
+        // Started by `after_first_paint`.
+        return;
+    }
     let (Some(open), Some(tx)) = (&app.open, &app.tx) else {
         return;
     };

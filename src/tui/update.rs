@@ -115,6 +115,20 @@ pub fn before_draw(app: &mut App) {
     }
 }
 
+/// Starts the background work put off until the first frame was drawn: preparing the
+/// open briefing (search index, notes), watching its file, counting the library.
+pub fn after_first_paint(app: &mut App) {
+    if app.painted {
+        return;
+    }
+    app.painted = true;
+    reprepare_open_briefing(app);
+    super::reload::watch_open_briefing(app);
+    if app.loading.is_none() {
+        super::persist::refresh_library_stats(app);
+    }
+}
+
 /// When the loop must wake up even without input: a draft to write, a save to retry.
 pub fn next_deadline(app: &App) -> Option<std::time::Instant> {
     let draft = match &app.overlay {
@@ -397,7 +411,8 @@ pub fn open_briefing(app: &mut App, id: &str, at: Option<BlockPos>) -> bool {
             search: None,
             selection: None,
         });
-        super::persist::save_last_opened(app);
+        // The briefing read last is recorded when leaving (`save_on_exit`): an fsync
+        // here would delay the first frame.
         reprepare_open_briefing(app);
         super::reload::watch_open_briefing(app);
     }
@@ -413,12 +428,18 @@ pub fn open_briefing(app: &mut App, id: &str, at: Option<BlockPos>) -> bool {
 /// Renders the open briefing's text once, in the background: the search index, and
 /// the placing of its notes (re-anchored if the briefing changed since they were made).
 pub fn reprepare_open_briefing(app: &mut App) {
+    if !app.painted && app.tx.is_some() {
+        // Started by `after_first_paint`.
+        return;
+    }
     let Some(open) = &app.open else { return };
     let briefing = open.reader.briefing.clone();
     let version = briefing.version.clone();
+    // The text for anchoring is only built when there is something to anchor.
+    let with_text = open.notes.set.annotations().next().is_some();
     super::persist::spawn_job(
         app,
-        move || super::persist::prepare(&briefing),
+        move || super::persist::prepare(&briefing, with_text),
         move |app, prepared| {
             let Some(open) = &mut app.open else { return };
             // The job applies only if its briefing is still the one open.
@@ -430,7 +451,10 @@ pub fn reprepare_open_briefing(app: &mut App) {
                 search.stale = true;
             }
             let briefing = open.reader.briefing.clone();
-            let (moved, orphans) = open.notes.attach(prepared.text, &briefing);
+            let (moved, orphans) = match prepared.text {
+                Some(text) => open.notes.attach(text, &briefing),
+                None => (0, 0),
+            };
             open.reader.invalidate();
             if moved + orphans > 0 {
                 app.message = Some(Message {
