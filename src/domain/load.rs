@@ -210,6 +210,21 @@ pub fn load_file(path: &Path, options: LoadOptions) -> Result<Loaded, Vec<Diagno
     }
 }
 
+/// The bytes as text, or an error at the first byte that is not UTF-8.
+pub(crate) fn utf8_text<'a>(
+    bytes: &'a [u8],
+    name: &str,
+    index: &LineIndex<'_>,
+) -> Result<&'a str, Vec<Diagnostic>> {
+    std::str::from_utf8(bytes).map_err(|e| {
+        vec![Diagnostic::error(
+            name,
+            Some(index.pos(e.valid_up_to())),
+            "invalid UTF-8: briefings must be UTF-8 text",
+        )]
+    })
+}
+
 /// Parses and validates a briefing from bytes. `default_id` is used when the file sets
 /// no `id` (normally a slug of the file stem).
 pub fn parse_briefing(
@@ -219,16 +234,7 @@ pub fn parse_briefing(
 ) -> Result<Loaded, Vec<Diagnostic>> {
     let name = origin.display_name();
     let index = LineIndex::new(bytes);
-    let text = match std::str::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(e) => {
-            return Err(vec![Diagnostic::error(
-                &name,
-                Some(index.pos(e.valid_up_to())),
-                "invalid UTF-8: briefings must be UTF-8 text",
-            )]);
-        }
-    };
+    let text = utf8_text(bytes, &name, &index)?;
     // A byte order mark is harmless; skip it but keep positions in the original bytes.
     let (bom, body) = match text.strip_prefix('\u{feff}') {
         Some(rest) => (3, rest),

@@ -111,16 +111,7 @@ pub fn parse_markdown_briefing(
 ) -> Result<Loaded, Vec<Diagnostic>> {
     let name = origin.display_name();
     let index = LineIndex::new(bytes);
-    let text = match std::str::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(e) => {
-            return Err(vec![Diagnostic::error(
-                &name,
-                Some(index.pos(e.valid_up_to())),
-                "invalid UTF-8: briefings must be UTF-8 text",
-            )]);
-        }
-    };
+    let text = super::load::utf8_text(bytes, &name, &index)?;
     let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
     if text[bom..].trim().is_empty() {
         return Err(vec![Diagnostic::error(

@@ -160,15 +160,7 @@ pub fn render_library(app: &App, frame: &mut Frame) {
         }
         frame.render_widget(Paragraph::new(lines), rect);
     }
-    super::status::render_status(
-        app,
-        frame,
-        Rect {
-            y: area.y + area.height - 1,
-            height: 1,
-            ..area
-        },
-    );
+    super::status::render_status_at_bottom(app, frame);
 }
 
 /// `3,412`: a count with thousands separators.

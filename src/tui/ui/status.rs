@@ -72,6 +72,17 @@ fn search_spans(app: &App, open: &Open) -> Vec<Span<'static>> {
     spans
 }
 
+/// Draws the status line on the screen's last row.
+pub fn render_status_at_bottom(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    let rect = Rect {
+        y: area.y + area.height.saturating_sub(1),
+        height: 1,
+        ..area
+    };
+    render_status(app, frame, rect);
+}
+
 /// Draws the status line.
 pub fn render_status(app: &App, frame: &mut Frame, rect: Rect) {
     let theme = &app.theme;

@@ -124,15 +124,7 @@ pub fn render_timeline(app: &App, frame: &mut Frame) {
         lines.push(line);
     }
     frame.render_widget(Paragraph::new(lines), list);
-    super::status::render_status(
-        app,
-        frame,
-        Rect {
-            y: area.y + area.height - 1,
-            height: 1,
-            ..area
-        },
-    );
+    super::status::render_status_at_bottom(app, frame);
 }
 
 /// `1    5    10   15   20   25   30`: a day ruler for a month.
@@ -180,15 +172,7 @@ pub fn render_compare(app: &App, frame: &mut Frame) {
             frame,
             " Compare · no section in the library has a kind".to_string(),
         );
-        super::status::render_status(
-            app,
-            frame,
-            Rect {
-                y: area.y + area.height - 1,
-                height: 1,
-                ..area
-            },
-        );
+        super::status::render_status_at_bottom(app, frame);
         return;
     };
     title_line(
@@ -296,13 +280,5 @@ pub fn render_compare(app: &App, frame: &mut Frame) {
     }
     lines.truncate(usize::from(body.height));
     frame.render_widget(Paragraph::new(lines), body);
-    super::status::render_status(
-        app,
-        frame,
-        Rect {
-            y: area.y + area.height - 1,
-            height: 1,
-            ..area
-        },
-    );
+    super::status::render_status_at_bottom(app, frame);
 }
