@@ -1,0 +1,262 @@
+//! Benchmarks of brief's internal paths (`cargo bench`), with divan: loading one large
+//! briefing and a library of 10,000, wrapping a section, drawing one 200×50 frame at the
+//! top and at the end of a large briefing, one search in it and across the library, and
+//! saving an annotation store of 10,000 notes. Inputs are generated at run time, never
+//! committed (the prose mixes English, accented French and CJK, like the shared
+//! generators). `BRIEF_BENCH_MB` sets the large briefing's size (default 50).
+
+use std::path::PathBuf;
+use std::sync::{Arc, OnceLock};
+
+use brief::config::Config;
+use brief::domain::briefing::Origin;
+use brief::domain::fold::fold_query;
+use brief::domain::library::Library;
+use brief::domain::load::{LoadOptions, parse_briefing};
+use brief::domain::markdown::render_markdown;
+use brief::domain::search::{DocIndex, LibraryIndex};
+use brief::domain::store::{AnnotationSet, LockMode, Store};
+use brief::domain::wrap::wrap_block;
+use brief::tui::app::App;
+use brief::tui::keymap::Keymap;
+use brief::tui::update::open_briefing;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::layout::Rect;
+
+fn main() {
+    divan::main();
+}
+
+const WORDS: &[&str] = &[
+    "the",
+    "quarterly",
+    "briefing",
+    "summarises",
+    "market",
+    "signals",
+    "supply",
+    "risk",
+    "analysts",
+    "expect",
+    "revenue",
+    "déjà",
+    "très",
+    "économie",
+    "stratégie",
+    "réunion",
+    "sécurité",
+    "cœur",
+    "œuvre",
+    "Genève",
+    "coopération",
+    "東京の会議",
+    "서울",
+    "市场分析",
+];
+
+/// Deterministic prose: a tiny linear congruential generator picks the words.
+struct Prose(u64);
+
+impl Prose {
+    fn word(&mut self) -> &'static str {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        WORDS[(self.0 >> 33) as usize % WORDS.len()]
+    }
+
+    fn paragraph(&mut self) -> String {
+        let mut out = String::new();
+        for sentence in 0..5 {
+            for i in 0..14 {
+                if i > 0 || sentence > 0 {
+                    out.push(' ');
+                }
+                out.push_str(self.word());
+            }
+            out.push('.');
+        }
+        out
+    }
+}
+
+/// A briefing of about `bytes` bytes: ZQXSTARTMARK first, ZQXNEEDLE in the last section.
+fn briefing_text(bytes: usize, title: &str, needle: bool) -> String {
+    let mut prose = Prose(11);
+    let mut text = format!("title = \"{title}\"\ndate = 2026-01-05\nlanguage = \"fr\"\n");
+    let mut n = 0;
+    while text.len() < bytes {
+        n += 1;
+        let mut body = String::new();
+        for p in 0..3 {
+            if n == 1 && p == 0 {
+                body.push_str("ZQXSTARTMARK ");
+            }
+            body.push_str(&prose.paragraph());
+            body.push_str("\n\n");
+        }
+        text.push_str(&format!(
+            "\n[[sections]]\nid = \"s{n}\"\ntitle = \"Section {n}\"\nkind = \"context\"\nbody = \"\"\"\n{body}\"\"\"\n"
+        ));
+    }
+    if needle {
+        text.push_str("\n[[sections]]\nid = \"last\"\ntitle = \"Last\"\nbody = \"Le terme ZQXNEEDLE QWFPGJLUY est ici.\\n\\nZQXENDMARK\"\n");
+    }
+    text
+}
+
+fn large_text() -> &'static str {
+    static TEXT: OnceLock<String> = OnceLock::new();
+    TEXT.get_or_init(|| {
+        let mb: usize = std::env::var("BRIEF_BENCH_MB")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(50);
+        briefing_text(mb * 1_000_000, "Generated briefing", true)
+    })
+}
+
+fn large_library() -> &'static Library {
+    static LIBRARY: OnceLock<Library> = OnceLock::new();
+    LIBRARY.get_or_init(|| {
+        let mut library = Library::default();
+        library.add(parse_briefing(
+            large_text().as_bytes(),
+            Origin::File("large.toml".into()),
+            Some("large".into()),
+        ));
+        library
+    })
+}
+
+/// A folder of 10,000 briefings of about 10 KB (one holds the needle).
+fn library_dir() -> &'static PathBuf {
+    static DIR: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
+    &DIR.get_or_init(|| {
+        let dir = tempfile::tempdir().expect("tempdir");
+        for i in 0..10_000 {
+            let text = briefing_text(10_000, &format!("Briefing {i:05}"), i == 5_000);
+            std::fs::write(dir.path().join(format!("b{i:05}.toml")), text).expect("write");
+        }
+        let path = dir.path().to_path_buf();
+        (dir, path)
+    })
+    .1
+}
+
+#[divan::bench(sample_count = 5)]
+fn load_one_large_briefing() {
+    let loaded = parse_briefing(
+        divan::black_box(large_text().as_bytes()),
+        Origin::File("large.toml".into()),
+        Some("large".into()),
+    );
+    assert!(loaded.is_ok());
+}
+
+#[divan::bench(sample_count = 3)]
+fn load_library_of_10000() {
+    let library = Library::load(std::slice::from_ref(library_dir()), LoadOptions::default());
+    assert_eq!(library.briefings.len(), 10_000);
+}
+
+#[divan::bench]
+fn wrap_a_section(bencher: divan::Bencher) {
+    let briefing = &large_library().briefings[0];
+    let blocks = render_markdown(&briefing.sections[0].body);
+    bencher.bench(|| {
+        blocks
+            .iter()
+            .map(|b| wrap_block(b, 88).len())
+            .sum::<usize>()
+    });
+}
+
+fn app_on_large(bottom: bool) -> App {
+    let config = Config::default();
+    let keymap = Keymap::from_config(&config).expect("keymap");
+    let mut app = App::new(
+        config,
+        keymap,
+        large_library().clone(),
+        Rect::new(0, 0, 200, 50),
+    );
+    assert!(open_briefing(&mut app, "large", None));
+    if bottom && let Some(open) = &mut app.open {
+        open.reader.bottom();
+    }
+    app
+}
+
+#[divan::bench(args = [false, true])]
+fn draw_a_200x50_frame(bencher: divan::Bencher, at_end: bool) {
+    let app = app_on_large(at_end);
+    let mut terminal = Terminal::new(TestBackend::new(200, 50)).expect("terminal");
+    bencher.bench_local(|| {
+        terminal
+            .draw(|f| brief::tui::ui::render(&app, f))
+            .expect("draw");
+    });
+}
+
+#[divan::bench(sample_count = 20)]
+fn search_the_large_briefing(bencher: divan::Bencher) {
+    let index = DocIndex::build(&large_library().briefings[0]);
+    let query = fold_query("ZQXNEEDLE");
+    bencher.bench(|| {
+        let found = index.search(&query);
+        assert_eq!(found.len(), 1);
+    });
+}
+
+#[divan::bench(sample_count = 10)]
+fn search_the_library_of_10000(bencher: divan::Bencher) {
+    let library = Library::load(std::slice::from_ref(library_dir()), LoadOptions::default());
+    let mut index = LibraryIndex::new();
+    for b in &library.briefings {
+        index.add(b, &[]);
+    }
+    let query = fold_query("ZQXNEEDLE");
+    bencher.bench(|| {
+        let mut hits = 0;
+        index.search(&query, &mut |h| {
+            hits += h.len();
+            true
+        });
+        assert!(hits >= 1);
+    });
+}
+
+#[divan::bench(sample_count = 10)]
+fn save_a_store_of_10000_notes(bencher: divan::Bencher) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = Store::new(dir.path());
+    let library = Library::bundled();
+    let briefing = library.briefings[0].clone();
+    let doc = brief::domain::placing::doc_text(&briefing);
+    let mut set = AnnotationSet::new(&briefing.id);
+    for i in 0..10_000 {
+        let anchor = brief::domain::anchor::make_anchor(
+            &briefing.id,
+            &briefing.version,
+            &doc,
+            i % doc.sections.len(),
+            0,
+            0..20,
+        );
+        set.add_note(anchor, &format!("Note {i}: à vérifier #tag"));
+    }
+    store.save(&mut set, LockMode::Wait).expect("first save");
+    let first = set.file.notes[0].id.clone();
+    let set = Arc::new(std::sync::Mutex::new(set));
+    let mut round = 0u64;
+    bencher.bench_local(|| {
+        // One note changed, then saved: lock, re-read, merge, write, sync, rename.
+        round += 1;
+        let mut set = set.lock().expect("lock");
+        set.update_note(&first, &format!("edited {round}"));
+        store.save(&mut set, LockMode::Wait).expect("save");
+    });
+}
