@@ -16,6 +16,8 @@ use super::diag::{Diagnostic, LineIndex, Pos};
 use super::hash::{content_hash, content_hash_parts};
 use super::text::{is_slug, sanitize_line, slugify};
 
+mod split;
+
 /// The default size cap: 64 MiB.
 pub const DEFAULT_MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
@@ -247,6 +249,12 @@ pub fn parse_briefing(
             "the file is empty: a briefing needs at least a `title`",
         )]);
     }
+    // A large file is parsed on several threads when its shape allows it; otherwise,
+    // and for every file with an error, the whole file is parsed as one.
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
+    if let Some(raw) = split::parse_parallel(body, threads) {
+        return validate_raw(raw, bytes, bom, origin, default_id);
+    }
     let raw: RawBriefing = toml::from_str(body).map_err(|e| {
         let start = e.span().map(|s| s.start);
         let pos = start.map(|s| index.pos(s + bom));
@@ -325,6 +333,10 @@ pub(crate) struct RawBriefing {
     pub(crate) sources: Vec<Spanned<RawSource>>,
     #[serde(default)]
     pub(crate) sections: Vec<Spanned<RawSection>>,
+    /// When parsed in pieces: (first section of a piece, where the piece starts); the
+    /// spans of a piece's sections count from its start.
+    #[serde(skip)]
+    pub(crate) section_bases: Vec<(usize, usize)>,
 }
 
 #[derive(Deserialize)]
@@ -462,11 +474,15 @@ impl Validator<'_> {
         }
         let mut seen: HashMap<String, Pos> = HashMap::new();
         let mut sections = Vec::with_capacity(raw.sections.len());
-        for raw_section in raw.sections {
+        let base = self.bom;
+        for (i, raw_section) in raw.sections.into_iter().enumerate() {
+            let piece = raw.section_bases.partition_point(|&(first, _)| first <= i);
+            self.bom = base + piece.checked_sub(1).map_or(0, |p| raw.section_bases[p].1);
             if let Some(section) = self.section(raw_section, &mut seen) {
                 sections.push(section);
             }
         }
+        self.bom = base;
         Some(Briefing {
             id: id?,
             title: title?,

@@ -343,6 +343,7 @@ pub fn parse_markdown_briefing(
         tags: front.tags,
         sources: front.sources,
         sections,
+        section_bases: Vec::new(),
     };
     let section_count = body_lines.len();
     let validated = validate_raw(raw, bytes, base, origin, default_id);

@@ -1,0 +1,280 @@
+//! Parsing a large TOML briefing on several threads: the file is cut at its top-level
+//! `[[sections]]` headers (found by a scanner that knows TOML strings, comments and
+//! arrays, so a header quoted inside a body is never taken for one), and the pieces are
+//! parsed at once. Anything unusual gives up and the caller parses the whole file as
+//! usual, so errors are always reported from the whole file. Must not depend on
+//! terminal crates.
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::{RawBriefing, RawSection};
+
+/// Below this size, one thread parses faster than the split costs.
+pub(super) const PARALLEL_FROM: usize = 4 * 1024 * 1024;
+
+/// The sections of one piece after the first.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSections {
+    #[serde(default)]
+    sections: Vec<Spanned<RawSection>>,
+}
+
+/// Byte offsets of the lines that are a top-level `[[sections]]` header; `None` when
+/// the text is not shaped as expected (an unclosed string or bracket).
+pub(super) fn section_headers(text: &str) -> Option<Vec<usize>> {
+    #[derive(PartialEq)]
+    enum State {
+        Normal,
+        Basic,
+        Literal,
+        MlBasic,
+        MlLiteral,
+    }
+    let bytes = text.as_bytes();
+    let mut headers = Vec::new();
+    let mut state = State::Normal;
+    let mut depth: i64 = 0;
+    let mut i = 0;
+    let mut line_start = true;
+    while i < bytes.len() {
+        let b = bytes[i];
+        match state {
+            State::Normal => {
+                if line_start && depth == 0 {
+                    // A table header line: skip it whole (its brackets are not arrays).
+                    let line_end =
+                        memchr::memchr(b'\n', &bytes[i..]).map_or(bytes.len(), |n| i + n);
+                    let line = text[i..line_end].trim_start();
+                    if line.starts_with('[') {
+                        let head = line.split('#').next().unwrap_or("").trim_end();
+                        if head == "[[sections]]" {
+                            headers.push(i);
+                        }
+                        i = line_end;
+                        line_start = false;
+                        continue;
+                    }
+                }
+                line_start = false;
+                match b {
+                    b'\n' => line_start = true,
+                    b'#' => {
+                        i = memchr::memchr(b'\n', &bytes[i..]).map_or(bytes.len(), |n| i + n);
+                        continue;
+                    }
+                    b'"' if bytes[i..].starts_with(b"\"\"\"") => {
+                        state = State::MlBasic;
+                        i += 3;
+                        continue;
+                    }
+                    b'"' => state = State::Basic,
+                    b'\'' if bytes[i..].starts_with(b"'''") => {
+                        state = State::MlLiteral;
+                        i += 3;
+                        continue;
+                    }
+                    b'\'' => state = State::Literal,
+                    b'[' => depth += 1,
+                    b']' => {
+                        depth -= 1;
+                        if depth < 0 {
+                            return None;
+                        }
+                    }
+                    _ => {}
+                }
+                i += 1;
+            }
+            State::Basic => {
+                match b {
+                    b'\\' => i += 1,
+                    b'"' => state = State::Normal,
+                    b'\n' => return None,
+                    _ => {}
+                }
+                i += 1;
+            }
+            State::Literal => {
+                match b {
+                    b'\'' => state = State::Normal,
+                    b'\n' => return None,
+                    _ => {}
+                }
+                i += 1;
+            }
+            State::MlBasic | State::MlLiteral => {
+                let quote = if state == State::MlBasic { b'"' } else { b'\'' };
+                // Jump to the next quote or backslash.
+                let next = if state == State::MlBasic {
+                    memchr::memchr2(b'"', b'\\', &bytes[i..])
+                } else {
+                    memchr::memchr(b'\'', &bytes[i..])
+                };
+                let Some(n) = next else { return None };
+                i += n;
+                if bytes[i] == b'\\' {
+                    i += 2;
+                    continue;
+                }
+                // A run of quotes: three of them close the string (up to two more may
+                // belong to its content).
+                let run = bytes[i..].iter().take_while(|&&c| c == quote).count();
+                if run >= 3 {
+                    state = State::Normal;
+                }
+                i += run;
+            }
+        }
+    }
+    (state == State::Normal && depth == 0).then_some(headers)
+}
+
+/// Parses `body` in `parts` pieces at once. `None` means: parse it the usual way.
+pub(super) fn parse_parallel(body: &str, parts: usize) -> Option<RawBriefing> {
+    if parts < 2 || body.len() < PARALLEL_FROM {
+        return None;
+    }
+    let headers = section_headers(body)?;
+    // Cut points: the headers closest after each equal share of the text.
+    let mut cuts = Vec::new();
+    for k in 1..parts {
+        let target = body.len() * k / parts;
+        let at = headers.partition_point(|&h| h < target);
+        if let Some(&h) = headers.get(at)
+            && cuts.last().is_none_or(|&c| h > c)
+            && h > 0
+        {
+            cuts.push(h);
+        }
+    }
+    if cuts.is_empty() {
+        return None;
+    }
+    let mut bounds = vec![0];
+    bounds.extend(&cuts);
+    bounds.push(body.len());
+    let (first, rest) = std::thread::scope(|scope| {
+        let rest: Vec<_> = bounds
+            .windows(2)
+            .skip(1)
+            .map(|w| {
+                let piece = &body[w[0]..w[1]];
+                scope.spawn(move || toml::from_str::<RawSections>(piece).ok())
+            })
+            .collect();
+        let first = toml::from_str::<RawBriefing>(&body[..bounds[1]]).ok();
+        let rest: Vec<Option<RawSections>> =
+            rest.into_iter().map(|h| h.join().ok().flatten()).collect();
+        (first, rest)
+    });
+    let mut raw = first?;
+    let mut bases = vec![(0, 0)];
+    for (piece, start) in rest.into_iter().zip(cuts) {
+        let piece = piece?;
+        bases.push((raw.sections.len(), start));
+        raw.sections.extend(piece.sections);
+    }
+    raw.section_bases = bases;
+    Some(raw)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headers_inside_strings_and_comments_are_not_headers() {
+        let text = "title = \"t\" # [[sections]]\nbody = \"\"\"\n[[sections]]\n\"\"\"\n[[sections]]\ntitle = 'a'\nx = '''\n[[sections]]\n'''\n  [[sections]]  # two\n";
+        let headers = section_headers(text).unwrap_or_default();
+        let lines: Vec<&str> = headers
+            .iter()
+            .map(|&h| text[h..].lines().next().unwrap_or(""))
+            .collect();
+        assert_eq!(lines, ["[[sections]]", "  [[sections]]  # two"]);
+    }
+
+    #[test]
+    fn odd_shapes_give_up() {
+        assert_eq!(section_headers("a = \"open\n"), None);
+        assert_eq!(section_headers("a = [1,\n[[sections]]\n"), None);
+        assert_eq!(section_headers("a = \"\"\"never closed\n"), None);
+    }
+
+    #[test]
+    fn quotes_and_escapes_at_the_end_of_multi_line_strings() {
+        let text = "a = \"\"\"x\\\"\"\"\"\"\n[[sections]]\nb = '''y'''''\n[[sections]]\n";
+        assert_eq!(section_headers(text).map(|h| h.len()), Some(2));
+    }
+
+    /// A large briefing whose bodies hold lines that look like headers.
+    fn large(error_at_end: bool) -> String {
+        let mut text = String::from("title = \"Large\"\n# [[sections]] in a comment\n");
+        let mut i = 0;
+        while text.len() < PARALLEL_FROM * 2 {
+            text.push_str(&format!(
+                "\n[[sections]]\nid = \"s{i}\"\ntitle = \"S {i}\"\nbody = \"\"\"\nLine one of {i}.\n[[sections]]\nnot a header \\\"\"\" still text\n\"\"\"\n"
+            ));
+            if i % 50 == 0 {
+                text.push_str("\n[[sections.dates]]\nfrom = 2023-09-10\n");
+            }
+            i += 1;
+        }
+        if error_at_end {
+            text.push_str("\n[[sections]]\ntitle = \"bad\"\nkynd = \"x\"\n");
+        }
+        text
+    }
+
+    fn sequential(
+        text: &str,
+    ) -> Result<crate::domain::load::Loaded, Vec<crate::domain::diag::Diagnostic>> {
+        let raw: RawBriefing = toml::from_str(text).map_err(|_| Vec::new())?;
+        super::super::validate_raw(
+            raw,
+            text.as_bytes(),
+            0,
+            crate::domain::briefing::Origin::File("l.toml".into()),
+            Some("l".into()),
+        )
+    }
+
+    #[test]
+    fn parsing_in_pieces_gives_the_same_briefing_with_the_same_positions() {
+        let text = large(false);
+        let raw = parse_parallel(&text, 3);
+        assert!(
+            raw.as_ref().is_some_and(|r| r.section_bases.len() == 3),
+            "the text was not cut"
+        );
+        let Some(raw) = raw else { return };
+        let parallel = super::super::validate_raw(
+            raw,
+            text.as_bytes(),
+            0,
+            crate::domain::briefing::Origin::File("l.toml".into()),
+            Some("l".into()),
+        );
+        let (Ok(a), Ok(b)) = (parallel, sequential(&text)) else {
+            panic!("both must load");
+        };
+        assert_eq!(a.briefing, b.briefing);
+        assert!(a.briefing.sections.len() > 1000);
+    }
+
+    #[test]
+    fn an_error_in_a_later_piece_falls_back_to_the_whole_file() {
+        let text = large(true);
+        assert!(parse_parallel(&text, 3).is_none());
+        let loaded = crate::domain::load::parse_briefing(
+            text.as_bytes(),
+            crate::domain::briefing::Origin::File("l.toml".into()),
+            Some("l".into()),
+        );
+        let errors = loaded.err().unwrap_or_default();
+        let line = text.lines().count() as u32;
+        assert_eq!(errors.first().and_then(|e| e.line), Some(line));
+        assert!(errors[0].message.contains("unknown field `kynd`"));
+    }
+}
