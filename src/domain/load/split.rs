@@ -112,7 +112,7 @@ pub(super) fn section_headers(text: &str) -> Option<Vec<usize>> {
                 } else {
                     memchr::memchr(b'\'', &bytes[i..])
                 };
-                let Some(n) = next else { return None };
+                let n = next?;
                 i += n;
                 if bytes[i] == b'\\' {
                     i += 2;
