@@ -114,6 +114,8 @@ pub struct CompareView {
     pub selected: usize,
     /// Rows scrolled within the selected section.
     pub scroll: usize,
+    /// The notes of the sections shown: (briefing id, section id) → note texts.
+    pub notes: std::collections::HashMap<(String, String), Vec<String>>,
 }
 
 impl CompareView {
@@ -136,6 +138,7 @@ impl CompareView {
             entries: Vec::new(),
             selected: 0,
             scroll: 0,
+            notes: std::collections::HashMap::new(),
         };
         view.load_entries(app);
         view
@@ -149,6 +152,46 @@ impl CompareView {
             .unwrap_or_default();
         self.selected = 0;
         self.scroll = 0;
+        self.load_notes(app);
+    }
+
+    /// The notes on the sections shown, by the section they were made on: the open
+    /// briefing's from memory, the others' from the store.
+    fn load_notes(&mut self, app: &App) {
+        self.notes.clear();
+        let mut briefings: Vec<&str> = self
+            .entries
+            .iter()
+            .map(|e| e.briefing.id.as_str())
+            .collect();
+        briefings.sort_unstable();
+        briefings.dedup();
+        let stored = app
+            .persist
+            .as_ref()
+            .map(|p| p.store.briefings())
+            .unwrap_or_default();
+        for id in briefings {
+            let from_memory = app
+                .open
+                .as_ref()
+                .filter(|o| o.briefing().id == id)
+                .map(|o| o.notes.set.file.notes.clone());
+            let notes = from_memory.or_else(|| {
+                let persist = app.persist.as_ref()?;
+                stored
+                    .iter()
+                    .any(|s| s == id)
+                    .then(|| persist.store.load(id).ok())?
+                    .map(|o| o.set.file.notes)
+            });
+            for note in notes.unwrap_or_default() {
+                self.notes
+                    .entry((id.to_string(), note.anchor.section.clone()))
+                    .or_default()
+                    .push(note.body);
+            }
+        }
     }
 }
 

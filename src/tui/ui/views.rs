@@ -249,6 +249,20 @@ pub fn render_compare(app: &App, frame: &mut Frame) {
                 theme.date,
             )));
         }
+        let notes = view.notes.get(&(b.id.clone(), section.id.clone()));
+        for note_body in notes.into_iter().flatten() {
+            let first = note_body
+                .lines()
+                .find(|l| !l.trim().is_empty())
+                .unwrap_or("");
+            entry_lines.push(Line::from(Span::styled(
+                truncate(
+                    &format!("   ✎ {}", sanitize_line(first)),
+                    usize::from(body.width),
+                ),
+                theme.note,
+            )));
+        }
         for block in render_markdown(&section.body) {
             entry_lines.push(Line::raw(""));
             for w in wrap_block(&block, width) {
