@@ -8,15 +8,18 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::config::Config;
-use crate::domain::atomic::{Existing, write_atomic};
 use crate::domain::briefing::Briefing;
-use crate::domain::briefing::Kind;
 use crate::domain::diag::Diagnostic;
-use crate::domain::import::{ImportOptions, import_article};
+use crate::domain::import::ImportOptions;
 use crate::domain::library::Library;
 use crate::domain::markdown::render_markdown;
 use crate::domain::text::{display_width, json_safe, sanitize, sanitize_line, truncate};
 use crate::domain::wrap::render_plain;
+
+mod article;
+mod notes;
+
+pub use notes::{ExportText, export_text, open_store};
 
 /// A terminal reader for structured analyst briefings.
 ///
@@ -260,7 +263,7 @@ pub fn run(command: Command, config: &Config) -> ExitCode {
                 since,
                 exported_at: jiff::Timestamp::now(),
             };
-            export(
+            notes::export(
                 &load_library(&paths, config),
                 config,
                 &ids,
@@ -269,14 +272,14 @@ pub fn run(command: Command, config: &Config) -> ExitCode {
                 output.as_deref(),
             )
         }
-        Command::ImportNotes { file } => import_notes(&file, config),
+        Command::ImportNotes { file } => notes::import_notes(&file, config),
         Command::Notes {
             ids,
             tag,
             orphans,
             format,
             paths,
-        } => notes(
+        } => notes::notes(
             &load_library(&paths, config),
             config,
             &ids,
@@ -292,7 +295,7 @@ pub fn run(command: Command, config: &Config) -> ExitCode {
             year,
             output,
             force,
-        } => import(
+        } => article::import(
             &file,
             ImportOptions { lang, id, year },
             output.as_deref(),
@@ -574,134 +577,6 @@ fn plain_header(b: &Briefing, width: usize) -> String {
     s
 }
 
-/// `brief import`: the draft, and what was guessed, for the user to check.
-fn import(
-    file: &std::path::Path,
-    options: ImportOptions,
-    output: Option<&std::path::Path>,
-    force: bool,
-    config: &Config,
-) -> std::io::Result<ExitCode> {
-    let bytes = match crate::domain::load::read_bounded(file, config.max_file_bytes) {
-        Ok(b) => b,
-        Err(problem) => {
-            eprintln!("{problem}");
-            return Ok(ExitCode::FAILURE);
-        }
-    };
-    let text = match String::from_utf8(bytes) {
-        Ok(t) => t,
-        Err(e) => {
-            let index = crate::domain::diag::LineIndex::new(e.as_bytes());
-            let pos = index.pos(e.utf8_error().valid_up_to());
-            eprintln!(
-                "{}:{}:{}: error: invalid UTF-8: articles must be UTF-8 text",
-                sanitize_line(&file.display().to_string()),
-                pos.line,
-                pos.column
-            );
-            return Ok(ExitCode::FAILURE);
-        }
-    };
-    let stem = file
-        .file_stem()
-        .and_then(|s| s.to_str())
-        .unwrap_or("article");
-    let guessed_language = options.lang.is_none();
-    let draft = match import_article(&text, stem, &options) {
-        Ok(d) => d,
-        Err(message) => {
-            eprintln!(
-                "{}: error: {}",
-                sanitize_line(&file.display().to_string()),
-                sanitize(&message)
-            );
-            return Ok(ExitCode::FAILURE);
-        }
-    };
-    let report = &draft.report;
-    let id = options
-        .id
-        .clone()
-        .unwrap_or_else(|| crate::domain::text::slugify(stem));
-    let mut err = std::io::stderr().lock();
-    writeln!(err, "title:    {}", sanitize_line(&report.title))?;
-    writeln!(
-        err,
-        "language: {}{}",
-        sanitize_line(&report.language),
-        if guessed_language { " (guessed)" } else { "" }
-    )?;
-    writeln!(err, "sections: {}", report.headings.len())?;
-    for (title, kind) in &report.headings {
-        let badge = kind
-            .as_ref()
-            .map_or_else(|| "---".to_string(), |k| Kind::new(k.clone()).badge());
-        let note = if kind.is_none() {
-            "  (no kind: set one)"
-        } else {
-            ""
-        };
-        writeln!(err, "  {badge:<4} {}{note}", sanitize_line(title))?;
-    }
-    if report.dates.is_empty() {
-        writeln!(err, "dates:    none found")?;
-    } else {
-        writeln!(err, "dates:    {}, all `unconfirmed`", report.dates.len())?;
-        for (found, structured, section) in &report.dates {
-            writeln!(
-                err,
-                "  {}  \"{}\"  → {}",
-                sanitize_line(structured),
-                sanitize_line(found),
-                sanitize_line(section)
-            )?;
-        }
-    }
-    let target = output.map_or_else(
-        || PathBuf::from(format!("{id}.toml")),
-        std::path::Path::to_path_buf,
-    );
-    if target.as_os_str() == "-" {
-        let mut out = std::io::stdout().lock();
-        out.write_all(draft.toml.as_bytes())?;
-        return Ok(ExitCode::SUCCESS);
-    }
-    let existing = if force {
-        Existing::Replace
-    } else {
-        Existing::Keep
-    };
-    match write_atomic(&target, draft.toml.as_bytes(), existing) {
-        Ok(()) => {
-            writeln!(
-                err,
-                "wrote {}: check the title, summary, kinds and dates, then run `brief check {}`",
-                sanitize_line(&target.display().to_string()),
-                sanitize_line(&target.display().to_string())
-            )?;
-            Ok(ExitCode::SUCCESS)
-        }
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-            writeln!(
-                err,
-                "brief: {} exists; use --force to replace it, or -o to write elsewhere",
-                sanitize_line(&target.display().to_string())
-            )?;
-            Ok(ExitCode::FAILURE)
-        }
-        Err(e) => {
-            writeln!(
-                err,
-                "brief: cannot write {}: {}",
-                sanitize_line(&target.display().to_string()),
-                crate::domain::load::io_words(&e)
-            )?;
-            Ok(ExitCode::FAILURE)
-        }
-    }
-}
-
 /// `brief search`: grep-like output; exit 0 on a match, 1 on none.
 pub fn search(
     library: &Library,
@@ -745,299 +620,4 @@ pub fn search(
     } else {
         ExitCode::SUCCESS
     })
-}
-
-/// The annotation store under the configured data dir.
-pub fn open_store(config: &Config) -> Result<crate::domain::store::Store, Diagnostic> {
-    config.data_dir().map(crate::domain::store::Store::new)
-}
-
-/// `brief notes`: every annotation with its status.
-fn notes(
-    library: &Library,
-    config: &Config,
-    ids: &[String],
-    tag: Option<&str>,
-    orphans_only: bool,
-    format: Format,
-    out: &mut impl Write,
-) -> std::io::Result<ExitCode> {
-    use crate::domain::annotation::{Status, tags_of};
-    use crate::domain::store::AnnotationRef;
-    let store = match open_store(config) {
-        Ok(s) => s,
-        Err(problem) => {
-            eprintln!("{problem}");
-            return Ok(ExitCode::from(2));
-        }
-    };
-    let wanted: Vec<String> = if ids.is_empty() {
-        store.briefings()
-    } else {
-        ids.to_vec()
-    };
-    let tag = tag.map(|t| t.trim_start_matches('#').to_lowercase());
-    let mut items = Vec::new();
-    let mut text_lines = Vec::new();
-    for id in &wanted {
-        let set = match store.load(id) {
-            Ok(outcome) => {
-                for notice in &outcome.notices {
-                    eprintln!("brief: {}", sanitize_line(notice));
-                }
-                outcome.set
-            }
-            Err(e) => {
-                eprintln!(
-                    "brief: {}: {}",
-                    sanitize_line(id),
-                    sanitize_line(&e.to_string())
-                );
-                continue;
-            }
-        };
-        let briefing = library.get(id);
-        if briefing.is_none() && !set.file.is_empty() {
-            eprintln!(
-                "brief: briefing `{}` is not in the library: its annotations are listed as orphans",
-                sanitize_line(id)
-            );
-        }
-        let statuses = crate::domain::placing::statuses(&set, briefing.map(|b| b.as_ref()));
-        for a in set.annotations() {
-            let status = statuses.get(a.id()).copied().unwrap_or(Status::Orphan);
-            if orphans_only && status != Status::Orphan {
-                continue;
-            }
-            let (kind, body, label, created, updated) = match a {
-                AnnotationRef::Note(n) => ("note", n.body.clone(), None, n.created, n.updated),
-                AnnotationRef::Bookmark(b) => (
-                    "bookmark",
-                    String::new(),
-                    b.label.clone(),
-                    b.created,
-                    b.updated,
-                ),
-            };
-            let tags = tags_of(&body);
-            if let Some(t) = &tag
-                && !tags.contains(t)
-            {
-                continue;
-            }
-            let anchor = a.anchor();
-            let status_word = match status {
-                Status::Attached => "attached",
-                Status::Moved => "moved",
-                Status::Orphan => "orphan",
-            };
-            items.push(serde_json::json!({
-                "id": a.id(),
-                "type": kind,
-                "briefing": id,
-                "section": anchor.section,
-                "quote": anchor.quote,
-                "body": body,
-                "label": label,
-                "tags": tags,
-                "created": created.to_string(),
-                "updated": updated.to_string(),
-                "status": status_word,
-            }));
-            let what = if kind == "note" {
-                sanitize_line(body.lines().next().unwrap_or("")).into_owned()
-            } else {
-                format!(
-                    "(bookmark{})",
-                    label
-                        .map(|l| format!(": {}", sanitize_line(&l)))
-                        .unwrap_or_default()
-                )
-            };
-            text_lines.push(format!(
-                "{}:{}: [{status_word}] {} — “{}”",
-                sanitize_line(id),
-                sanitize_line(&anchor.section),
-                what,
-                truncate(&sanitize_line(&anchor.quote), 60)
-            ));
-        }
-    }
-    match format {
-        Format::Json => writeln!(out, "{}", json_pretty(&serde_json::Value::Array(items)))?,
-        Format::Text => {
-            for line in &text_lines {
-                writeln!(out, "{line}")?;
-            }
-            if text_lines.is_empty() {
-                eprintln!("no bookmarks or notes");
-            }
-        }
-    }
-    Ok(ExitCode::SUCCESS)
-}
-
-/// An export: its text, the briefings in it, and what was skipped and why.
-pub struct ExportText {
-    /// The rendered export.
-    pub text: String,
-    /// The ids exported.
-    pub exported: Vec<String>,
-    /// Briefings skipped, in plain words (sanitised).
-    pub skipped: Vec<String>,
-}
-
-/// Builds the export of `ids` (every briefing with annotations when empty). Briefings
-/// not in the library, or whose notes cannot be read, are skipped and said so.
-pub fn export_text(
-    library: &Library,
-    store: &crate::domain::store::Store,
-    ids: &[String],
-    format: crate::domain::export::ExportFormat,
-    options: &crate::domain::export::ExportOptions,
-) -> ExportText {
-    use crate::domain::export::{ExportItem, render};
-    let wanted: Vec<String> = if ids.is_empty() {
-        store.briefings()
-    } else {
-        ids.to_vec()
-    };
-    let mut loaded = Vec::new();
-    let mut skipped = Vec::new();
-    for id in &wanted {
-        let Some(briefing) = library.get(id) else {
-            skipped.push(format!("`{}` is not in the library", sanitize_line(id)));
-            continue;
-        };
-        match store.load(id) {
-            Ok(outcome) => {
-                let statuses = crate::domain::placing::statuses(&outcome.set, Some(briefing));
-                loaded.push((briefing.clone(), outcome.set, statuses));
-            }
-            Err(e) => skipped.push(format!(
-                "{}: {}",
-                sanitize_line(id),
-                sanitize_line(&e.to_string())
-            )),
-        }
-    }
-    let items: Vec<ExportItem> = loaded
-        .iter()
-        .map(|(b, set, status)| ExportItem {
-            briefing: b,
-            set,
-            status,
-        })
-        .collect();
-    ExportText {
-        text: render(&items, format, options),
-        exported: loaded.iter().map(|(b, _, _)| b.id.clone()).collect(),
-        skipped,
-    }
-}
-
-/// `brief export`.
-fn export(
-    library: &Library,
-    config: &Config,
-    ids: &[String],
-    kind: ExportKind,
-    options: &crate::domain::export::ExportOptions,
-    output: Option<&std::path::Path>,
-) -> std::io::Result<ExitCode> {
-    use crate::domain::export::{file_name, write_export};
-    let store = match open_store(config) {
-        Ok(s) => s,
-        Err(problem) => {
-            eprintln!("{problem}");
-            return Ok(ExitCode::from(2));
-        }
-    };
-    let ExportText {
-        text,
-        exported,
-        skipped,
-    } = export_text(library, &store, ids, kind.format(), options);
-    for why in &skipped {
-        eprintln!("brief: skipped {why}");
-    }
-    if exported.is_empty() {
-        eprintln!("brief: nothing to export");
-        return Ok(ExitCode::FAILURE);
-    }
-    let (dir, name) = match output {
-        Some(p) if p.as_os_str() == "-" => {
-            std::io::stdout().lock().write_all(text.as_bytes())?;
-            return Ok(ExitCode::SUCCESS);
-        }
-        Some(p) => (
-            p.parent()
-                .filter(|d| !d.as_os_str().is_empty())
-                .map_or_else(|| PathBuf::from("."), PathBuf::from),
-            p.file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default(),
-        ),
-        None => {
-            let refs: Vec<&str> = exported.iter().map(String::as_str).collect();
-            (
-                PathBuf::from("."),
-                file_name(&refs, kind.format(), options.exported_at),
-            )
-        }
-    };
-    match write_export(&dir, &name, &text) {
-        Ok(path) => {
-            eprintln!("wrote {}", sanitize_line(&path.display().to_string()));
-            Ok(ExitCode::SUCCESS)
-        }
-        Err(e) => {
-            eprintln!(
-                "brief: cannot write the export: {}",
-                crate::domain::load::io_words(&e)
-            );
-            Ok(ExitCode::FAILURE)
-        }
-    }
-}
-
-/// `brief import-notes FILE`.
-fn import_notes(file: &std::path::Path, config: &Config) -> std::io::Result<ExitCode> {
-    use crate::domain::export::{import_notes, merge_into};
-    let name = sanitize_line(&file.display().to_string()).into_owned();
-    let bytes = match crate::domain::load::read_bounded(file, config.max_file_bytes) {
-        Ok(b) => b,
-        Err(problem) => {
-            eprintln!("{problem}");
-            return Ok(ExitCode::FAILURE);
-        }
-    };
-    let Ok(text) = String::from_utf8(bytes) else {
-        eprintln!("{name}: error: not UTF-8 text");
-        return Ok(ExitCode::FAILURE);
-    };
-    let files = match import_notes(&text) {
-        Ok(f) => f,
-        Err(e) => {
-            eprintln!("{name}: error: {}", sanitize_line(&e.to_string()));
-            return Ok(ExitCode::FAILURE);
-        }
-    };
-    let store = match open_store(config) {
-        Ok(s) => s,
-        Err(problem) => {
-            eprintln!("{problem}");
-            return Ok(ExitCode::from(2));
-        }
-    };
-    match merge_into(&store, files) {
-        Ok(summary) => {
-            eprintln!("{}", sanitize_line(&summary.describe()));
-            Ok(ExitCode::SUCCESS)
-        }
-        Err(e) => {
-            eprintln!("brief: {}", sanitize_line(&e.to_string()));
-            Ok(ExitCode::FAILURE)
-        }
-    }
 }
