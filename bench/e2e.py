@@ -89,6 +89,15 @@ def main():
     open(env["BRIEF_CONFIG"], "w").close()
     steps = [("j", "*"), ("G", "ZQXENDMARK"), ("g", "ZQXSTARTMARK"), ("/ZQXNEEDLE<Enter>", "QWFPGJLUY")]
     rows = []
+    # The bundled briefing, and less on the same file.
+    bundled = os.path.join(ROOT, "briefings", "kim-putin-vladivostok.fr.toml")
+    fresh = f"rm -rf '{data}'"
+    b = ttybench(py, tools, args.runs, "Vladivostok", [("j", "*")], [brief, bundled], env, fresh)
+    l = ttybench(py, tools, args.runs, "Vladivostok", [("j", "*")], ["less", bundled])
+    for name, key in [("first paint", "startup_s"), ("key j → frame", "step0:j")]:
+        bv, lv = b.get(key), l.get(key)
+        ratio = "–" if not bv or not lv else f"{bv / lv:.2f}×"
+        rows.append((f"bundled: {name}", ms(bv), ms(lv), ratio))
     for size in sizes:
         # Every run starts afresh: brief would reopen where the previous run left off.
         fresh = f"rm -rf '{data}'"

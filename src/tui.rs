@@ -187,6 +187,7 @@ where
         .draw(|frame| ui::render(app, frame))
         .map_err(Into::into)?;
     after_first_paint(app);
+    events.after_first_paint();
     let mut last_draw = std::time::Instant::now();
     loop {
         let timeout =

@@ -48,21 +48,31 @@ pub enum Next {
 pub trait EventSource {
     /// The next message, waiting up to `timeout` (forever for `None`).
     fn next(&mut self, timeout: Option<Duration>) -> io::Result<Next>;
+
+    /// Called once the first frame is on screen: sources may start their threads then
+    /// (input typed before is kept by the terminal).
+    fn after_first_paint(&mut self) {}
 }
 
 /// Terminal events read on a thread, and SIGTERM/SIGHUP caught on another.
 pub struct TerminalEvents {
     rx: Receiver<Msg>,
     tx: Sender<Msg>,
+    signals: Option<signal_hook::iterator::Signals>,
 }
 
 impl TerminalEvents {
-    /// Starts the reading threads.
+    /// Catches SIGTERM and SIGHUP from now on; the threads that read the terminal and
+    /// forward the signals start after the first frame (`after_first_paint`).
     pub fn start() -> io::Result<TerminalEvents> {
+        use signal_hook::consts::{SIGHUP, SIGTERM};
         let (tx, rx) = mpsc::channel();
-        spawn_terminal_reader(tx.clone());
-        spawn_signal_watcher(tx.clone())?;
-        Ok(TerminalEvents { rx, tx })
+        let signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
+        Ok(TerminalEvents {
+            rx,
+            tx,
+            signals: Some(signals),
+        })
     }
 
     /// A handle for background work to post messages to the loop.
@@ -90,9 +100,7 @@ fn spawn_terminal_reader(tx: Sender<Msg>) {
     });
 }
 
-fn spawn_signal_watcher(tx: Sender<Msg>) -> io::Result<()> {
-    use signal_hook::consts::{SIGHUP, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
+fn spawn_signal_watcher(tx: Sender<Msg>, mut signals: signal_hook::iterator::Signals) {
     std::thread::spawn(move || {
         for signal in signals.forever() {
             if tx.send(Msg::Signal(signal)).is_err() {
@@ -100,10 +108,16 @@ fn spawn_signal_watcher(tx: Sender<Msg>) -> io::Result<()> {
             }
         }
     });
-    Ok(())
 }
 
 impl EventSource for TerminalEvents {
+    fn after_first_paint(&mut self) {
+        if let Some(signals) = self.signals.take() {
+            spawn_terminal_reader(self.tx.clone());
+            spawn_signal_watcher(self.tx.clone(), signals);
+        }
+    }
+
     fn next(&mut self, timeout: Option<Duration>) -> io::Result<Next> {
         Ok(match timeout {
             None => self.rx.recv().map_or(Next::Closed, Next::Msg),
