@@ -277,7 +277,6 @@ pub fn track_reading(app: &mut App) {
             ends.push(unit);
         }
     }
-    let mut changed = false;
     for unit in ends {
         let Some(section) = open.reader.briefing.sections.get(unit - 1) else {
             continue;
@@ -290,10 +289,8 @@ pub fn track_reading(app: &mut App) {
         if !fresh {
             let (id, hash) = (section.id.clone(), section.hash.clone());
             open.notes.set.mark_read(&id, &hash);
-            changed = true;
         }
     }
-    if changed {
-        // Read marks are saved with the next save (quitting, or a note), not per key.
-    }
+    // Read marks are saved with the next save (a note, switching briefing, quitting),
+    // not on every key.
 }

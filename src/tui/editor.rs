@@ -178,8 +178,7 @@ fn close_editor(app: &mut App, save: bool) {
     if save {
         let Some(open) = &mut app.open else { return };
         match &editor.note_id {
-            Some(id) if body.trim().is_empty() => {
-                let _ = id;
+            Some(_) if body.trim().is_empty() => {
                 app.message = Some(Message {
                     text:
                         "an empty note is not saved; d in the annotations panel (A) deletes a note"

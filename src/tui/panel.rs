@@ -413,11 +413,8 @@ fn jump(app: &mut App) {
         open_briefing(app, &item.briefing, None);
         app.overlay = None;
         if let Some(open) = &mut app.open
-            && let Some(unit) = item
-                .order
-                .0
-                .checked_sub(0)
-                .filter(|u| *u < open.reader.units())
+            && let unit = item.order.0
+            && unit < open.reader.units()
         {
             open.reader.jump_to_block(BlockPos {
                 unit,
