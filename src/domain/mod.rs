@@ -1,6 +1,6 @@
 //! The domain: briefings, loading and validation, text, search, annotations, export.
 //!
-//! Nothing here may depend on `ratatui` or `crossterm`; the domain compiles and is
+//! Nothing here may depend on the terminal crates; the domain compiles and is
 //! tested without a terminal.
 
 pub mod anchor;

@@ -1,6 +1,5 @@
 //! The annotation store: persistence of notes, bookmarks, trash, reading position and read
-//! marks, one TOML file per briefing. Must not depend on terminal crates (`ratatui`,
-//! `crossterm`).
+//! marks, one TOML file per briefing. Must not depend on terminal crates.
 //!
 //! Files are saved atomically under a file lock and merged three-way with what other
 //! instances of brief saved meanwhile, so that no note is ever lost.
