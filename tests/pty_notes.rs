@@ -252,3 +252,41 @@ fn sigterm_while_editing_keeps_the_draft() {
 fn sighup_while_editing_keeps_the_draft() {
     draft_survives("-HUP");
 }
+
+#[test]
+fn two_readers_on_one_briefing_both_keep_their_notes() {
+    let (home, file) = home_with_briefing();
+    let data = home.path().join("data");
+    let data_env = data.to_str().expect("utf-8").to_string();
+    let mut first = start(home, &file);
+    let other_home = tempfile::tempdir().expect("tempdir");
+    std::fs::write(other_home.path().join("config.toml"), "").expect("config");
+    let mut second = Tui::start_in(
+        other_home,
+        &[&file],
+        110,
+        32,
+        &[("BRIEF_DATA_DIR", &data_env)],
+    );
+    second.wait_for("Outline");
+    for (tui, text) in [
+        (&mut first, "Note du premier lecteur"),
+        (&mut second, "Note du second lecteur"),
+    ] {
+        tui.send("]]j");
+        tui.wait_for("§2/12");
+        tui.send("a");
+        tui.wait_for("New note");
+        tui.send(text);
+        tui.send("\x13");
+        tui.wait_for("note saved");
+    }
+    first.send("q");
+    assert_eq!(first.wait_exit(), 0);
+    second.send("q");
+    assert_eq!(second.wait_exit(), 0);
+    let stored = std::fs::read_to_string(data.join("annotations/kim-putin-vladivostok-fr.toml"))
+        .expect("store");
+    assert!(stored.contains("Note du premier lecteur"), "{stored}");
+    assert!(stored.contains("Note du second lecteur"), "{stored}");
+}
