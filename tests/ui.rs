@@ -282,3 +282,28 @@ fn compare_100x30() {
     key(&mut app, KeyCode::Enter);
     assert!(draw(&app).contains(" READ "));
 }
+
+#[test]
+fn scrolling_through_a_section_marks_it_read_but_jumping_does_not() {
+    let mut app = app(100, 30);
+    assert!(open_briefing(&mut app, FR, None));
+    let read =
+        |screen: &str, entry: &str| screen.lines().any(|l| l.contains(entry) && l.contains('✓'));
+    press(&mut app, "]]]");
+    let screen = draw(&app);
+    assert!(!read(&screen, "CTX  1 "), "a jump does not read: {screen}");
+    press(&mut app, "g]");
+    for _ in 0..8 {
+        press(&mut app, "j");
+    }
+    let screen = draw(&app);
+    assert!(
+        read(&screen, "CTX  1 "),
+        "scrolled through section 1: {screen}"
+    );
+    // `r` toggles it back.
+    press(&mut app, "[[");
+    key(&mut app, KeyCode::Home);
+    press(&mut app, "]r");
+    assert!(!read(&draw(&app), "CTX  1 "));
+}

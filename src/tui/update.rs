@@ -549,9 +549,15 @@ fn reader_action(app: &mut App, action: Action) {
         // In the reader, "open" has nothing to open; the outline's entry is already shown.
         _ => {}
     }
-    // Reading is scrolling through: what the user moved past counts as read (a reload
-    // that happens to show a section's end does not).
-    super::annotate::track_reading(app);
+    // Reading is scrolling through: a section whose end the user scrolled to counts as
+    // read. Jumps (sections, top, bottom) and reloads do not read anything.
+    let scrolling = matches!(
+        action,
+        Action::Next | Action::PageDown | Action::HalfPageDown
+    );
+    if scrolling {
+        super::annotate::track_reading(app);
+    }
     follow_reader(app);
 }
 
@@ -640,6 +646,9 @@ fn handle_mouse(app: &mut App, mouse: &MouseEvent) {
             } else if in_reader.is_some() {
                 if let Some(open) = &mut app.open {
                     open.reader.scroll(if down { 3 } else { -3 });
+                }
+                if down {
+                    super::annotate::track_reading(app);
                 }
                 follow_reader(app);
             }
