@@ -71,6 +71,9 @@ pub struct Panel {
     pub selected: usize,
     /// The first visible row.
     pub offset: usize,
+    /// Other briefings' annotations, read from the store once when `all` is turned on
+    /// (not again on every key typed in the filter).
+    others: Option<Vec<Item>>,
 }
 
 fn items_of(app: &App, set: &AnnotationSet, open_briefing: bool) -> Vec<Item> {
@@ -165,18 +168,25 @@ impl Panel {
         if let Some(open) = &app.open {
             items.extend(items_of(app, &open.notes.set, true));
         }
-        if self.all
+        if !self.all {
+            self.others = None;
+        } else if self.others.is_none()
             && let Some(persist) = &app.persist
         {
             let open_id = app.open.as_ref().map(|o| o.briefing().id.clone());
+            let mut others = Vec::new();
             for id in persist.store.briefings() {
                 if Some(&id) == open_id.as_ref() {
                     continue;
                 }
                 if let Ok(outcome) = persist.store.load(&id) {
-                    items.extend(items_of(app, &outcome.set, false));
+                    others.extend(items_of(app, &outcome.set, false));
                 }
             }
+            self.others = Some(others);
+        }
+        if let Some(others) = &self.others {
+            items.extend(others.iter().cloned());
         }
         items.retain(|i| matches_filter(i, &self.filter));
         let (mut trash, live): (Vec<Item>, Vec<Item>) = items.into_iter().partition(|i| i.trashed);
