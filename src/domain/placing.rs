@@ -6,8 +6,8 @@ use std::collections::HashMap;
 
 use super::anchor::{DocText, Resolution, SectionText, resolve};
 use super::annotation::Status;
-use super::briefing::Briefing;
-use super::markdown::render_markdown;
+use super::briefing::{Briefing, Section};
+use super::markdown::{Block, render_markdown};
 use super::store::{AnnotationRef, AnnotationSet};
 
 /// The rendered text of every section, as anchoring sees it (the blocks the reader's
@@ -17,14 +17,16 @@ pub fn doc_text(briefing: &Briefing) -> DocText {
         sections: briefing
             .sections
             .iter()
-            .map(|s| SectionText {
-                id: s.id.clone(),
-                blocks: render_markdown(&s.body)
-                    .into_iter()
-                    .map(|b| b.text)
-                    .collect(),
-            })
+            .map(|s| section_text(s, render_markdown(&s.body)))
             .collect(),
+    }
+}
+
+/// A section's text for anchoring, from its rendered blocks.
+pub fn section_text(section: &Section, blocks: Vec<Block>) -> SectionText {
+    SectionText {
+        id: section.id.clone(),
+        blocks: blocks.into_iter().map(|b| b.text).collect(),
     }
 }
 

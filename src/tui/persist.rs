@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use super::app::{App, Message, Tone};
 use super::event::Msg;
 use super::notes::Annotations;
-use crate::domain::anchor::{DocText, SectionText};
+use crate::domain::anchor::DocText;
 use crate::domain::atomic::{Existing, write_atomic};
 use crate::domain::briefing::Briefing;
 use crate::domain::search::DocIndex;
@@ -97,10 +97,7 @@ pub fn prepare(briefing: &Briefing, with_text: bool) -> Prepared {
         if with_text
             && let Some(section) = unit.checked_sub(1).and_then(|i| briefing.sections.get(i))
         {
-            sections.push(SectionText {
-                id: section.id.clone(),
-                blocks: blocks.into_iter().map(|b| b.text).collect(),
-            });
+            sections.push(crate::domain::placing::section_text(section, blocks));
         }
     }
     Prepared {
