@@ -10,6 +10,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::config::Config;
 use crate::domain::briefing::Briefing;
 use crate::domain::diag::Diagnostic;
+use crate::domain::export::ExportFormat;
 use crate::domain::import::ImportOptions;
 use crate::domain::library::Library;
 use crate::domain::markdown::render_markdown;
@@ -19,7 +20,7 @@ use crate::domain::wrap::render_plain;
 mod article;
 mod notes;
 
-pub use notes::{ExportText, export_text, open_store};
+pub use notes::open_store;
 
 /// A terminal reader for structured analyst briefings.
 ///
@@ -120,8 +121,8 @@ pub enum Command {
         /// The briefings (ids; default: every briefing with annotations).
         ids: Vec<String>,
         /// The format.
-        #[arg(long, value_enum, default_value_t = ExportKind::Markdown)]
-        format: ExportKind,
+        #[arg(long, value_enum, default_value_t = ExportFormat::Markdown)]
+        format: ExportFormat,
         /// Only notes carrying this #tag.
         #[arg(long, value_name = "TAG")]
         tag: Option<String>,
@@ -173,29 +174,6 @@ pub enum Command {
     },
 }
 
-/// An export format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ExportKind {
-    /// CommonMark.
-    Markdown,
-    /// The versioned JSON schema of docs/export-json.md.
-    Json,
-    /// One self-contained, printable page.
-    Html,
-}
-
-impl ExportKind {
-    /// The domain's format.
-    pub fn format(self) -> crate::domain::export::ExportFormat {
-        use crate::domain::export::ExportFormat;
-        match self {
-            ExportKind::Markdown => ExportFormat::Markdown,
-            ExportKind::Json => ExportFormat::Json,
-            ExportKind::Html => ExportFormat::Html,
-        }
-    }
-}
-
 /// How results are printed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
@@ -205,22 +183,9 @@ pub enum Format {
     Json,
 }
 
-/// Where briefings come from when no path is given: config `briefings_dir`, else
-/// `./briefings` if it exists, else `None` (the bundled briefings).
-pub fn default_paths(paths: &[PathBuf], config: &Config) -> Option<Vec<PathBuf>> {
-    if !paths.is_empty() {
-        return Some(paths.to_vec());
-    }
-    if let Some(dir) = &config.briefings_dir {
-        return Some(vec![dir.clone()]);
-    }
-    let local = PathBuf::from("briefings");
-    local.is_dir().then(|| vec![local])
-}
-
-/// Loads the library the user means (see [`default_paths`]).
+/// Loads the library the user means (see [`crate::domain::library::default_paths`]).
 pub fn load_library(paths: &[PathBuf], config: &Config) -> Library {
-    match default_paths(paths, config) {
+    match crate::domain::library::default_paths(paths, config.briefings_dir.as_deref()) {
         Some(paths) => Library::load(&paths, config.load_options()),
         None => Library::bundled(),
     }
@@ -507,7 +472,11 @@ pub fn show(
         writeln!(out, "{}", "=".repeat(rule))?;
         writeln!(out)?;
         for d in &s.dates {
-            writeln!(out, "{}", textwrap::fill(&date_line(d), width))?;
+            writeln!(
+                out,
+                "{}",
+                textwrap::fill(&format!("Date: {}", d.describe()), width)
+            )?;
         }
         if !s.dates.is_empty() {
             writeln!(out)?;
@@ -519,19 +488,6 @@ pub fn show(
         }
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// `Date: 10–13 Sep — Window mentioned (reported)`.
-pub fn date_line(d: &crate::domain::date::DateSpan) -> String {
-    let mut line = format!("Date: {}", d.human());
-    if let Some(label) = &d.label {
-        line.push_str(" — ");
-        line.push_str(&sanitize_line(label));
-    }
-    if let Some(c) = &d.confidence {
-        line.push_str(&format!(" ({})", sanitize_line(c)));
-    }
-    line
 }
 
 fn plain_header(b: &Briefing, width: usize) -> String {

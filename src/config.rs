@@ -32,19 +32,6 @@ pub enum ThemeName {
     Mono,
 }
 
-/// The format the reader's export keys write.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum ExportFormatName {
-    /// CommonMark.
-    #[default]
-    Markdown,
-    /// JSON (docs/export-json.md).
-    Json,
-    /// A printable HTML page.
-    Html,
-}
-
 /// The user's settings.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -56,7 +43,7 @@ pub struct Config {
     /// Where `e`/`E` write exports.
     pub export_dir: PathBuf,
     /// The format `e`/`E` write: `markdown`, `json` or `html`.
-    pub export_format: ExportFormatName,
+    pub export_format: crate::domain::export::ExportFormat,
     /// `dark`, `light` or `mono`.
     pub theme: ThemeName,
     /// Whether the mouse is captured (click and wheel).
@@ -94,7 +81,7 @@ impl Default for Config {
             briefings_dir: None,
             data_dir: None,
             export_dir: PathBuf::from("."),
-            export_format: ExportFormatName::Markdown,
+            export_format: crate::domain::export::ExportFormat::Markdown,
             theme: ThemeName::Dark,
             mouse: true,
             max_width: 88,

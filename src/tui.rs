@@ -51,7 +51,7 @@ pub fn main(paths: &[PathBuf], config: Config) -> ExitCode {
     };
     // A single file is read at once (it is what the user asked to see); folders load
     // in the background so the first frame appears at once, whatever their size.
-    let sources = crate::cli::default_paths(paths, &config);
+    let sources = crate::domain::library::default_paths(paths, config.briefings_dir.as_deref());
     let (library, background) = match sources {
         None => (Library::bundled(), None),
         Some(p) if p.len() == 1 && p[0].is_file() => {

@@ -1,13 +1,14 @@
-//! The annotation commands: `brief notes`, `brief export`, `brief import-notes`, and
-//! the export text the reader's `e`/`E` keys write too. Uses the domain only.
+//! The annotation commands: `brief notes`, `brief export`, `brief import-notes`. Uses
+//! the domain only.
 
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use super::{ExportKind, Format, json_pretty};
+use super::{Format, json_pretty};
 use crate::config::Config;
 use crate::domain::diag::Diagnostic;
+use crate::domain::export::{ExportFormat, ExportText, export_text};
 use crate::domain::library::Library;
 use crate::domain::text::{sanitize_line, truncate};
 
@@ -141,71 +142,12 @@ pub(crate) fn notes(
     Ok(ExitCode::SUCCESS)
 }
 
-/// An export: its text, the briefings in it, and what was skipped and why.
-pub struct ExportText {
-    /// The rendered export.
-    pub text: String,
-    /// The ids exported.
-    pub exported: Vec<String>,
-    /// Briefings skipped, in plain words (sanitised).
-    pub skipped: Vec<String>,
-}
-
-/// Builds the export of `ids` (every briefing with annotations when empty). Briefings
-/// not in the library, or whose notes cannot be read, are skipped and said so.
-pub fn export_text(
-    library: &Library,
-    store: &crate::domain::store::Store,
-    ids: &[String],
-    format: crate::domain::export::ExportFormat,
-    options: &crate::domain::export::ExportOptions,
-) -> ExportText {
-    use crate::domain::export::{ExportItem, render};
-    let wanted: Vec<String> = if ids.is_empty() {
-        store.briefings()
-    } else {
-        ids.to_vec()
-    };
-    let mut loaded = Vec::new();
-    let mut skipped = Vec::new();
-    for id in &wanted {
-        let Some(briefing) = library.get(id) else {
-            skipped.push(format!("`{}` is not in the library", sanitize_line(id)));
-            continue;
-        };
-        match store.load(id) {
-            Ok(outcome) => {
-                let statuses = crate::domain::placing::statuses(&outcome.set, Some(briefing));
-                loaded.push((briefing.clone(), outcome.set, statuses));
-            }
-            Err(e) => skipped.push(format!(
-                "{}: {}",
-                sanitize_line(id),
-                sanitize_line(&e.to_string())
-            )),
-        }
-    }
-    let items: Vec<ExportItem> = loaded
-        .iter()
-        .map(|(b, set, status)| ExportItem {
-            briefing: b,
-            set,
-            status,
-        })
-        .collect();
-    ExportText {
-        text: render(&items, format, options),
-        exported: loaded.iter().map(|(b, _, _)| b.id.clone()).collect(),
-        skipped,
-    }
-}
-
 /// `brief export`.
 pub(crate) fn export(
     library: &Library,
     config: &Config,
     ids: &[String],
-    kind: ExportKind,
+    format: ExportFormat,
     options: &crate::domain::export::ExportOptions,
     output: Option<&std::path::Path>,
 ) -> std::io::Result<ExitCode> {
@@ -221,7 +163,7 @@ pub(crate) fn export(
         text,
         exported,
         skipped,
-    } = export_text(library, &store, ids, kind.format(), options);
+    } = export_text(library, &store, ids, format, options, &Default::default());
     for why in &skipped {
         eprintln!("brief: skipped {why}");
     }
@@ -246,7 +188,7 @@ pub(crate) fn export(
             let refs: Vec<&str> = exported.iter().map(String::as_str).collect();
             (
                 PathBuf::from("."),
-                file_name(&refs, kind.format(), options.exported_at),
+                file_name(&refs, format, options.exported_at),
             )
         }
     };

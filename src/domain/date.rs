@@ -176,6 +176,21 @@ impl DateSpan {
             }
         }
     }
+
+    /// The date with what it is and how sure it is, sanitised for display:
+    /// `10–13 Sep — Window mentioned (reported)`.
+    pub fn describe(&self) -> String {
+        use super::text::sanitize_line;
+        let mut line = self.human();
+        if let Some(label) = &self.label {
+            line.push_str(" — ");
+            line.push_str(&sanitize_line(label));
+        }
+        if let Some(c) = &self.confidence {
+            line.push_str(&format!(" ({})", sanitize_line(c)));
+        }
+        line
+    }
 }
 
 #[cfg(test)]

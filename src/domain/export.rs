@@ -28,9 +28,12 @@ use super::atomic::{Existing, write_atomic};
 use super::briefing::{Briefing, Section};
 use super::store::AnnotationSet;
 
+mod collect;
 mod html;
 mod json;
 mod markdown;
+
+pub use collect::{ExportText, export_text};
 
 pub use json::{BriefingImport, ImportError, ImportSummary, import_notes, merge_into};
 
@@ -41,10 +44,24 @@ pub const JSON_SCHEMA: u32 = 1;
 /// What wrote an export: `brief <version>`.
 pub const GENERATOR: &str = concat!("brief ", env!("CARGO_PKG_VERSION"));
 
-/// The formats an export can take.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// The formats an export can take: one type for the config (`export_format`), the
+/// command line (`--format`) and the renderers.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    serde::Deserialize,
+    serde::Serialize,
+    clap::ValueEnum,
+)]
+#[serde(rename_all = "lowercase")]
 pub enum ExportFormat {
     /// CommonMark, every quoted or written text escaped so it stays literal.
+    #[default]
     Markdown,
     /// The versioned JSON schema that `brief import-notes` reads back.
     Json,

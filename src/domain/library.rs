@@ -1,7 +1,7 @@
 //! A library: the briefings that loaded, and the problems with those that did not.
 //! One bad file never stops the others. Must not depend on terminal crates.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::briefing::{Briefing, Origin};
@@ -19,6 +19,20 @@ pub struct Library {
     pub problems: Vec<Diagnostic>,
     /// Briefing id → index, kept by [`Library::add`].
     index: std::collections::HashMap<String, usize>,
+}
+
+/// Where briefings come from: the `paths` given, else `briefings_dir` (from the
+/// config), else `./briefings` if it exists, else `None` (the bundled briefings). The
+/// reader and every command resolve them the same way.
+pub fn default_paths(paths: &[PathBuf], briefings_dir: Option<&Path>) -> Option<Vec<PathBuf>> {
+    if !paths.is_empty() {
+        return Some(paths.to_vec());
+    }
+    if let Some(dir) = briefings_dir {
+        return Some(vec![dir.to_path_buf()]);
+    }
+    let local = PathBuf::from("briefings");
+    local.is_dir().then(|| vec![local])
 }
 
 impl Library {

@@ -345,8 +345,7 @@ pub fn refresh_library_stats(app: &mut App) {
 /// `e`/`E`: exports the open briefing's notes (or every briefing's) to the export
 /// folder, atomically, and says where.
 pub fn export(app: &mut App, all: bool) {
-    use crate::config::ExportFormatName;
-    use crate::domain::export::{ExportFormat, ExportOptions, file_name, write_export};
+    use crate::domain::export::{ExportOptions, ExportText, export_text, file_name, write_export};
     save_annotations(app);
     let Some(persist) = &app.persist else {
         app.message = Some(Message {
@@ -363,14 +362,22 @@ pub fn export(app: &mut App, all: bool) {
             None => return,
         }
     };
-    let format = match app.config.export_format {
-        ExportFormatName::Markdown => ExportFormat::Markdown,
-        ExportFormatName::Json => ExportFormat::Json,
-        ExportFormatName::Html => ExportFormat::Html,
-    };
+    let format = app.config.export_format;
     let options = ExportOptions::new(jiff::Timestamp::now());
-    let crate::cli::ExportText { text, exported, .. } =
-        crate::cli::export_text(&app.library, &persist.store, &ids, format, &options);
+    let memory = app
+        .open
+        .as_ref()
+        .map(|o| (o.briefing().id.clone(), o.notes.set.clone()))
+        .into_iter()
+        .collect();
+    let ExportText { text, exported, .. } = export_text(
+        &app.library,
+        &persist.store,
+        &ids,
+        format,
+        &options,
+        &memory,
+    );
     if exported.is_empty() {
         app.message = Some(Message {
             text: "no bookmarks or notes to export yet".into(),

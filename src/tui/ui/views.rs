@@ -240,10 +240,7 @@ pub fn render_compare(app: &App, frame: &mut Frame) {
         for date in &section.dates {
             entry_lines.push(Line::from(Span::styled(
                 truncate(
-                    &format!(
-                        "   ◷ {}",
-                        crate::cli::date_line(date).trim_start_matches("Date: ")
-                    ),
+                    &format!("   ◷ {}", date.describe()),
                     usize::from(body.width),
                 ),
                 theme.date,
