@@ -122,8 +122,25 @@ pub struct Section {
     /// The line in the source file where the body's text starts, so that a match in
     /// the body can be reported at its line.
     pub body_line: u32,
+    /// The line of the section's title in the source file (1-based; 0 when unknown).
+    pub title_line: u32,
     /// A stable hash of title and body, to tell when a section changed since it was read.
     pub hash: String,
+}
+
+/// Where the briefing's fields are written in its source file (1-based lines; 0 when
+/// unknown, as for a briefing built in memory), so that search and messages can point
+/// at them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FieldLines {
+    /// The `title`.
+    pub title: u32,
+    /// The `summary` (its first line).
+    pub summary: u32,
+    /// The `tags`.
+    pub tags: u32,
+    /// Each source, in order.
+    pub sources: Vec<u32>,
 }
 
 /// A validated briefing.
@@ -153,6 +170,8 @@ pub struct Briefing {
     pub version: String,
     /// Where the file sets its `id`, for messages (none when the id is the default).
     pub id_position: Option<super::diag::Pos>,
+    /// Where the other fields are written.
+    pub lines: FieldLines,
 }
 
 impl Briefing {

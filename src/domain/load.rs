@@ -496,6 +496,7 @@ impl Validator<'_> {
             origin,
             version: content_hash(bytes),
             id_position,
+            lines: super::briefing::FieldLines::default(),
         })
     }
 
@@ -659,6 +660,8 @@ impl Validator<'_> {
             body_line,
             dates,
             line,
+            // Filled in with the title's own line by the loader's position pass.
+            title_line: line,
             hash,
         })
     }
