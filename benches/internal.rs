@@ -18,8 +18,6 @@ use brief::domain::search::{DocIndex, LibraryIndex};
 use brief::domain::store::{AnnotationSet, LockMode, Store};
 use brief::domain::wrap::wrap_block;
 use brief::tui::app::App;
-use brief::tui::keymap::Keymap;
-use brief::tui::update::open_briefing;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
@@ -176,16 +174,17 @@ fn wrap_a_section(bencher: divan::Bencher) {
 
 fn app_on_large(bottom: bool) -> App {
     let config = Config::default();
-    let keymap = Keymap::from_config(&config).expect("keymap");
+    let keymap = config.keymap().expect("keymap");
     let mut app = App::new(
         config,
         keymap,
         large_library().clone(),
         Rect::new(0, 0, 200, 50),
     );
-    assert!(open_briefing(&mut app, "large", None));
-    if bottom && let Some(open) = &mut app.open {
-        open.reader.bottom();
+    app.open_briefing("large", None);
+    assert_eq!(app.model.open_id(), Some("large"));
+    if bottom && let Some(reader) = &mut app.reader {
+        reader.pane.bottom();
     }
     app
 }
@@ -195,9 +194,7 @@ fn draw_a_200x50_frame(bencher: divan::Bencher, at_end: bool) {
     let app = app_on_large(at_end);
     let mut terminal = Terminal::new(TestBackend::new(200, 50)).expect("terminal");
     bencher.bench_local(|| {
-        terminal
-            .draw(|f| brief::tui::ui::render(&app, f))
-            .expect("draw");
+        terminal.draw(|f| app.render(f)).expect("draw");
     });
 }
 

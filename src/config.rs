@@ -2,14 +2,13 @@
 //! Looked up at `--config FILE`, then `$BRIEF_CONFIG`, then the platform config dir.
 //! Must not depend on terminal crates (the key table is checked by the TUI keymap).
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
-use toml::Spanned;
 
-use crate::domain::diag::{Diagnostic, LineIndex, Pos};
+use crate::domain::diag::{Diagnostic, LineIndex};
 use crate::domain::load::{LoadOptions, io_words, read_bounded};
+use crate::keys::{KeyTables, Keymap, parse_key_tables};
 
 /// The example configuration, compiled in: every key with its default value.
 pub const EXAMPLE: &str = include_str!("../config.example.toml");
@@ -56,23 +55,17 @@ pub struct Config {
     pub max_file_bytes: u64,
     /// Show the first line of each note under its paragraph.
     pub show_notes: bool,
-    /// Key bindings: `action = ["key", …]`, replacing that action's defaults.
-    pub keys: BTreeMap<Spanned<String>, Vec<Spanned<String>>>,
+    /// Key bindings: `[keys.<context>]` tables of `action = ["key", …]`, each
+    /// replacing that action's default keys in that context (read apart from the rest,
+    /// with the position of every entry; see [`crate::keys`]).
+    #[serde(skip)]
+    pub keys: KeyTables,
+    /// The `[keys]` table as serde sees it: accepted here, read by `parse_key_tables`.
+    #[serde(rename = "keys")]
+    raw_keys: Option<toml::Table>,
     /// The file this was read from, for messages.
     #[serde(skip)]
     pub origin: Option<PathBuf>,
-    /// Positions of the key table's entries, resolved at load.
-    #[serde(skip)]
-    pub key_positions: KeyPositions,
-}
-
-/// Where each `[keys]` entry was written, so the keymap can point at a bad one.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct KeyPositions {
-    /// Action name → position of the name.
-    pub actions: BTreeMap<String, Pos>,
-    /// (action, key text) → position of the key string.
-    pub keys: BTreeMap<(String, String), Pos>,
 }
 
 impl Default for Config {
@@ -88,9 +81,9 @@ impl Default for Config {
             outline_width: 30,
             max_file_bytes: crate::domain::load::DEFAULT_MAX_FILE_BYTES,
             show_notes: false,
-            keys: BTreeMap::new(),
+            keys: KeyTables::default(),
+            raw_keys: None,
             origin: None,
-            key_positions: KeyPositions::default(),
         }
     }
 }
@@ -106,18 +99,9 @@ impl Config {
                 format!("invalid config: {}", e.message().trim()),
             )
         })?;
-        for (action, keys) in &config.keys {
-            config
-                .key_positions
-                .actions
-                .insert(action.get_ref().clone(), index.pos(action.span().start));
-            for key in keys {
-                config.key_positions.keys.insert(
-                    (action.get_ref().clone(), key.get_ref().clone()),
-                    index.pos(key.span().start),
-                );
-            }
-        }
+        config.raw_keys = None;
+        let file = name.display().to_string();
+        config.keys = parse_key_tables(text, &file).map_err(|mut problems| problems.remove(0))?;
         if config.max_width < 20 {
             return Err(Diagnostic::error(
                 name.display().to_string(),
@@ -191,6 +175,12 @@ impl Config {
             })
     }
 
+    /// The keymap: the defaults patched by this config's key tables. Every key bound
+    /// to two actions of one context is reported, each at its line and column.
+    pub fn keymap(&self) -> Result<Keymap, Vec<Diagnostic>> {
+        Keymap::build(&self.keys)
+    }
+
     /// The limits for loading briefings.
     pub fn load_options(&self) -> LoadOptions {
         LoadOptions {
@@ -239,6 +229,11 @@ mod tests {
             Err(e) => panic!("{e}"),
         };
         parsed.origin = None;
+        // The example's key tables are the defaults themselves: applied to the
+        // defaults, they change nothing.
+        assert!(!parsed.keys.bindings.is_empty());
+        assert_eq!(parsed.keymap(), Ok(Keymap::defaults()));
+        parsed.keys = KeyTables::default();
         assert_eq!(parsed, Config::default());
     }
 

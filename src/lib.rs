@@ -11,4 +11,5 @@
 pub mod cli;
 pub mod config;
 pub mod domain;
+pub mod keys;
 pub mod tui;

@@ -17,6 +17,14 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    // Key tables are checked by every command, the same way: a config the reader
+    // would refuse is refused everywhere.
+    if let Err(problems) = config.keymap() {
+        for problem in problems {
+            eprintln!("{problem}");
+        }
+        return ExitCode::from(2);
+    }
     match args.command {
         Some(command) => cli::run(command, &config),
         None => brief::tui::main(&args.paths, config),

@@ -1,27 +1,26 @@
-//! The interactive reader: terminal setup and restore, and the synchronous loop
-//! (block on the next event, drain what is pending, update, draw once). The state is
-//! in `app`, changes in `update`, drawing in `ui`.
+//! The interactive reader: terminal setup and restore, and the synchronous loop — draw,
+//! block on the next message (keys, resize, signals, results of background jobs, the
+//! file watcher; one channel), update, carry out the work asked for, draw again. The
+//! state and its update are in `app`; screens in `screens`; the loop's services in
+//! `runtime`. [`Driver`] is the loop's body, so tests step exactly what runs.
 
-pub mod action;
-pub mod annotate;
 pub mod app;
-pub mod editor;
+pub mod effect;
 pub mod event;
+pub mod jobs;
 pub mod keymap;
-pub mod layout;
-pub mod notes;
-pub mod panel;
-pub mod persist;
-pub mod reader;
-pub mod reload;
-pub mod search;
-pub mod ui;
-pub mod update;
-pub mod views;
+pub mod messages;
+pub mod model;
+pub mod notebook;
+pub mod overlay;
+pub mod runtime;
+pub mod screens;
+pub mod widgets;
 
 use std::io::{self, IsTerminal};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::{Duration, Instant};
 
 use crossterm::event::{
     DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
@@ -32,20 +31,87 @@ use ratatui::layout::Rect;
 
 use self::app::App;
 use self::event::{EventSource, Msg, Next, TerminalEvents};
-use self::keymap::Keymap;
-use self::update::{
-    Effect, after_first_paint, before_draw, handle_event, handle_load, next_deadline, on_tick,
-    open_briefing, report_load_problems, resize,
-};
+use self::runtime::{Runtime, Work};
 use crate::config::Config;
-use crate::domain::library::{Library, LoadEvent, load_in_background};
+use crate::domain::library::{Library, LoadEvent};
+use crate::domain::text::sanitize_line;
+
+/// The loop's body: the app, the terminal it draws on, and the services that carry
+/// out its work. The real loop and the tests both drive it.
+pub struct Driver<B: Backend> {
+    /// The state.
+    pub app: App,
+    /// Where it is drawn.
+    pub terminal: Terminal<B>,
+    /// Jobs, the watcher, the store.
+    pub runtime: Runtime,
+}
+
+impl<B: Backend> Driver<B>
+where
+    B::Error: std::error::Error + Send + Sync + 'static,
+{
+    /// A driver.
+    pub fn new(app: App, terminal: Terminal<B>, runtime: Runtime) -> Driver<B> {
+        Driver {
+            app,
+            terminal,
+            runtime,
+        }
+    }
+
+    /// Takes one message as the loop does.
+    pub fn handle(&mut self, msg: Msg) {
+        if msg.ends_job() {
+            self.runtime.finished();
+        }
+        self.app.update(msg);
+    }
+
+    /// After a batch of messages: derived data settled, owed saves started, the work
+    /// asked for handed to the services.
+    pub fn flush(&mut self, now: Instant) {
+        self.app.settle(now);
+        for work in self.app.take_work() {
+            self.runtime.perform(work);
+        }
+    }
+
+    /// One message, then the flush: a step of the loop.
+    pub fn step(&mut self, msg: Msg) {
+        self.handle(msg);
+        self.flush(Instant::now());
+    }
+
+    /// Draws the app at the terminal's current size.
+    pub fn draw(&mut self) -> io::Result<()> {
+        let size = self.terminal.size().map_err(io::Error::other)?;
+        let rect = Rect::new(0, 0, size.width, size.height);
+        if rect != self.app.size {
+            self.app.resize(rect);
+        }
+        let app = &self.app;
+        self.terminal
+            .draw(|frame| app.render(frame))
+            .map_err(io::Error::other)?;
+        Ok(())
+    }
+
+    /// Saves what must survive and returns what to tell the user once the terminal is
+    /// restored.
+    pub fn finish(&mut self) -> Vec<String> {
+        self.app.save_on_exit(self.runtime.store())
+    }
+}
 
 /// Runs the reader on `paths` (or the default briefings); returns the exit code.
 pub fn main(paths: &[PathBuf], config: Config) -> ExitCode {
-    let keymap = match Keymap::from_config(&config) {
+    let keymap = match config.keymap() {
         Ok(k) => k,
-        Err(problem) => {
-            eprintln!("{problem}");
+        Err(problems) => {
+            for problem in problems {
+                eprintln!("{problem}");
+            }
             return ExitCode::from(2);
         }
     };
@@ -78,16 +144,16 @@ pub fn main(paths: &[PathBuf], config: Config) -> ExitCode {
         }
         return ExitCode::FAILURE;
     }
-    let mouse = config.mouse;
-    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
         eprintln!(
             "brief: the reader needs a terminal; to print a briefing use `brief show ID`, to list them `brief list`"
         );
         return ExitCode::from(2);
     }
+    let mouse = config.mouse;
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     // Installs ratatui's panic hook, which restores the terminal before any other report.
-    let mut terminal = match ratatui::try_init() {
+    let terminal = match ratatui::try_init() {
         Ok(t) => t,
         Err(e) => {
             ratatui::restore();
@@ -100,46 +166,37 @@ pub fn main(paths: &[PathBuf], config: Config) -> ExitCode {
     }
     let _ = crossterm::execute!(io::stdout(), EnableBracketedPaste);
     let data_dir = config.data_dir();
+    let mut said = Vec::new();
     let result = (|| -> io::Result<()> {
-        let size = terminal.size()?;
-        let mut app = App::new(
-            config,
-            keymap,
-            library,
-            Rect::new(0, 0, size.width, size.height),
-        );
-        app.theme = ui::theme::Theme::new(app.config.theme, no_color);
         let mut events = TerminalEvents::start()?;
-        app.tx = Some(events.sender());
-        match data_dir {
-            Ok(dir) => app.persist = Some(persist::Persist::new(dir)),
-            Err(problem) => {
-                app.message = Some(app::Message {
-                    text: format!("notes cannot be kept: {}", problem.message),
-                    tone: app::Tone::Error,
-                });
-            }
+        let store = data_dir
+            .as_ref()
+            .ok()
+            .map(|d| crate::domain::store::Store::new(d.clone()));
+        let runtime = Runtime::new(events.sender(), store);
+        let size = Rect::default();
+        let theme = config.theme;
+        let mut app = App::new(config, keymap, library, size);
+        app.theme = widgets::theme::Theme::new(theme, no_color);
+        app.model.notes_kept = runtime.store().is_some();
+        if let Err(problem) = &data_dir {
+            app.model.say(messages::Message::error(format!(
+                "notes cannot be kept: {}",
+                problem.message
+            )));
         }
-        start(&mut app, named.as_deref());
-        if let Some(paths) = background {
-            app.loading = Some((0, 0));
-            let tx = events.sender();
-            let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
-            load_in_background(paths, app.config.load_options(), workers, move |event| {
-                tx.send(Msg::Load(event)).is_ok()
-            });
-        }
+        let last = runtime.store().and_then(notebook::last_opened);
+        let mut driver = Driver::new(app, terminal, runtime);
+        start(&mut driver.app, named.as_deref(), last, background);
         // A panic must not lose the note being typed: write its draft, then let the
         // panic go on (ratatui's hook has already restored the terminal).
         let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            run(&mut terminal, &mut app, &mut events)
+            run(&mut driver, &mut events)
         }));
+        said = driver.finish();
         match outcome {
             Ok(result) => result,
-            Err(panic) => {
-                editor::write_draft(&mut app);
-                std::panic::resume_unwind(panic)
-            }
+            Err(panic) => std::panic::resume_unwind(panic),
         }
     })();
     let _ = crossterm::execute!(io::stdout(), DisableBracketedPaste);
@@ -147,61 +204,71 @@ pub fn main(paths: &[PathBuf], config: Config) -> ExitCode {
         let _ = crossterm::execute!(io::stdout(), DisableMouseCapture);
     }
     ratatui::restore();
+    for line in &said {
+        eprintln!("brief: {}", sanitize_line(line));
+    }
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("brief: {e}");
+            eprintln!("brief: {}", sanitize_line(&e.to_string()));
             ExitCode::FAILURE
         }
     }
 }
 
 /// Chooses what to show first: the briefing named on the command line; else the one
-/// read last (at its saved position); else the only briefing; else the library.
-pub fn start(app: &mut App, named: Option<&str>) {
-    let last = persist::last_opened(app).filter(|id| app.library.get(id).is_some());
-    let only = (app.library.briefings.len() == 1).then(|| app.library.briefings[0].id.clone());
-    if let Some(id) = named.map(str::to_string).or(last).or(only) {
-        open_briefing(app, &id, None);
+/// read last (at its saved position); else the only briefing; else the library. A
+/// library loading in the background opens the one read last when it is complete.
+pub fn start(
+    app: &mut App,
+    named: Option<&str>,
+    last: Option<String>,
+    background: Option<Vec<PathBuf>>,
+) {
+    if let Some(paths) = background {
+        app.model.loading = Some((0, 0));
+        app.open_when_loaded(named.map(str::to_string).or(last));
+        let options = app.model.config.load_options();
+        app.work(Work::Job(Box::new(jobs::Job::LoadLibrary(paths, options))));
+        return;
     }
-    report_load_problems(app);
+    let last = last.filter(|id| app.model.library.get(id).is_some());
+    let only =
+        (app.model.library.briefings.len() == 1).then(|| app.model.library.briefings[0].id.clone());
+    if let Some(id) = named.map(str::to_string).or(last).or(only) {
+        app.open_briefing(&id, None);
+    }
+    app.report_load_problems();
+    app.count_library();
 }
 
 /// The loop: draw, wait for the next event, drain the pending ones, repeat until quit.
-/// Generic over the backend and the event source, so tests can script both. Wakes on
-/// its own only when something is due (a draft to write, a save to retry): idle, it
-/// uses no CPU and writes nothing.
-pub fn run<B: Backend>(
-    terminal: &mut Terminal<B>,
-    app: &mut App,
-    events: &mut impl EventSource,
-) -> io::Result<()>
+/// Wakes on its own only when something is due (a draft to write, a save to retry, a
+/// changed file to read): idle, it uses no CPU and writes nothing.
+pub fn run<B: Backend>(driver: &mut Driver<B>, events: &mut impl EventSource) -> io::Result<()>
 where
-    B::Error: Into<io::Error>,
+    B::Error: std::error::Error + Send + Sync + 'static,
 {
     // While a library loads, progress alone redraws at most this often.
-    const PROGRESS_FRAME: std::time::Duration = std::time::Duration::from_millis(50);
-    before_draw(app);
-    resize_to_terminal(terminal, app)?;
-    terminal
-        .draw(|frame| ui::render(app, frame))
-        .map_err(Into::into)?;
-    after_first_paint(app);
+    const PROGRESS_FRAME: Duration = Duration::from_millis(50);
+    driver.draw()?;
+    // Background work starts once the first frame is on screen: nothing delays what
+    // the user came to see.
     events.after_first_paint();
-    let mut last_draw = std::time::Instant::now();
+    driver.flush(Instant::now());
+    let mut last_draw = Instant::now();
     loop {
-        let timeout =
-            next_deadline(app).map(|d| d.saturating_duration_since(std::time::Instant::now()));
+        let timeout = driver
+            .app
+            .next_deadline()
+            .map(|d| d.saturating_duration_since(Instant::now()));
         let mut batch = Vec::new();
         match events.next(timeout)? {
             Next::Msg(m) => batch.push(m),
-            Next::Timeout => on_tick(app),
-            Next::Closed => {
-                persist::save_on_exit(app);
-                return Ok(());
-            }
+            Next::Timeout => driver.app.on_tick(Instant::now()),
+            Next::Closed => return Ok(()),
         }
-        while let Next::Msg(more) = events.next(Some(std::time::Duration::ZERO))? {
+        while let Next::Msg(more) = events.next(Some(Duration::ZERO))? {
             batch.push(more);
         }
         let only_progress = !batch.is_empty()
@@ -212,45 +279,16 @@ where
                 )
             });
         for msg in batch {
-            let effect = match msg {
-                Msg::Term(event) => handle_event(app, &event),
-                Msg::Signal(_) => Effect::Quit,
-                Msg::Load(event) => {
-                    handle_load(app, event);
-                    Effect::None
-                }
-                Msg::Apply(apply) => {
-                    apply(app);
-                    Effect::None
-                }
-            };
-            if effect == Effect::Quit {
-                // A note being written is kept as a draft, offered back next time.
-                editor::write_draft(app);
-                persist::save_on_exit(app);
+            driver.handle(msg);
+            if driver.app.quit {
                 return Ok(());
             }
         }
+        driver.flush(Instant::now());
         if only_progress && last_draw.elapsed() < PROGRESS_FRAME {
             continue;
         }
-        before_draw(app);
-        resize_to_terminal(terminal, app)?;
-        terminal
-            .draw(|frame| ui::render(app, frame))
-            .map_err(Into::into)?;
-        last_draw = std::time::Instant::now();
+        driver.draw()?;
+        last_draw = Instant::now();
     }
-}
-
-fn resize_to_terminal<B: Backend>(terminal: &mut Terminal<B>, app: &mut App) -> io::Result<()>
-where
-    B::Error: Into<io::Error>,
-{
-    let size = terminal.size().map_err(Into::into)?;
-    let rect = Rect::new(0, 0, size.width, size.height);
-    if rect != app.size {
-        resize(app, rect);
-    }
-    Ok(())
 }

@@ -244,9 +244,9 @@ fn read_in_pty(path: &str) {
         tui.wait_for("100%");
         tui.send("gjjj]");
         tui.send("?");
-        tui.wait_for("Help · Esc closes");
+        tui.wait_for("Esc closes");
         tui.send("\x1b");
-        tui.wait_until("help closed", |s| !s.contains("Help · Esc closes"));
+        tui.wait_until("help closed", |s| !s.contains("Esc closes"));
         tui.send("L");
         tui.wait_for(" LIBRARY ");
         tui.send("\x1b");
@@ -254,8 +254,14 @@ fn read_in_pty(path: &str) {
         tui.send("hG");
         tui.wait_for(" OUTLINE ");
         tui.send("q");
+        assert_eq!(tui.wait_exit(), 0, "{path}: the reader did not end cleanly");
+    } else {
+        assert_eq!(
+            tui.wait_exit(),
+            1,
+            "{path}: a file that does not load exits 1"
+        );
     }
-    tui.wait_exit();
     let spy = tui.spy();
     assert!(spy.titles.is_empty(), "{path}: title set: {:?}", spy.titles);
     assert!(

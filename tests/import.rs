@@ -336,6 +336,7 @@ fn the_same_briefing_in_toml_and_markdown_loads_to_the_same_model() {
         for section in &mut briefing.sections {
             section.line = 0;
             section.body_line = 0;
+            section.title_line = 0;
         }
     }
     assert_eq!(a, b);
@@ -439,6 +440,7 @@ fn the_documented_markdown_example_is_the_documented_toml_example() {
         for section in &mut briefing.sections {
             section.line = 0;
             section.body_line = 0;
+            section.title_line = 0;
         }
     }
     assert_eq!(a, b);

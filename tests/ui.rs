@@ -1,120 +1,56 @@
-//! Frame snapshots: the real `App` on ratatui's `TestBackend`, driven by keys as a
-//! user would press them, at 100×30 and 40×12 (and the 20×6 minimum).
+//! Frame snapshots: the real app stepped as the loop steps it (`Driver` on ratatui's
+//! `TestBackend`), driven by keys as a user would press them, at 100×30, 80×24 and
+//! 40×12 (and the 20×6 minimum).
 
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::layout::Rect;
+mod common;
+
+use crossterm::event::{KeyCode, KeyModifiers};
 
 use brief::config::Config;
-use brief::domain::library::Library;
-use brief::tui::app::App;
-use brief::tui::keymap::Keymap;
-use brief::tui::ui;
-use brief::tui::update::{handle_event, open_briefing};
-
-const FR: &str = "kim-putin-vladivostok-fr";
-
-fn app(width: u16, height: u16) -> App {
-    app_with(Config::default(), width, height)
-}
-
-fn app_with(config: Config, width: u16, height: u16) -> App {
-    let keymap = Keymap::from_config(&config).expect("keymap");
-    App::new(
-        config,
-        keymap,
-        Library::bundled(),
-        Rect::new(0, 0, width, height),
-    )
-}
-
-fn press(app: &mut App, keys: &str) {
-    for c in keys.chars() {
-        let code = match c {
-            '\n' => KeyCode::Enter,
-            '\x1b' => KeyCode::Esc,
-            '\t' => KeyCode::Tab,
-            c => KeyCode::Char(c),
-        };
-        let modifiers = if c.is_ascii_uppercase() {
-            KeyModifiers::SHIFT
-        } else {
-            KeyModifiers::NONE
-        };
-        handle_event(app, &Event::Key(KeyEvent::new(code, modifiers)));
-    }
-}
-
-fn key(app: &mut App, code: KeyCode) {
-    handle_event(app, &Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
-}
-
-fn draw(app: &App) -> String {
-    let mut terminal =
-        Terminal::new(TestBackend::new(app.size.width, app.size.height)).expect("terminal");
-    terminal.draw(|f| ui::render(app, f)).expect("draw");
-    let buffer = terminal.backend().buffer().clone();
-    let mut out = String::new();
-    for y in 0..buffer.area.height {
-        let mut line = String::new();
-        let mut skip = 0;
-        for x in 0..buffer.area.width {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let symbol = buffer[(x, y)].symbol();
-            line.push_str(symbol);
-            skip = unicode_width::UnicodeWidthStr::width(symbol).saturating_sub(1);
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
-}
+use common::step::{FR, Stepper};
 
 #[test]
 fn library_100x30() {
-    let app = app(100, 30);
-    insta::assert_snapshot!(draw(&app));
+    let mut s = Stepper::bundled(100, 30);
+    s.start(None);
+    insta::assert_snapshot!(s.screen());
 }
 
 #[test]
 fn library_filtered_40x12() {
-    let mut app = app(40, 12);
-    press(&mut app, "poutine");
-    let screen = draw(&app);
+    let mut s = Stepper::bundled(40, 12);
+    s.start(None).press("/poutine");
+    let screen = s.screen();
     assert!(screen.contains("1 of 2"), "{screen}");
     insta::assert_snapshot!(screen);
 }
 
 #[test]
 fn french_briefing_top_100x30() {
-    let mut app = app(100, 30);
-    assert!(open_briefing(&mut app, FR, None));
-    insta::assert_snapshot!(draw(&app));
+    let mut s = Stepper::bundled(100, 30);
+    s.start(Some(FR));
+    insta::assert_snapshot!(s.screen());
 }
 
 #[test]
 fn french_briefing_top_40x12() {
-    let mut app = app(40, 12);
-    assert!(open_briefing(&mut app, FR, None));
-    insta::assert_snapshot!(draw(&app));
+    let mut s = Stepper::bundled(40, 12);
+    s.start(Some(FR));
+    insta::assert_snapshot!(s.screen());
 }
 
-fn goto_possible_dates(app: &mut App) {
-    assert!(open_briefing(app, FR, None));
+fn goto_possible_dates(s: &mut Stepper) {
+    s.start(Some(FR));
     for _ in 0..10 {
-        press(app, "]");
+        s.press("]");
     }
 }
 
 #[test]
 fn french_possible_dates_100x30() {
-    let mut app = app(100, 30);
-    goto_possible_dates(&mut app);
-    let screen = draw(&app);
+    let mut s = Stepper::bundled(100, 30);
+    goto_possible_dates(&mut s);
+    let screen = s.screen();
     assert!(screen.contains("DAT  10. Dates possibles"), "{screen}");
     assert!(screen.contains("10–13 Sep"), "{screen}");
     assert!(screen.contains("§10/12"), "{screen}");
@@ -123,40 +59,37 @@ fn french_possible_dates_100x30() {
 
 #[test]
 fn french_possible_dates_40x12() {
-    let mut app = app(40, 12);
-    goto_possible_dates(&mut app);
-    insta::assert_snapshot!(draw(&app));
+    let mut s = Stepper::bundled(40, 12);
+    goto_possible_dates(&mut s);
+    insta::assert_snapshot!(s.screen());
 }
 
 #[test]
 fn help_overlay_100x30() {
-    let mut app = app(100, 30);
-    assert!(open_briefing(&mut app, FR, None));
-    press(&mut app, "?");
-    let screen = draw(&app);
+    let mut s = Stepper::bundled(100, 30);
+    s.start(Some(FR)).press("?");
+    let screen = s.screen();
     assert!(screen.contains("Next section"), "{screen}");
     insta::assert_snapshot!(screen);
-    press(&mut app, "?");
-    assert!(!draw(&app).contains("Next section"));
+    s.press("?");
+    assert!(!s.screen().contains("Next section"));
 }
 
 #[test]
 fn help_overlay_40x12() {
-    let mut app = app(40, 12);
-    assert!(open_briefing(&mut app, FR, None));
-    press(&mut app, "?");
-    insta::assert_snapshot!(draw(&app));
+    let mut s = Stepper::bundled(40, 12);
+    s.start(Some(FR)).press("?");
+    insta::assert_snapshot!(s.screen());
 }
 
 #[test]
 fn minimum_size_20x6_and_below() {
-    let mut app = app(20, 6);
-    assert!(open_briefing(&mut app, FR, None));
-    press(&mut app, "]j");
-    insta::assert_snapshot!(draw(&app));
-    let mut tiny = app_with(Config::default(), 12, 3);
-    assert!(open_briefing(&mut tiny, FR, None));
-    let screen = draw(&tiny);
+    let mut s = Stepper::bundled(20, 6);
+    s.start(Some(FR)).press("]j");
+    insta::assert_snapshot!(s.screen());
+    let mut tiny = Stepper::bundled(12, 3);
+    tiny.start(Some(FR));
+    let screen = tiny.screen();
     assert!(screen.starts_with("too small"), "{screen}");
 }
 
@@ -164,25 +97,24 @@ fn minimum_size_20x6_and_below() {
 fn every_size_from_1x1_draws_without_panic() {
     for width in [1u16, 2, 5, 19, 20, 21, 39, 59, 60, 61, 120, 250] {
         for height in [1u16, 2, 5, 6, 7, 9, 10, 11, 40] {
-            let mut app = app(width, height);
-            assert!(open_briefing(&mut app, FR, None));
-            press(&mut app, "]]jjG?");
-            let _ = draw(&app);
-            press(&mut app, "?\tjjjkg");
-            let _ = draw(&app);
-            press(&mut app, "L");
-            let _ = draw(&app);
+            let mut s = Stepper::bundled(width, height);
+            s.start(Some(FR)).press("]]jjG?");
+            let _ = s.screen();
+            s.press("?\tjjjkg");
+            let _ = s.screen();
+            s.press("LMA\x1bS");
+            let _ = s.screen();
+            s.press("\x1bTKq:");
+            let _ = s.screen();
         }
     }
 }
 
 #[test]
 fn outline_moves_the_reader_and_enter_focuses_it() {
-    let mut app = app(100, 30);
-    assert!(open_briefing(&mut app, FR, None));
-    press(&mut app, "h");
-    press(&mut app, "jjj");
-    let screen = draw(&app);
+    let mut s = Stepper::bundled(100, 30);
+    s.start(Some(FR)).press("hjjj");
+    let screen = s.screen();
     assert!(screen.contains("OUTLINE"), "{screen}");
     assert!(screen.contains("§3/12"), "{screen}");
     // The reading pane shows section 3's heading at its top.
@@ -191,8 +123,8 @@ fn outline_moves_the_reader_and_enter_focuses_it() {
         reader_top.contains("MIL  3. Coopération militaire"),
         "{reader_top}"
     );
-    key(&mut app, KeyCode::Enter);
-    assert!(draw(&app).contains(" READ "));
+    s.key(KeyCode::Enter, KeyModifiers::NONE);
+    assert!(s.screen().contains(" READ "));
 }
 
 #[test]
@@ -202,14 +134,13 @@ fn a_rebound_key_works_and_help_shows_it() {
         std::path::Path::new("c.toml"),
     )
     .expect("config");
-    let mut app = app_with(config, 100, 30);
-    assert!(open_briefing(&mut app, FR, None));
-    press(&mut app, "ww");
-    assert!(draw(&app).contains("§2/12"));
-    press(&mut app, "]");
-    assert!(draw(&app).contains("§2/12"), "] is no longer bound");
-    press(&mut app, "?");
-    let help = draw(&app);
+    let mut s = Stepper::new(config, brief::domain::library::Library::bundled(), 100, 30);
+    s.start(Some(FR)).press("ww");
+    assert!(s.screen().contains("§2/12"));
+    s.press("]");
+    assert!(s.screen().contains("§2/12"), "] is no longer bound");
+    s.press("?");
+    let help = s.screen();
     let line = help
         .lines()
         .find(|l| l.contains("Next section"))
@@ -217,26 +148,11 @@ fn a_rebound_key_works_and_help_shows_it() {
     assert!(line.contains("│w "), "{line}");
 }
 
-fn timeline_app(width: u16, height: u16) -> App {
-    let library = Library::load(
-        &[std::path::PathBuf::from("tests/fixtures/timeline")],
-        brief::domain::load::LoadOptions::default(),
-    );
-    assert!(library.problems.is_empty(), "{:?}", library.problems);
-    let config = Config::default();
-    let keymap = Keymap::from_config(&config).expect("keymap");
-    let mut app = App::new(config, keymap, library, Rect::new(0, 0, width, height));
-    // A fixed "today", so the snapshot does not change with the calendar.
-    let today = jiff::civil::date(2026, 11, 5);
-    app.timeline = Some(brief::tui::views::TimelineView::new(&app, today));
-    app.screen = brief::tui::app::Screen::Timeline;
-    app
-}
-
 #[test]
 fn timeline_wide_120x16() {
-    let app = timeline_app(120, 16);
-    let screen = draw(&app);
+    let mut s = Stepper::fixtures("tests/fixtures/timeline", 120, 16);
+    s.start(None).press("T");
+    let screen = s.screen();
     assert!(screen.contains("── today · 5 Nov 2026"), "{screen}");
     assert!(
         screen.contains("━━━━━━━"),
@@ -247,18 +163,18 @@ fn timeline_wide_120x16() {
 
 #[test]
 fn timeline_narrow_60x16() {
-    let app = timeline_app(60, 16);
-    let screen = draw(&app);
+    let mut s = Stepper::fixtures("tests/fixtures/timeline", 60, 16);
+    s.start(None).press("T");
+    let screen = s.screen();
     assert!(!screen.contains("━"), "no strip when narrow: {screen}");
     insta::assert_snapshot!(screen);
 }
 
 #[test]
 fn timeline_enter_opens_the_passage() {
-    let mut app = timeline_app(120, 30);
-    press(&mut app, "j");
-    key(&mut app, KeyCode::Enter);
-    let screen = draw(&app);
+    let mut s = Stepper::fixtures("tests/fixtures/timeline", 120, 30);
+    s.start(None).press("Tj\n");
+    let screen = s.screen();
     assert!(screen.contains(" READ "), "{screen}");
     assert!(screen.contains("Example: a regional summit"), "{screen}");
     assert!(screen.contains("When it may happen"), "{screen}");
@@ -266,44 +182,43 @@ fn timeline_enter_opens_the_passage() {
 
 #[test]
 fn compare_100x30() {
-    let mut app = timeline_app(100, 30);
-    app.screen = brief::tui::app::Screen::Reader;
-    press(&mut app, "K");
-    let screen = draw(&app);
+    let mut s = Stepper::fixtures("tests/fixtures/timeline", 100, 30);
+    s.start(None).press("K");
+    let screen = s.screen();
     assert!(
         screen.contains("Compare · Context · 3 sections"),
         "{screen}"
     );
     insta::assert_snapshot!(screen);
     // Right switches the kind; Enter opens the section at the top in the reader.
-    key(&mut app, KeyCode::Right);
-    let screen = draw(&app);
+    s.key(KeyCode::Right, KeyModifiers::NONE);
+    let screen = s.screen();
     assert!(screen.contains("Compare · Possible dates"), "{screen}");
-    key(&mut app, KeyCode::Enter);
-    assert!(draw(&app).contains(" READ "));
+    s.press("\n");
+    assert!(s.screen().contains(" READ "));
 }
 
 #[test]
 fn scrolling_through_a_section_marks_it_read_but_jumping_does_not() {
-    let mut app = app(100, 30);
-    assert!(open_briefing(&mut app, FR, None));
+    let mut s = Stepper::bundled(100, 30);
+    s.start(Some(FR));
     let read =
         |screen: &str, entry: &str| screen.lines().any(|l| l.contains(entry) && l.contains('✓'));
-    press(&mut app, "]]]");
-    let screen = draw(&app);
+    s.press("]]]");
+    let screen = s.screen();
     assert!(!read(&screen, "CTX  1 "), "a jump does not read: {screen}");
-    press(&mut app, "g]");
+    s.press("g]");
     for _ in 0..8 {
-        press(&mut app, "j");
+        s.press("j");
     }
-    let screen = draw(&app);
+    let screen = s.screen();
     assert!(
         read(&screen, "CTX  1 "),
         "scrolled through section 1: {screen}"
     );
     // `r` toggles it back.
-    press(&mut app, "[[");
-    key(&mut app, KeyCode::Home);
-    press(&mut app, "]r");
-    assert!(!read(&draw(&app), "CTX  1 "));
+    s.press("[[");
+    s.key(KeyCode::Home, KeyModifiers::NONE);
+    s.press("]r");
+    assert!(!read(&s.screen(), "CTX  1 "));
 }

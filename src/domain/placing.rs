@@ -22,6 +22,24 @@ pub fn doc_text(briefing: &Briefing) -> DocText {
     }
 }
 
+/// The blocks of a unit as the reader shows them: the summary for the overview (unit
+/// 0), else a section's body. The reader's paragraph cursor moves over these.
+pub fn unit_blocks(briefing: &Briefing, unit: usize) -> Vec<Block> {
+    if unit == 0 {
+        briefing
+            .summary
+            .as_deref()
+            .map(render_markdown)
+            .unwrap_or_default()
+    } else {
+        briefing
+            .sections
+            .get(unit - 1)
+            .map(|s| render_markdown(&s.body))
+            .unwrap_or_default()
+    }
+}
+
 /// A section's text for anchoring, from its rendered blocks.
 pub fn section_text(section: &Section, blocks: Vec<Block>) -> SectionText {
     SectionText {

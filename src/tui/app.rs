@@ -1,369 +1,464 @@
-//! The reader's state, plain data: what is open, what has focus, what is shown over
-//! it. `update` changes it; `ui::render` only reads it.
+//! The app: the shared model, the screens and the overlay stack, and the one place
+//! where messages come in (`update`). A key goes through the keymap of the active
+//! context to an action; the screen on top turns it into changes of its own state and
+//! effects; the app applies the effects (navigation, notes, messages) and queues the
+//! work the loop must start. Drawing (`render`) reads and changes nothing.
 
-use std::sync::Arc;
+mod apply;
+mod done;
+mod view;
 
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use crossterm::event::{Event, KeyEvent, KeyEventKind};
 use ratatui::layout::Rect;
 
-use super::keymap::Keymap;
-use super::reader::Reader;
+use super::effect::Effect;
+use super::event::Msg;
+use super::messages::Message;
+use super::model::Model;
+use super::overlay::Overlay;
+use super::runtime::Work;
+use super::screens::compare::CompareView;
+use super::screens::confirm::Answered;
+use super::screens::library::LibraryScreen;
+use super::screens::reader::ReaderScreen;
+use super::screens::timeline::TimelineView;
+use super::widgets::theme::Theme;
 use crate::config::Config;
-use crate::domain::briefing::Briefing;
 use crate::domain::library::Library;
+use crate::keys::{Action, Context, Keymap};
 
-/// Which pane keys go to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Focus {
-    /// The list of sections.
-    Outline,
-    /// The reading pane.
-    Reader,
-}
+/// How long after the last change event the file is read (editors write in steps).
+pub const SETTLE: Duration = Duration::from_millis(150);
 
-/// What fills the screen.
+/// What fills the screen under the overlays.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Screen {
-    /// The outline and the reading pane.
-    Reader,
+pub enum Base {
     /// The library of briefings.
     Library,
-    /// Every structured date on one line.
+    /// The outline and the reading pane.
+    Reader,
+    /// Every structured date.
     Timeline,
     /// One section kind across briefings.
     Compare,
 }
 
-/// A panel drawn over the screen.
-#[derive(Debug)]
-pub enum Overlay {
-    /// The help, generated from the keymap; `scroll` is its first row.
-    Help {
-        /// First visible row.
-        scroll: usize,
-    },
-    /// The note editor.
-    Editor(Box<super::editor::Editor>),
-    /// The annotations panel.
-    Panel(Box<super::panel::Panel>),
-    /// The library-wide search.
-    LibrarySearch(Box<super::search::LibrarySearch>),
-    /// The fuzzy finder.
-    Finder(Box<super::search::Finder>),
-}
-
-/// How the library is ordered.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LibrarySort {
-    /// Newest first; undated last.
-    Date,
-    /// Alphabetical.
-    Title,
-}
-
-/// The library screen's state.
-#[derive(Debug, Clone)]
-pub struct LibraryView {
-    /// What the user typed to filter.
-    pub filter: String,
-    /// The order.
-    pub sort: LibrarySort,
-    /// The selected row among the filtered rows.
-    pub selected: usize,
-    /// The first visible row.
-    pub offset: usize,
-    /// Indices into the library's briefings, filtered and sorted.
-    pub rows: Vec<usize>,
-}
-
-/// The outline's state.
-#[derive(Debug, Clone, Default)]
-pub struct Outline {
-    /// The selected unit (0 is the overview).
-    pub selected: usize,
-    /// The first visible entry.
-    pub offset: usize,
-}
-
-/// An open briefing: the reading pane, its outline, its notes and its search.
-#[derive(Debug)]
-pub struct Open {
-    /// The reading pane.
-    pub reader: Reader,
-    /// The outline.
-    pub outline: Outline,
-    /// Bookmarks and notes, placed on the current text.
-    pub notes: super::notes::Annotations,
-    /// The search index, once built.
-    pub index: Option<Arc<crate::domain::search::DocIndex>>,
-    /// The search in progress or kept.
-    pub search: Option<super::search::Search>,
-    /// Sentences being chosen with `v`.
-    pub selection: Option<super::annotate::Selection>,
-}
-
-impl Open {
-    /// The briefing.
-    pub fn briefing(&self) -> &Arc<Briefing> {
-        &self.reader.briefing
-    }
-}
-
-/// How a status message should look.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Tone {
-    /// For information.
-    Info,
-    /// Something needs attention.
-    Warning,
-    /// Something failed.
-    Error,
-}
-
-/// A transient message in the status line.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Message {
-    /// The text (sanitised when drawn).
-    pub text: String,
-    /// How it looks.
-    pub tone: Tone,
-}
-
-/// The screen's regions, computed the same way by `update` (to size the reader) and by
-/// the view (to draw).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Areas {
-    /// The classification banner, when there is one and room for it.
-    pub banner: Option<Rect>,
-    /// The title line.
-    pub header: Rect,
-    /// The outline, unless the screen is too narrow for two panes and the reader has focus.
-    pub outline: Option<Rect>,
-    /// The reading pane, unless the screen is too narrow and the outline has focus.
-    pub reader: Option<Rect>,
-    /// The status line.
-    pub status: Rect,
-}
-
-/// Columns left of the text: the cursor bar and the annotation marks.
-pub const GUTTER: u16 = 4;
-/// The smallest screen brief draws its interface on.
-pub const MIN_WIDTH: u16 = 20;
-/// The smallest screen height brief draws its interface on.
-pub const MIN_HEIGHT: u16 = 6;
-/// Below this width, one pane at a time.
-pub const TWO_PANE_WIDTH: u16 = 60;
-
-/// The whole state.
+/// The whole state of the reader.
 #[derive(Debug)]
 pub struct App {
-    /// Settings.
-    pub config: Config,
-    /// Keys to actions.
-    pub keymap: Keymap,
-    /// Every briefing, and the problems met loading them.
-    pub library: Library,
-    /// The briefing being read.
-    pub open: Option<Open>,
-    /// Which pane has focus.
-    pub focus: Focus,
-    /// What fills the screen.
-    pub screen: Screen,
-    /// What is drawn over it.
-    pub overlay: Option<Overlay>,
-    /// The library screen.
-    pub library_view: LibraryView,
-    /// The status message.
-    pub message: Option<Message>,
+    /// What every screen reads.
+    pub model: Model,
+    /// Styles.
+    pub theme: Theme,
     /// The terminal's size.
     pub size: Rect,
-    /// Set when the loop should end.
-    pub quit: bool,
-    /// Styles.
-    pub theme: super::ui::theme::Theme,
-    /// The background load, while it runs: (files loaded, files found).
-    pub loading: Option<(usize, usize)>,
-    /// Set when briefings arrived and the library rows need sorting again.
-    pub library_dirty: bool,
-    /// What the library filter matches, per briefing (built once per briefing).
-    haystacks: Vec<String>,
+    /// What fills the screen.
+    pub base: Base,
+    /// The library screen.
+    pub library: LibraryScreen,
+    /// The reader, once a briefing is open.
+    pub reader: Option<ReaderScreen>,
     /// The timeline, while shown.
-    pub timeline: Option<super::views::TimelineView>,
+    pub timeline: Option<TimelineView>,
     /// The compare view, while shown.
-    pub compare: Option<super::views::CompareView>,
-    /// Where background jobs post their results (none in tests: jobs run at once).
-    pub tx: Option<std::sync::mpsc::Sender<super::event::Msg>>,
-    /// The annotation store (none when notes are not kept, as in some tests).
-    pub persist: Option<super::persist::Persist>,
-    /// The library-wide search index, once built.
-    pub library_index: Option<super::search::SharedIndex>,
-    /// Set while the library index is being built.
-    pub library_indexing: bool,
-    /// The current library search; older ones stop when it changes.
-    pub search_generation: Arc<std::sync::atomic::AtomicU64>,
-    /// The watch on the open briefing's file, for live reload.
-    pub watch: Option<super::reload::Watch>,
-    /// Per briefing: (notes and bookmarks, sections unread), for the library.
-    pub library_stats: std::collections::HashMap<String, (usize, usize)>,
-    /// Set once the first frame is on screen; background work waits for it, so that
-    /// nothing delays what the user came to see.
-    pub painted: bool,
+    pub compare: Option<CompareView>,
+    /// What is drawn over the screen, bottom to top.
+    pub overlays: Vec<Overlay>,
+    /// Set when the loop should end (after saving).
+    pub quit: bool,
+    /// Work for the loop's services, in the order asked.
+    outbox: Vec<Work>,
+    /// When to read the open briefing's file again, after it changed.
+    reload_due: Option<Instant>,
+    /// The last library search, offered again when `S` opens.
+    library_query: String,
+    /// Briefings arrived in this batch of messages: the library's rows need sorting.
+    library_dirty: bool,
+    /// Drafts left for the open briefing, offered once it is prepared.
+    drafts: Vec<crate::domain::store::Draft>,
+    /// The briefing to open when the background load ends, unless the user is busy.
+    open_when_loaded: Option<String>,
+    /// An annotation key pressed before the open briefing was ready for notes.
+    deferred: Option<Action>,
+    /// Whether the open briefing's anchoring text is being built.
+    preparing_text: bool,
 }
 
 impl App {
     /// A new app over a library, sized for `size`. Nothing is open yet.
     pub fn new(config: Config, keymap: Keymap, library: Library, size: Rect) -> App {
-        let config_theme = config.theme;
-        let mut app = App {
-            config,
-            keymap,
-            library,
-            open: None,
-            focus: Focus::Reader,
-            screen: Screen::Library,
-            overlay: None,
-            library_view: LibraryView {
-                filter: String::new(),
-                sort: LibrarySort::Date,
-                selected: 0,
-                offset: 0,
-                rows: Vec::new(),
-            },
-            message: None,
+        let theme = Theme::new(config.theme, false);
+        let screen = LibraryScreen::new(&library, size);
+        App {
+            model: Model::new(config, keymap, library),
+            theme,
             size,
-            quit: false,
-            theme: super::ui::theme::Theme::new(config_theme, false),
-            loading: None,
-            library_dirty: false,
-            haystacks: Vec::new(),
+            base: Base::Library,
+            library: screen,
+            reader: None,
             timeline: None,
             compare: None,
-            tx: None,
-            persist: None,
-            library_index: None,
-            library_indexing: false,
-            search_generation: super::search::new_generation(),
-            watch: None,
-            library_stats: std::collections::HashMap::new(),
-            painted: false,
-        };
-        app.refresh_library_rows();
-        app
+            overlays: Vec::new(),
+            quit: false,
+            outbox: Vec::new(),
+            reload_due: None,
+            library_query: String::new(),
+            library_dirty: false,
+            drafts: Vec::new(),
+            open_when_loaded: None,
+            deferred: None,
+            preparing_text: false,
+        }
     }
 
-    /// The screen's regions for the current size and focus.
-    pub fn areas(&self) -> Areas {
-        let size = self.size;
-        let banner_wanted = self.screen == Screen::Reader
-            && self
-                .open
+    /// Where keys go now: the overlay on top, else the screen.
+    pub fn context(&self) -> Context {
+        if let Some(top) = self.overlays.last() {
+            return top.context();
+        }
+        match self.base {
+            Base::Library => self.library.context(),
+            Base::Reader => self
+                .reader
                 .as_ref()
-                .is_some_and(|o| o.briefing().classification.is_some());
-        let banner = (banner_wanted && size.height >= 10).then_some(Rect { height: 1, ..size });
-        let top = size.y + u16::from(banner.is_some());
-        let header = Rect {
-            x: size.x,
-            y: top,
-            width: size.width,
-            height: 1,
-        };
-        let status = Rect {
-            x: size.x,
-            y: size.y + size.height.saturating_sub(1),
-            width: size.width,
-            height: 1,
-        };
-        let body_y = top + 1;
-        let body = Rect {
-            x: size.x,
-            y: body_y,
-            width: size.width,
-            height: status.y.saturating_sub(body_y),
-        };
-        let (outline, reader) = if size.width < TWO_PANE_WIDTH {
-            match self.focus {
-                Focus::Outline => (Some(body), None),
-                Focus::Reader => (None, Some(body)),
+                .map_or(Context::Library, ReaderScreen::context),
+            Base::Timeline => Context::Timeline,
+            Base::Compare => Context::Compare,
+        }
+    }
+
+    /// The work the loop must start now, in order.
+    pub fn take_work(&mut self) -> Vec<Work> {
+        std::mem::take(&mut self.outbox)
+    }
+
+    pub(crate) fn work(&mut self, work: Work) {
+        self.outbox.push(work);
+    }
+
+    /// Takes one message. After a batch of them, call [`App::settle`].
+    pub fn update(&mut self, msg: Msg) {
+        match msg {
+            Msg::Term(Event::Key(key)) if key.kind != KeyEventKind::Release => self.on_key(&key),
+            Msg::Term(Event::Mouse(mouse)) => {
+                if self.model.config.mouse
+                    && self.overlays.is_empty()
+                    && self.base == Base::Reader
+                    && let Some(reader) = &mut self.reader
+                {
+                    let effects = reader.on_mouse(&mouse, &self.model);
+                    self.apply_all(effects);
+                }
             }
-        } else {
-            let share = u32::from(size.width) * u32::from(self.config.outline_width) / 100;
-            let width = (share as u16).clamp(22, 48).min(size.width / 2);
-            (
-                Some(Rect { width, ..body }),
-                Some(Rect {
-                    x: body.x + width,
-                    width: body.width - width,
-                    ..body
-                }),
-            )
-        };
-        Areas {
-            banner,
-            header,
-            outline,
-            reader,
-            status,
+            Msg::Term(Event::Resize(w, h)) => self.resize(Rect::new(0, 0, w, h)),
+            Msg::Term(Event::Paste(text)) => self.on_paste(&text),
+            Msg::Term(_) => {}
+            Msg::Signal(_) => self.quit = true,
+            Msg::Load(event) => self.on_load(event),
+            Msg::Hits(hits) => {
+                if let Some(Overlay::LibrarySearch(view)) = self.overlays.last_mut() {
+                    view.add_hits(hits.generation, hits.hits);
+                }
+            }
+            Msg::Done(done) => self.on_done(*done),
+            Msg::FileChanged(path) => {
+                let watched = self
+                    .model
+                    .open
+                    .as_ref()
+                    .is_some_and(|b| b.origin == crate::domain::briefing::Origin::File(path));
+                if watched {
+                    self.reload_due = Some(Instant::now() + SETTLE);
+                }
+            }
         }
     }
 
-    /// The reading text's width for a reading pane of `pane` columns: the gutter and
-    /// a margin taken off, capped at `max_width`.
-    pub fn text_width(&self, pane: u16) -> usize {
-        usize::from(pane.saturating_sub(GUTTER + 2)).clamp(8, usize::from(self.config.max_width))
+    /// After a batch of messages: derived data that many messages may have changed
+    /// (the library's order) is brought up to date once, and owed saves start.
+    pub fn settle(&mut self, now: Instant) {
+        if self.library_dirty {
+            self.library_dirty = false;
+            self.library.refresh(&self.model.library);
+        }
+        self.schedule_saves(now);
     }
 
-    /// The size the reader should have now (text width, rows).
-    pub fn reader_size(&self) -> (usize, usize) {
-        let areas = self.areas();
-        // Without a visible reading pane, keep the size it would have alone.
-        let pane = areas.reader.unwrap_or(Rect {
-            height: areas.status.y.saturating_sub(areas.header.y + 1),
-            ..self.size
+    /// Starts the saves that are due.
+    pub fn schedule_saves(&mut self, now: Instant) {
+        for id in self.model.notebook.due(now) {
+            if let Some((set, edits)) = self.model.notebook.begin_save(&id) {
+                self.outbox.push(Work::Job(Box::new(super::jobs::Job::Save(
+                    Box::new(set),
+                    edits,
+                ))));
+            }
+        }
+    }
+
+    /// When the loop must wake up even without input: a draft to write, a save to
+    /// retry, a changed file to read again.
+    pub fn next_deadline(&self) -> Option<Instant> {
+        let draft = self.overlays.iter().find_map(|o| match o {
+            Overlay::Editor(e) => e.draft_due,
+            _ => None,
         });
-        (self.text_width(pane.width), usize::from(pane.height.max(1)))
+        [draft, self.model.notebook.next_retry(), self.reload_due]
+            .into_iter()
+            .flatten()
+            .min()
     }
 
-    /// Recomputes the filtered, sorted library rows.
-    pub fn refresh_library_rows(&mut self) {
-        for b in &self.library.briefings[self.haystacks.len().min(self.library.briefings.len())..] {
-            self.haystacks.push(library_haystack(b));
+    /// Does what is due at `now` (tests pass a time far ahead to run every timer).
+    pub fn on_tick(&mut self, now: Instant) {
+        for overlay in &mut self.overlays {
+            if let Overlay::Editor(editor) = overlay
+                && let Some(draft) = editor.take_draft(Some(now))
+            {
+                self.outbox
+                    .push(Work::Job(Box::new(super::jobs::Job::WriteDraft(Box::new(
+                        draft,
+                    )))));
+            }
         }
-        // Every word of the filter must appear (accents and case folded).
-        let filter = crate::domain::text::slugify(&self.library_view.filter);
-        let words: Vec<&str> = filter.split('-').filter(|w| !w.is_empty()).collect();
-        let haystacks = &self.haystacks;
-        let mut rows: Vec<usize> = (0..self.library.briefings.len())
-            .filter(|&i| words.iter().all(|w| haystacks[i].contains(w)))
-            .collect();
-        let briefings = &self.library.briefings;
-        match self.library_view.sort {
-            LibrarySort::Title => rows.sort_by_key(|&i| briefings[i].title.to_lowercase()),
-            LibrarySort::Date => rows.sort_by(|&a, &b| {
-                let (da, db) = (briefings[a].date, briefings[b].date);
-                let key = |d: Option<crate::domain::date::PartialDate>| {
-                    d.map(|d| (d.year.unwrap_or(0), d.month, d.day.unwrap_or(0)))
-                };
-                // Newest first, undated last, then by title.
-                key(db)
-                    .cmp(&key(da))
-                    .then_with(|| briefings[a].title.cmp(&briefings[b].title))
-            }),
+        if self.reload_due.is_some_and(|t| t <= now) {
+            self.reload_due = None;
+            if let Some(crate::domain::briefing::Origin::File(path)) =
+                self.model.open.as_ref().map(|b| b.origin.clone())
+            {
+                let options = self.model.config.load_options();
+                self.outbox
+                    .push(Work::Job(Box::new(super::jobs::Job::Reload(path, options))));
+            }
         }
-        self.library_view.rows = rows;
-        let last = self.library_view.rows.len().saturating_sub(1);
-        self.library_view.selected = self.library_view.selected.min(last);
+        self.schedule_saves(now);
     }
-}
 
-/// What the library filter matches: title, id, language and tags, as one slug.
-fn library_haystack(b: &Briefing) -> String {
-    let mut text = format!("{} {}", b.title, b.id);
-    if let Some(lang) = &b.language {
-        text.push(' ');
-        text.push_str(lang);
+    /// Adapts to a new terminal size.
+    pub fn resize(&mut self, size: Rect) {
+        self.size = size;
+        self.library.resize(size);
+        if let Some(reader) = &mut self.reader {
+            reader.resize(size);
+        }
+        if let Some(timeline) = &mut self.timeline {
+            timeline.resize(size);
+        }
+        let height = self.overlay_rows();
+        for overlay in &mut self.overlays {
+            match overlay {
+                Overlay::Panel(p) => p.resize(height),
+                Overlay::LibrarySearch(s) => s.resize(height),
+                _ => {}
+            }
+        }
     }
-    for tag in &b.tags {
-        text.push(' ');
-        text.push_str(tag);
+
+    /// Rows inside a full-height overlay.
+    fn overlay_rows(&self) -> usize {
+        usize::from(self.size.height.saturating_sub(5)).max(1)
     }
-    crate::domain::text::slugify(&text)
+
+    fn on_key(&mut self, key: &KeyEvent) {
+        self.model.log.on_key();
+        let context = self.context();
+        let chord = super::keymap::chord(key);
+        let action = chord.and_then(|c| self.model.keymap.resolve(context, c));
+        match action {
+            Some(Action::ForceQuit) => self.quit = true,
+            Some(action) => self.dispatch(action),
+            None => {
+                let Some(chord) = chord else { return };
+                match chord.key {
+                    crate::keys::Key::Char(ch) if context.types_text() && chord.is_text() => {
+                        self.on_text(&ch.to_string());
+                    }
+                    _ => {
+                        let help = self.model.keymap.label(context, Action::Help);
+                        self.model.say(Message::info(format!(
+                            "`{chord}` does nothing here; {help} shows the keys"
+                        )));
+                    }
+                }
+            }
+        }
+    }
+
+    /// Carries out an action in the active context: the screen on top first, then
+    /// what works everywhere.
+    pub fn dispatch(&mut self, action: Action) {
+        let context = self.context();
+        let effects = match self.overlays.last_mut() {
+            Some(Overlay::Confirm(confirm)) => {
+                match confirm.on_action(action, &self.model.keymap) {
+                    Ok(answer) => {
+                        self.answer(answer);
+                        return;
+                    }
+                    Err(effects) => Some(effects),
+                }
+            }
+            Some(_) => self.overlay_action(action),
+            None => self.screen_action(action),
+        };
+        let effects = effects.or_else(|| self.global(action, context));
+        match effects {
+            Some(effects) => self.apply_all(effects),
+            None => {
+                let help = self.model.keymap.label(context, Action::Help);
+                self.model.say(Message::info(format!(
+                    "{} does nothing here; {help} shows the keys",
+                    action.description()
+                )));
+            }
+        }
+    }
+
+    fn overlay_action(&mut self, action: Action) -> Option<Vec<Effect>> {
+        let rows = self.overlay_rows();
+        let width = usize::from(self.size.width.saturating_sub(6));
+        let m = &self.model;
+        match self.overlays.last_mut()? {
+            Overlay::Help(h) => h.on_action(action, &m.keymap, self.size),
+            Overlay::Log(l) => l.on_action(action, &m.log, rows, width),
+            Overlay::Panel(p) => p.on_action(action, m),
+            Overlay::Editor(e) => e.on_action(action),
+            Overlay::LibrarySearch(s) => s.on_action(action, m),
+            Overlay::Finder(f) => f.on_action(action, m),
+            Overlay::Confirm(_) => None,
+        }
+    }
+
+    fn screen_action(&mut self, action: Action) -> Option<Vec<Effect>> {
+        let m = &self.model;
+        match self.base {
+            Base::Library => self.library.on_action(action, m),
+            Base::Reader => self.reader.as_mut()?.on_action(action, m),
+            Base::Timeline => self.timeline.as_mut()?.on_action(action),
+            Base::Compare => self.compare.as_mut()?.on_action(action, m),
+        }
+    }
+
+    /// What works everywhere.
+    fn global(&self, action: Action, context: Context) -> Option<Vec<Effect>> {
+        use super::effect::Go;
+        let go = match action {
+            Action::Quit if !self.overlays.is_empty() => return Some(vec![Effect::Close]),
+            Action::Quit => return Some(vec![Effect::Quit]),
+            Action::Help => Go::Help(context),
+            Action::Messages => Go::Messages,
+            Action::Library => Go::Library,
+            Action::Timeline => Go::Timeline,
+            Action::Compare => Go::Compare,
+            Action::LibrarySearch => Go::LibrarySearch,
+            Action::Finder => Go::Finder,
+            _ => return None,
+        };
+        Some(vec![Effect::Go(go)])
+    }
+
+    fn answer(&mut self, answer: Answered) {
+        let Some(Overlay::Confirm(confirm)) = self.overlays.pop() else {
+            return;
+        };
+        self.model.log.clear_current();
+        if answer == Answered::No {
+            return;
+        }
+        match confirm.question.yes {
+            super::effect::Answer::EmptyTrash => {
+                self.apply(Effect::Note(super::effect::NoteOp::EmptyTrash));
+            }
+            super::effect::Answer::DiscardNote => {
+                if let Some(Overlay::Editor(editor)) = self.overlays.last() {
+                    let effects = editor.discard();
+                    self.apply_all(effects);
+                    self.model.say(Message::info("changes discarded"));
+                }
+            }
+        }
+    }
+
+    fn on_text(&mut self, text: &str) {
+        let m = &self.model;
+        let effects = match self.overlays.last_mut() {
+            Some(Overlay::Editor(e)) => {
+                e.on_text(text);
+                Vec::new()
+            }
+            Some(Overlay::Panel(p)) => {
+                p.on_text(text, m);
+                Vec::new()
+            }
+            Some(Overlay::LibrarySearch(s)) => s.on_text(text, m),
+            Some(Overlay::Finder(f)) => {
+                f.on_text(text);
+                Vec::new()
+            }
+            Some(_) => Vec::new(),
+            None => {
+                match self.base {
+                    Base::Library => self.library.on_text(text, &m.library),
+                    Base::Reader => {
+                        if let Some(r) = &mut self.reader {
+                            r.on_text(text);
+                        }
+                    }
+                    _ => {}
+                }
+                Vec::new()
+            }
+        };
+        self.apply_all(effects);
+    }
+
+    fn on_paste(&mut self, text: &str) {
+        if let Some(Overlay::Editor(editor)) = self.overlays.last_mut() {
+            editor.on_paste(text);
+        } else if self.context().types_text() {
+            self.on_text(text);
+        }
+    }
+
+    /// Saves what must survive the session and writes the draft being typed; returns
+    /// the problems to print once the terminal is restored. Runs on the way out.
+    pub fn save_on_exit(&mut self, store: Option<&crate::domain::store::Store>) -> Vec<String> {
+        self.record_position();
+        let Some(store) = store else {
+            return Vec::new();
+        };
+        for overlay in &mut self.overlays {
+            if let Overlay::Editor(editor) = overlay
+                && let Some(draft) = editor.take_draft(None)
+            {
+                let _ = store.save_draft(&draft);
+            }
+        }
+        if let Some(id) = self.model.open_id() {
+            super::notebook::save_last_opened(store, id);
+        }
+        self.model.notebook.save_all_on_exit(store)
+    }
+
+    /// The reading position, recorded in the open briefing's notes.
+    pub fn record_position(&mut self) {
+        let change = self
+            .reader
+            .as_ref()
+            .and_then(|r| r.position_change(&self.model));
+        if let Some(effect) = change {
+            self.apply(effect);
+        }
+    }
+
+    /// The file of the open briefing, to watch.
+    pub fn watched_path(&self) -> Option<PathBuf> {
+        match &self.model.open.as_ref()?.origin {
+            crate::domain::briefing::Origin::File(p) => Some(p.clone()),
+            crate::domain::briefing::Origin::Embedded(_) => None,
+        }
+    }
 }

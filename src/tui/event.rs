@@ -1,35 +1,39 @@
-//! Where the loop's events come from: the terminal and signals, through one channel,
-//! behind a trait so tests can feed a scripted sequence.
+//! Where the loop's messages come from: the terminal, signals, background jobs and the
+//! file watcher, all through one channel, behind a trait so tests can script keys and
+//! still receive the results of real background work.
 
 use std::collections::VecDeque;
 use std::io;
+use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender, TryRecvError};
 use std::time::Duration;
 
 use crossterm::event::Event;
 
+use super::jobs::{Done, Hits};
 use crate::domain::library::LoadEvent;
 
-/// Something the loop reacts to.
+/// Something the loop reacts to. Typed: no closure ever crosses the channel.
+#[derive(Debug)]
 pub enum Msg {
-    /// A key, mouse or resize event from the terminal.
+    /// A key, mouse, paste or resize event from the terminal.
     Term(Event),
     /// SIGTERM or SIGHUP: leave cleanly (saving first).
     Signal(i32),
     /// Progress of the background load of the library.
     Load(LoadEvent),
-    /// The result of a background job, applied on the loop's thread.
-    Apply(Box<dyn FnOnce(&mut crate::tui::app::App) + Send>),
+    /// Hits of a library search, while it runs.
+    Hits(Hits),
+    /// A background job ended.
+    Done(Box<Done>),
+    /// The watched file changed on disk.
+    FileChanged(PathBuf),
 }
 
-impl std::fmt::Debug for Msg {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Msg::Term(e) => f.debug_tuple("Term").field(e).finish(),
-            Msg::Signal(s) => f.debug_tuple("Signal").field(s).finish(),
-            Msg::Load(e) => f.debug_tuple("Load").field(e).finish(),
-            Msg::Apply(_) => f.write_str("Apply(..)"),
-        }
+impl Msg {
+    /// Whether this message ends a background job (the loop counts jobs in flight).
+    pub fn ends_job(&self) -> bool {
+        matches!(self, Msg::Done(_) | Msg::Load(LoadEvent::Done))
     }
 }
 
@@ -49,9 +53,29 @@ pub trait EventSource {
     /// The next message, waiting up to `timeout` (forever for `None`).
     fn next(&mut self, timeout: Option<Duration>) -> io::Result<Next>;
 
+    /// Where background work posts its results.
+    fn sender(&self) -> Sender<Msg>;
+
     /// Called once the first frame is on screen: sources may start their threads then
     /// (input typed before is kept by the terminal).
     fn after_first_paint(&mut self) {}
+}
+
+/// Waits on a channel.
+fn wait(rx: &Receiver<Msg>, timeout: Option<Duration>) -> Next {
+    match timeout {
+        None => rx.recv().map_or(Next::Closed, Next::Msg),
+        Some(t) if t.is_zero() => match rx.try_recv() {
+            Ok(m) => Next::Msg(m),
+            Err(TryRecvError::Empty) => Next::Timeout,
+            Err(TryRecvError::Disconnected) => Next::Closed,
+        },
+        Some(t) => match rx.recv_timeout(t) {
+            Ok(m) => Next::Msg(m),
+            Err(RecvTimeoutError::Timeout) => Next::Timeout,
+            Err(RecvTimeoutError::Disconnected) => Next::Closed,
+        },
+    }
 }
 
 /// Terminal events read on a thread, and SIGTERM/SIGHUP caught on another.
@@ -73,11 +97,6 @@ impl TerminalEvents {
             tx,
             signals: Some(signals),
         })
-    }
-
-    /// A handle for background work to post messages to the loop.
-    pub fn sender(&self) -> Sender<Msg> {
-        self.tx.clone()
     }
 }
 
@@ -118,40 +137,54 @@ impl EventSource for TerminalEvents {
         }
     }
 
+    fn sender(&self) -> Sender<Msg> {
+        self.tx.clone()
+    }
+
     fn next(&mut self, timeout: Option<Duration>) -> io::Result<Next> {
-        Ok(match timeout {
-            None => self.rx.recv().map_or(Next::Closed, Next::Msg),
-            Some(t) if t.is_zero() => match self.rx.try_recv() {
-                Ok(m) => Next::Msg(m),
-                Err(TryRecvError::Empty) => Next::Timeout,
-                Err(TryRecvError::Disconnected) => Next::Closed,
-            },
-            Some(t) => match self.rx.recv_timeout(t) {
-                Ok(m) => Next::Msg(m),
-                Err(RecvTimeoutError::Timeout) => Next::Timeout,
-                Err(RecvTimeoutError::Disconnected) => Next::Closed,
-            },
-        })
+        Ok(wait(&self.rx, timeout))
     }
 }
 
-/// A fixed sequence of messages, for tests.
-#[derive(Debug, Default)]
+/// Scripted terminal events first, then whatever background work posts; for tests.
+/// Closed once the script is played and nothing else is pending.
+#[derive(Debug)]
 pub struct ScriptedEvents {
     queue: VecDeque<Msg>,
+    rx: Receiver<Msg>,
+    tx: Sender<Msg>,
 }
 
 impl ScriptedEvents {
     /// A script of terminal events.
     pub fn new(events: impl IntoIterator<Item = Event>) -> Self {
+        let (tx, rx) = mpsc::channel();
         ScriptedEvents {
             queue: events.into_iter().map(Msg::Term).collect(),
+            rx,
+            tx,
         }
+    }
+
+    /// Receives what background work posted, waiting up to `timeout`.
+    pub fn receive(&mut self, timeout: Option<Duration>) -> Next {
+        wait(&self.rx, timeout)
     }
 }
 
 impl EventSource for ScriptedEvents {
-    fn next(&mut self, _timeout: Option<Duration>) -> io::Result<Next> {
-        Ok(self.queue.pop_front().map_or(Next::Closed, Next::Msg))
+    fn next(&mut self, timeout: Option<Duration>) -> io::Result<Next> {
+        if let Some(m) = self.queue.pop_front() {
+            return Ok(Next::Msg(m));
+        }
+        match wait(&self.rx, Some(Duration::ZERO)) {
+            Next::Msg(m) => Ok(Next::Msg(m)),
+            _ if timeout.is_some() => Ok(Next::Timeout),
+            _ => Ok(Next::Closed),
+        }
+    }
+
+    fn sender(&self) -> Sender<Msg> {
+        self.tx.clone()
     }
 }

@@ -1,0 +1,453 @@
+//! Carrying out effects: navigation between screens and overlays, changes to the
+//! notes (in memory, then saved off the UI thread), messages, and work for the loop.
+
+use std::sync::Arc;
+
+use super::{App, Base};
+use crate::domain::briefing::Briefing;
+use crate::keys::Context;
+use crate::tui::effect::{Effect, Go, NoteOp, Place};
+use crate::tui::jobs::{ExportJob, Job, Purpose};
+use crate::tui::messages::{Message, plural};
+use crate::tui::notebook::{Placed, Placement};
+use crate::tui::overlay::Overlay;
+use crate::tui::runtime::Work;
+use crate::tui::screens::compare::CompareView;
+use crate::tui::screens::confirm::Confirm;
+use crate::tui::screens::editor::Editor;
+use crate::tui::screens::finder::Finder;
+use crate::tui::screens::help::Help;
+use crate::tui::screens::library_search::LibrarySearch;
+use crate::tui::screens::log::Log;
+use crate::tui::screens::panel::Panel;
+use crate::tui::screens::reader::ReaderScreen;
+use crate::tui::screens::timeline::TimelineView;
+
+/// A briefing this large gets its anchoring text built only once notes need it.
+const EAGER_TEXT_BYTES: usize = 8 * 1024 * 1024;
+
+impl App {
+    /// Carries out effects in order.
+    pub fn apply_all(&mut self, effects: Vec<Effect>) {
+        for effect in effects {
+            self.apply(effect);
+        }
+    }
+
+    /// Carries out one effect.
+    pub fn apply(&mut self, effect: Effect) {
+        match effect {
+            Effect::Quit => self.quit = true,
+            Effect::Say(message) => self.model.say(message),
+            Effect::Go(go) => self.go(go),
+            Effect::Close => {
+                self.overlays.pop();
+            }
+            Effect::Note(op) => self.change_notes(op),
+            Effect::ShowNotes(show) => {
+                self.model.show_notes = show;
+                self.refresh_previews();
+                self.model.say(Message::info(if show {
+                    "notes shown under their paragraphs"
+                } else {
+                    "notes hidden"
+                }));
+            }
+            Effect::Work(job) => self.work(Work::Job(Box::new(job))),
+            Effect::Export(all) => self.export(all),
+            Effect::WhenPrepared(action) => {
+                self.deferred = Some(action);
+                // A large briefing without notes is prepared without its anchoring
+                // text: build it now that a note needs it.
+                if self.model.open_set().is_some() && self.model.placed.doc.is_none() {
+                    self.prepare_text();
+                }
+            }
+        }
+    }
+
+    fn push(&mut self, overlay: Overlay) {
+        self.overlays.push(overlay);
+    }
+
+    /// Goes somewhere.
+    pub fn go(&mut self, go: Go) {
+        match go {
+            Go::Briefing { id, at } => self.open_briefing(&id, at),
+            Go::Library => {
+                self.overlays.clear();
+                self.base = Base::Library;
+            }
+            Go::Timeline => {
+                self.overlays.clear();
+                let mut view = TimelineView::new(&self.model.library, self.model.today, 1);
+                view.resize(self.size);
+                self.timeline = Some(view);
+                self.base = Base::Timeline;
+            }
+            Go::Compare => {
+                self.overlays.clear();
+                let current = self.reader.as_ref().and_then(|r| {
+                    let unit = r.pane.current_unit();
+                    unit.checked_sub(1)
+                        .and_then(|i| r.briefing().sections.get(i))
+                        .and_then(|s| s.kind.clone())
+                });
+                let view = CompareView::new(&self.model, current);
+                let wanted = view.notes_wanted(&self.model);
+                if !wanted.is_empty() {
+                    self.work(Work::Job(Box::new(Job::OtherNotes(
+                        wanted,
+                        Purpose::Compare,
+                    ))));
+                }
+                self.compare = Some(view);
+                self.base = Base::Compare;
+            }
+            Go::Back => {
+                self.overlays.clear();
+                self.base = if self.reader.is_some() {
+                    Base::Reader
+                } else {
+                    Base::Library
+                };
+            }
+            Go::Help(context) => self.push(Overlay::Help(Help::new(context))),
+            Go::Messages => {
+                self.model.log.mark_seen();
+                self.push(Overlay::Log(Log::default()));
+            }
+            Go::LibrarySearch => {
+                let mut view = LibrarySearch::new(&self.library_query, self.overlay_rows());
+                if self.model.index.is_none() && !self.model.indexing {
+                    self.build_index();
+                }
+                let effects = view.start(&self.model);
+                self.push(Overlay::LibrarySearch(Box::new(view)));
+                self.apply_all(effects);
+            }
+            Go::Finder => self.push(Overlay::Finder(Box::new(Finder::new(&self.model)))),
+            Go::Panel => {
+                if self.model.open.is_none() {
+                    self.model.say(Message::info(
+                        "open a briefing first: its notes are listed here",
+                    ));
+                } else {
+                    let panel = Panel::new(&self.model, self.overlay_rows());
+                    self.push(Overlay::Panel(Box::new(panel)));
+                }
+            }
+            Go::Editor(request) => {
+                let Some(id) = self.model.open_id().map(str::to_string) else {
+                    return;
+                };
+                self.push(Overlay::Editor(Box::new(Editor::new(*request, &id))));
+            }
+            Go::Confirm(question) => self.push(Overlay::Confirm(Confirm { question })),
+        }
+    }
+
+    /// Builds the library-wide index in the background, with the notes in memory.
+    pub(crate) fn build_index(&mut self) {
+        self.model.indexing = true;
+        let memory = self.model.notebook.by_briefing();
+        self.work(Work::Job(Box::new(Job::BuildIndex(
+            self.model.library.briefings.clone(),
+            memory,
+        ))));
+    }
+
+    /// Puts one briefing (again) in the library index, with its notes; or takes it out.
+    pub(crate) fn reindex(&mut self, id: &str) {
+        let Some(index) = self.model.index.clone() else {
+            return;
+        };
+        let briefing = self.model.library.get(id).cloned();
+        let set = self.model.notebook.get(id).cloned().map(Box::new);
+        self.work(Work::Job(Box::new(Job::Reindex(
+            index,
+            id.to_string(),
+            briefing,
+            set,
+        ))));
+    }
+
+    /// Opens a briefing by id, at a place if given, and shows the reader.
+    pub fn open_briefing(&mut self, id: &str, at: Option<Place>) {
+        let Some(briefing) = self.model.library.get(id).cloned() else {
+            self.model.say(Message::warning(format!(
+                "no briefing `{}` in the library",
+                crate::domain::text::sanitize_line(id)
+            )));
+            return;
+        };
+        self.overlays.clear();
+        self.base = Base::Reader;
+        if self.model.open_id() != Some(id) {
+            self.leave_briefing();
+            self.show_briefing(briefing);
+        }
+        if let (Some(reader), Some(at)) = (&mut self.reader, at) {
+            reader.jump(&at, &self.model);
+        }
+    }
+
+    /// Leaves the open briefing in a good state: its position recorded, its changes
+    /// kept until saved (however many briefings are opened after it).
+    fn leave_briefing(&mut self) {
+        self.record_position();
+        if let Some(id) = self.model.open_id().map(str::to_string) {
+            self.model.notebook.forget_saved_except(&id);
+        }
+    }
+
+    fn show_briefing(&mut self, briefing: Arc<Briefing>) {
+        let id = briefing.id.clone();
+        self.model.open = Some(briefing.clone());
+        self.model.placed = Placed::default();
+        self.drafts.clear();
+        self.deferred = None;
+        self.preparing_text = false;
+        let mut reader = ReaderScreen::new(briefing.clone(), self.size, &self.model);
+        if self.model.notebook.has(&id) {
+            // Unsaved notes kept in memory: newer than the store's.
+            if let Some(p) = self
+                .model
+                .notebook
+                .get(&id)
+                .and_then(|s| s.file.position.clone())
+            {
+                jump_to_saved(&mut reader, &briefing, &p);
+            }
+            self.reader = Some(reader);
+            self.prepare(true);
+        } else {
+            self.reader = Some(reader);
+            self.work(Work::Job(Box::new(Job::LoadNotes(id))));
+        }
+        let path = self.watched_path();
+        self.work(Work::Watch(path));
+    }
+
+    /// Builds the open briefing's search index (and anchoring text) in the background.
+    pub(crate) fn prepare(&mut self, with_text: bool) {
+        let Some(briefing) = self.model.open.clone() else {
+            return;
+        };
+        let size: usize = briefing.sections.iter().map(|s| s.body.len()).sum();
+        let has_notes = self
+            .model
+            .open_set()
+            .is_some_and(|s| s.annotations().next().is_some() || !s.file.trash.is_empty());
+        let wanted = has_notes || size < EAGER_TEXT_BYTES || self.deferred.is_some();
+        let text = with_text && wanted;
+        self.preparing_text |= text;
+        self.work(Work::Job(Box::new(Job::Prepare(briefing, text))));
+    }
+
+    /// Builds the open briefing's anchoring text, unless that is under way.
+    fn prepare_text(&mut self) {
+        if self.preparing_text {
+            return;
+        }
+        if let Some(briefing) = self.model.open.clone() {
+            self.preparing_text = true;
+            self.work(Work::Job(Box::new(Job::Prepare(briefing, true))));
+        }
+    }
+
+    /// The notes under their paragraphs, as the reader shows them.
+    pub(crate) fn refresh_previews(&mut self) {
+        let mut previews = crate::tui::screens::reader::pane::Previews::new();
+        if self.model.show_notes
+            && let Some(set) = self.model.open_set()
+        {
+            for note in &set.file.notes {
+                let Some(Placement {
+                    status,
+                    at: Some((pos, _)),
+                }) = self.model.placed.placed.get(&note.id)
+                else {
+                    continue;
+                };
+                let first = note
+                    .body
+                    .lines()
+                    .find(|l| !l.trim().is_empty())
+                    .unwrap_or("");
+                let moved = if *status == crate::domain::annotation::Status::Moved {
+                    " (moved)"
+                } else {
+                    ""
+                };
+                previews
+                    .entry(pos.unit)
+                    .or_default()
+                    .entry(pos.block)
+                    .or_default()
+                    .push(format!("{first}{moved}"));
+            }
+        }
+        if let Some(reader) = &mut self.reader {
+            reader.pane.set_previews(previews);
+        }
+    }
+
+    /// Everything drawn from the notes is brought up to date after they changed.
+    pub(crate) fn notes_changed(&mut self) {
+        if let Some(reader) = &mut self.reader {
+            reader.pane.invalidate();
+        }
+        self.refresh_previews();
+        for overlay in &mut self.overlays {
+            if let Overlay::Panel(panel) = overlay {
+                panel.refresh(&self.model);
+            }
+        }
+        if let Some(compare) = &mut self.compare {
+            compare.refresh_notes(&self.model);
+        }
+    }
+
+    fn change_notes(&mut self, op: NoteOp) {
+        let Some(briefing) = self.model.open.clone() else {
+            return;
+        };
+        let id = briefing.id.clone();
+        let notebook = &mut self.model.notebook;
+        let placed = &mut self.model.placed;
+        match op {
+            NoteOp::AddNote { anchor, body, at } => {
+                let note = notebook.change(&id, |set| set.add_note(anchor, &body));
+                if let Some(note) = note {
+                    placed.placed.insert(note, attached(at));
+                    notebook.announce_when_saved(&id, "note saved");
+                }
+            }
+            NoteOp::UpdateNote { id: note, body } => {
+                notebook.change(&id, |set| set.update_note(&note, &body));
+                notebook.announce_when_saved(&id, "note saved");
+            }
+            NoteOp::AddBookmark { anchor, at } => {
+                if let Some(mark) = notebook.change(&id, |set| set.add_bookmark(anchor, None)) {
+                    placed.placed.insert(mark, attached(at));
+                }
+            }
+            NoteOp::Delete(item) => {
+                notebook.change(&id, |set| set.delete(&item));
+            }
+            NoteOp::Restore(item) => {
+                let restored = notebook.change(&id, |set| {
+                    let item = item.or_else(|| {
+                        set.file
+                            .trash
+                            .iter()
+                            .max_by_key(|t| t.deleted)
+                            .map(|t| t.annotation.id().to_string())
+                    })?;
+                    set.restore(&item).then_some(item)
+                });
+                if let (Some(Some(item)), Some(set)) = (restored, notebook.get(&id)) {
+                    placed.place(set, &item);
+                }
+            }
+            NoteOp::EmptyTrash => {
+                let n = notebook.change(&id, |set| set.empty_trash()).unwrap_or(0);
+                self.model.say(Message::info(format!(
+                    "{} removed for good",
+                    plural(n, "item", "items")
+                )));
+            }
+            NoteOp::ConfirmMove(item) => {
+                notebook.change(&id, |set| {
+                    let anchor = set
+                        .annotations()
+                        .find(|a| a.id() == item)
+                        .map(|a| a.anchor().clone());
+                    if let Some(anchor) = anchor {
+                        set.set_anchor(&item, anchor, false);
+                    }
+                });
+                if let Some(p) = placed.placed.get_mut(&item) {
+                    p.status = crate::domain::annotation::Status::Attached;
+                }
+            }
+            NoteOp::Read { section, hash } => {
+                notebook.change(&id, |set| match &hash {
+                    Some(hash) => set.mark_read(&section, hash),
+                    None => set.unmark_read(&section),
+                });
+            }
+            NoteOp::Position(section, block) => {
+                notebook.change(&id, |set| set.set_position(&section, block));
+            }
+        }
+        if let Some(set) = self.model.notebook.get(&id) {
+            self.model.placed.refresh_marks(set);
+        }
+        self.notes_changed();
+    }
+
+    /// `e`/`E`: the export, written in the background to the export folder.
+    fn export(&mut self, all: bool) {
+        if !self.model.notes_kept {
+            self.model.say(Message::warning(
+                "notes are not kept in this session: nothing to export",
+            ));
+            return;
+        }
+        let ids = if all {
+            Vec::new()
+        } else {
+            match self.model.open_id() {
+                Some(id) => vec![id.to_string()],
+                None => {
+                    self.model
+                        .say(Message::info("open a briefing first, or export every one"));
+                    return;
+                }
+            }
+        };
+        let memory = self.model.notebook.by_briefing();
+        let job = ExportJob {
+            library: self.model.library.clone(),
+            ids,
+            memory,
+            format: self.model.config.export_format,
+            dir: self.model.config.export_dir.clone(),
+        };
+        self.work(Work::Job(Box::new(Job::Export(Box::new(job)))));
+    }
+
+    /// The context help opens on, for tests and the help key.
+    pub fn help_context(&self) -> Context {
+        self.context()
+    }
+}
+
+fn attached(at: (crate::tui::notebook::BlockPos, std::ops::Range<usize>)) -> Placement {
+    Placement {
+        status: crate::domain::annotation::Status::Attached,
+        at: Some(at),
+    }
+}
+
+/// Puts the reader back where it was left.
+pub(super) fn jump_to_saved(
+    reader: &mut ReaderScreen,
+    briefing: &Briefing,
+    position: &crate::domain::store::Position,
+) {
+    let unit = if position.section.is_empty() {
+        Some(0)
+    } else {
+        briefing.section_index(&position.section).map(|i| i + 1)
+    };
+    if let Some(unit) = unit {
+        reader.pane.jump_to_block(crate::tui::notebook::BlockPos {
+            unit,
+            block: position.block,
+        });
+        reader.follow();
+    }
+}

@@ -1,0 +1,442 @@
+//! Taking in what background work gives back: the library as it loads, notes read and
+//! saved, a briefing prepared or reloaded, exports, the library index and its searches.
+//! Each result is checked against the state it was meant for (a briefing closed since,
+//! a search replaced since) before it is applied.
+
+use std::sync::Arc;
+use std::time::Instant;
+
+use super::apply::jump_to_saved;
+use super::{App, Base};
+use crate::domain::library::LoadEvent;
+use crate::domain::store::AnnotationSet;
+use crate::tui::jobs::{Done, Job, Purpose};
+use crate::tui::messages::{Message, plural};
+use crate::tui::notebook::SaveReport;
+use crate::tui::overlay::Overlay;
+use crate::tui::runtime::Work;
+use crate::tui::screens::editor::Editor;
+use crate::tui::screens::reader::ReaderScreen;
+
+impl App {
+    /// The background load's progress. The library's rows are sorted once per batch of
+    /// messages ([`App::settle`]), not once per briefing.
+    pub(super) fn on_load(&mut self, event: LoadEvent) {
+        match event {
+            LoadEvent::Discovered { total, problems } => {
+                self.model.library.problems.extend(problems);
+                self.model.loading = Some((0, total));
+            }
+            LoadEvent::Loaded(outcome) => {
+                let before = self.model.library.briefings.len();
+                self.model.library.add(*outcome);
+                if let Some((done, _)) = &mut self.model.loading {
+                    *done += 1;
+                }
+                if let Some(b) = self.model.library.briefings.get(before).cloned() {
+                    self.reindex(&b.id);
+                }
+                self.library_dirty = true;
+            }
+            LoadEvent::Done => {
+                self.model.loading = None;
+                self.library_dirty = true;
+                // The briefing read last, or the only one: open it, unless the user is
+                // already busy in the library.
+                let untouched = self.model.open.is_none()
+                    && self.library.filter.is_empty()
+                    && self.overlays.is_empty()
+                    && self.base == Base::Library;
+                let only = (self.model.library.briefings.len() == 1)
+                    .then(|| self.model.library.briefings[0].id.clone());
+                let wanted = self
+                    .open_when_loaded
+                    .take()
+                    .filter(|id| self.model.library.get(id).is_some())
+                    .or(only);
+                if untouched && let Some(id) = wanted {
+                    self.open_briefing(&id, None);
+                }
+                self.report_load_problems();
+                self.count_library();
+            }
+        }
+    }
+
+    /// Counts notes and unread sections of every briefing, in the background.
+    pub fn count_library(&mut self) {
+        if self.model.notes_kept {
+            self.work(Work::Job(Box::new(Job::Stats(
+                self.model.library.briefings.clone(),
+            ))));
+        }
+    }
+
+    /// Says in the status line how many files could not be loaded.
+    pub fn report_load_problems(&mut self) {
+        let errors = self
+            .model
+            .library
+            .problems
+            .iter()
+            .filter(|p| p.is_error())
+            .count();
+        if errors > 0 {
+            let key = self
+                .model
+                .keymap
+                .label(crate::keys::Context::Global, crate::keys::Action::Library);
+            self.model.say(Message::warning(format!(
+                "{} could not be loaded: see the library ({key})",
+                plural(errors, "file", "files")
+            )));
+        }
+    }
+
+    /// The briefing to open once the library has loaded (the one read last).
+    pub fn open_when_loaded(&mut self, id: Option<String>) {
+        self.open_when_loaded = id;
+    }
+
+    pub(super) fn on_done(&mut self, done: Done) {
+        match done {
+            Done::NotesLoaded(id, outcome, drafts) => self.notes_loaded(&id, outcome, drafts),
+            Done::Prepared {
+                version,
+                index,
+                text,
+            } => {
+                let Some(briefing) = self.model.open.clone() else {
+                    return;
+                };
+                // The result applies only if its briefing is still the one open.
+                if briefing.version != version {
+                    return;
+                }
+                if let Some(reader) = &mut self.reader {
+                    reader.prepared(index);
+                }
+                if let Some(text) = text {
+                    self.preparing_text = false;
+                    let placed = &mut self.model.placed;
+                    let counts = self
+                        .model
+                        .notebook
+                        .change(&briefing.id, |set| placed.attach(set, text, &briefing));
+                    if let Some((moved, orphans)) = counts
+                        && moved + orphans > 0
+                    {
+                        let panel = self.model.keymap.label(
+                            crate::keys::Context::Reader,
+                            crate::keys::Action::Annotations,
+                        );
+                        self.model.say(Message::warning(format!(
+                            "briefing changed: {} moved, {orphans} need review; {panel} lists them",
+                            plural(moved, "note", "notes")
+                        )));
+                    }
+                    self.notes_changed();
+                    self.offer_draft();
+                    // A key pressed before the briefing was ready: carry it out now, if
+                    // the reader is still where it was pressed.
+                    if let Some(action) = self.deferred.take()
+                        && self.overlays.is_empty()
+                        && self.base == Base::Reader
+                    {
+                        self.dispatch(action);
+                    }
+                }
+            }
+            Done::Saved(id, edits, result) => {
+                let report = self
+                    .model
+                    .notebook
+                    .finish_save(&id, edits, result, Instant::now());
+                self.saved(&id, report);
+            }
+            Done::Stats(stats) => self.model.stats = stats,
+            Done::OtherNotes(purpose, sets) => self.other_notes(purpose, sets),
+            Done::Exported(result) => self.model.say(match result {
+                Ok(Some(path)) => Message::info(format!("exported to {}", path.display())),
+                Ok(None) => Message::info("no bookmarks or notes to export yet"),
+                Err(e) => Message::error(format!("export failed: {e}")),
+            }),
+            Done::Reloaded(path, result) => self.reloaded(&path, result),
+            Done::IndexBuilt(index) => {
+                self.model.index = Some(index);
+                self.model.indexing = false;
+                if let Some(Overlay::LibrarySearch(view)) = self.overlays.last_mut() {
+                    let effects = view.start(&self.model);
+                    self.apply_all(effects);
+                }
+            }
+            Done::Reindexed | Done::Written => {}
+            Done::Searched(generation) => {
+                if let Some(Overlay::LibrarySearch(view)) = self.overlays.last_mut() {
+                    view.finished(generation);
+                }
+            }
+            Done::DraftWritten(result) => {
+                if let Err(e) = result {
+                    self.model.say(Message::warning(format!(
+                        "the draft could not be kept: {e}"
+                    )));
+                }
+            }
+        }
+    }
+
+    fn notes_loaded(
+        &mut self,
+        id: &str,
+        outcome: Result<Box<crate::domain::store::LoadOutcome>, String>,
+        drafts: Vec<crate::domain::store::Draft>,
+    ) {
+        let set = match outcome {
+            Ok(outcome) => {
+                for notice in outcome.notices {
+                    self.model.say(Message::warning(notice));
+                }
+                if outcome.set.is_read_only() {
+                    self.model.say(Message::warning(
+                        "these notes were written by a newer brief: read-only",
+                    ));
+                }
+                outcome.set
+            }
+            Err(e) => {
+                self.model
+                    .say(Message::error(format!("cannot read notes: {e}")));
+                AnnotationSet::new(id)
+            }
+        };
+        let position = set.file.position.clone();
+        self.model.notebook.insert_loaded(set);
+        if self.model.open_id() != Some(id) {
+            return;
+        }
+        if let (Some(reader), Some(position)) = (&mut self.reader, position)
+            && !reader.moved
+        {
+            let briefing = reader.briefing().clone();
+            jump_to_saved(reader, &briefing, &position);
+        }
+        self.drafts = drafts;
+        self.prepare(true);
+        self.notes_changed();
+    }
+
+    /// Drafts left by an earlier session for this briefing: reopened in the editor, one
+    /// at a time, so that the user decides what becomes of them.
+    fn offer_draft(&mut self) {
+        if !self.overlays.is_empty() || self.drafts.is_empty() {
+            return;
+        }
+        let draft = self.drafts.remove(0);
+        let Some(briefing) = self.model.open.clone() else {
+            return;
+        };
+        // Where the passage is now (the draft's anchor may be on an older version).
+        let at = self
+            .model
+            .placed
+            .doc
+            .as_ref()
+            .and_then(|doc| {
+                crate::domain::anchor::resolve(&draft.anchor, doc)
+                    .location()
+                    .cloned()
+            })
+            .map(|l| {
+                (
+                    crate::tui::notebook::BlockPos {
+                        unit: l.section + 1,
+                        block: l.block,
+                    },
+                    l.range,
+                )
+            })
+            .unwrap_or_default();
+        let original = draft
+            .note_id
+            .as_ref()
+            .and_then(|n| self.model.open_set().and_then(|s| s.note(n)))
+            .map(|n| n.body.clone())
+            .unwrap_or_default();
+        let request = crate::tui::effect::EditorRequest {
+            anchor: draft.anchor.clone(),
+            at,
+            note_id: draft.note_id.clone(),
+            text: draft.body.clone(),
+            draft_key: Some(draft.key.clone()),
+            original: Some(original),
+        };
+        self.overlays.push(Overlay::Editor(Box::new(Editor::new(
+            request,
+            &briefing.id,
+        ))));
+        let save = self
+            .model
+            .keymap
+            .label(crate::keys::Context::Editor, crate::keys::Action::Save);
+        let cancel = self
+            .model
+            .keymap
+            .label(crate::keys::Context::Editor, crate::keys::Action::Cancel);
+        self.model.say(Message::warning(format!(
+            "recovered an unsaved note from {}: {save} saves it, {cancel} discards it",
+            draft.saved.strftime("%Y-%m-%d %H:%M")
+        )));
+    }
+
+    fn saved(&mut self, id: &str, report: SaveReport) {
+        match report {
+            SaveReport::Saved {
+                announce,
+                conflicts,
+                merged,
+                notices,
+            } => {
+                if let Some(text) = announce {
+                    self.model.say(Message::info(text));
+                }
+                if conflicts > 0 {
+                    self.model.say(Message::warning(format!(
+                        "{} edited elsewhere too: both texts kept, one as a conflict copy",
+                        plural(conflicts, "note was", "notes were")
+                    )));
+                }
+                for notice in notices {
+                    self.model.say(Message::warning(notice));
+                }
+                if merged > 0 && self.model.open_id() == Some(id) {
+                    // Another reader added or changed notes: place them too.
+                    if let (Some(doc), Some(briefing)) =
+                        (self.model.placed.doc.clone(), self.model.open.clone())
+                    {
+                        let placed = &mut self.model.placed;
+                        self.model
+                            .notebook
+                            .change(id, |set| placed.attach(set, doc, &briefing));
+                    }
+                }
+                self.notes_changed();
+                self.reindex(id);
+            }
+            SaveReport::Busy => {
+                let owed = self.model.notebook.get(id).is_some_and(|s| s.is_dirty());
+                if owed && self.model.log.current().is_none() {
+                    self.model.say(Message::info(
+                        "store busy (another brief is writing it): will retry",
+                    ));
+                }
+            }
+            SaveReport::Failed(e) => {
+                self.model.say(Message::error(format!(
+                    "notes not saved ({e}); kept in memory, retrying"
+                )));
+            }
+        }
+    }
+
+    fn other_notes(&mut self, purpose: Purpose, sets: Vec<AnnotationSet>) {
+        match purpose {
+            Purpose::Panel => {
+                for overlay in &mut self.overlays {
+                    if let Overlay::Panel(panel) = overlay {
+                        panel.set_others(sets.clone(), &self.model);
+                    }
+                }
+            }
+            Purpose::Compare => {
+                if let Some(compare) = &mut self.compare {
+                    compare.set_stored(sets, &self.model);
+                }
+            }
+        }
+    }
+
+    /// The open briefing's file was read again: the new version replaces the old, the
+    /// reading position kept by section id. A version that no longer loads is not
+    /// shown: the last good one stays, with the error.
+    fn reloaded(
+        &mut self,
+        path: &std::path::Path,
+        result: Result<Box<crate::domain::briefing::Briefing>, String>,
+    ) {
+        let Some(old) = self.model.open.clone() else {
+            return;
+        };
+        if old.origin != crate::domain::briefing::Origin::File(path.to_path_buf()) {
+            return;
+        }
+        let mut briefing = match result {
+            Ok(b) => *b,
+            Err(first) => {
+                self.model.say(Message::error(format!(
+                    "the file no longer loads; showing the last good version: {first}"
+                )));
+                return;
+            }
+        };
+        // Keep the origin as the library knows it (the path as the user gave it).
+        briefing.origin = old.origin.clone();
+        if briefing.version == old.version {
+            return;
+        }
+        if briefing.id != old.id {
+            self.model.say(Message::warning(format!(
+                "the file's id changed to `{}`: reopen it from the library to read it",
+                crate::domain::text::sanitize_line(&briefing.id)
+            )));
+            return;
+        }
+        let briefing = Arc::new(briefing);
+        if let Some(slot) = self
+            .model
+            .library
+            .briefings
+            .iter_mut()
+            .find(|b| b.id == old.id)
+        {
+            *slot = briefing.clone();
+        }
+        let changed = briefing
+            .sections
+            .iter()
+            .filter(|s| old.section(&s.id).is_none_or(|o| o.hash != s.hash))
+            .count();
+        // Where the reader was, by section id, so the view stays on the same passage.
+        if let Some(reader) = &mut self.reader {
+            let cursor = reader.pane.cursor.unwrap_or_default();
+            let unit = match cursor.unit.checked_sub(1).and_then(|i| old.sections.get(i)) {
+                None => 0,
+                Some(s) => briefing
+                    .section_index(&s.id)
+                    .map_or(cursor.unit.min(briefing.sections.len()), |i| i + 1),
+            };
+            let mut fresh = ReaderScreen::new(briefing.clone(), self.size, &self.model);
+            fresh.focus = reader.focus;
+            fresh.search = reader.search.take();
+            if let Some(search) = &mut fresh.search {
+                search.stale = true;
+            }
+            fresh.moved = true;
+            fresh.pane.jump_to_block(crate::tui::notebook::BlockPos {
+                unit,
+                block: cursor.block,
+            });
+            fresh.resize(self.size);
+            fresh.follow();
+            *reader = fresh;
+        }
+        self.model.open = Some(briefing.clone());
+        self.model.say(Message::info(format!(
+            "reloaded: {} changed",
+            plural(changed, "section", "sections")
+        )));
+        self.prepare(true);
+        self.reindex(&briefing.id);
+        self.library_dirty = true;
+    }
+}

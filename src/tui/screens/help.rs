@@ -1,0 +1,201 @@
+//! The help overlay, generated from the keymap: the keys of the screen it was opened
+//! from first, then those it shares with every list or text, then the keys that work
+//! everywhere; each with its action's description. Rebound keys show as rebound.
+
+use ratatui::Frame;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::domain::text::truncate;
+use crate::keys::{Action, Context, Keymap};
+use crate::tui::effect::Effect;
+use crate::tui::widgets::scroll::scrolled;
+use crate::tui::widgets::theme::Theme;
+use crate::tui::widgets::{centered, overlay_frame};
+
+/// The help's state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Help {
+    /// The context whose keys it shows.
+    pub context: Context,
+    /// The first visible row.
+    pub scroll: usize,
+}
+
+/// A row of the help: a heading (no keys) or keys and what they do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    /// The keys, `, `-separated (empty for a heading).
+    pub keys: String,
+    /// The description, or the heading.
+    pub text: String,
+    /// The action, for rows of keys.
+    pub action: Option<Action>,
+}
+
+/// The help's rows for a context.
+pub fn rows(keymap: &Keymap, context: Context) -> Vec<Row> {
+    let mut out = Vec::new();
+    for group in keymap.help(context) {
+        if !out.is_empty() {
+            out.push(Row {
+                keys: String::new(),
+                text: String::new(),
+                action: None,
+            });
+        }
+        let title = if group.context == context {
+            format!("{} — this screen", group.context.title())
+        } else {
+            group.context.title().to_string()
+        };
+        out.push(Row {
+            keys: String::new(),
+            text: title,
+            action: None,
+        });
+        for (keys, action) in group.rows {
+            let keys: Vec<String> = keys.iter().map(ToString::to_string).collect();
+            out.push(Row {
+                keys: keys.join(", "),
+                text: action.description().to_string(),
+                action: Some(action),
+            });
+        }
+    }
+    if context.types_text() {
+        out.push(Row {
+            keys: String::new(),
+            text: String::new(),
+            action: None,
+        });
+        out.push(Row {
+            keys: "letters".into(),
+            text: "Typed as text here".into(),
+            action: None,
+        });
+    }
+    if matches!(context, Context::Reader | Context::Outline) {
+        out.push(Row {
+            keys: String::new(),
+            text: String::new(),
+            action: None,
+        });
+        out.push(Row {
+            keys: String::new(),
+            text: "Mouse".into(),
+            action: None,
+        });
+        out.push(Row {
+            keys: "click".into(),
+            text: "Jump to an outline entry, or put the cursor on a paragraph".into(),
+            action: None,
+        });
+        out.push(Row {
+            keys: "wheel".into(),
+            text: "Scroll the pane under the pointer".into(),
+            action: None,
+        });
+    }
+    out
+}
+
+/// One drawn line of the help: keys (or none), text, and whether it is a heading.
+type HelpLine = (String, String, bool);
+
+/// The key column's width for a help `width` columns wide.
+fn key_width(width: usize) -> usize {
+    22usize.min(width / 3)
+}
+
+/// The help's lines at a width: long descriptions wrap under themselves.
+fn lines(keymap: &Keymap, context: Context, width: usize) -> Vec<HelpLine> {
+    let keys = key_width(width);
+    let text_width = width.saturating_sub(keys).max(10);
+    let mut out = Vec::new();
+    for row in rows(keymap, context) {
+        if row.keys.is_empty() {
+            out.push((String::new(), row.text, true));
+            continue;
+        }
+        for (i, piece) in textwrap::wrap(&row.text, text_width)
+            .into_iter()
+            .enumerate()
+        {
+            let k = if i == 0 {
+                row.keys.clone()
+            } else {
+                String::new()
+            };
+            out.push((k, piece.into_owned(), false));
+        }
+    }
+    out
+}
+
+/// The help's rectangle on a screen.
+fn area(screen: ratatui::layout::Rect, lines: usize) -> ratatui::layout::Rect {
+    centered(
+        screen,
+        88.min(screen.width.saturating_sub(2)),
+        (lines + 2).min(usize::from(screen.height.saturating_sub(1))) as u16,
+    )
+}
+
+impl Help {
+    /// The help of `context`, from its top.
+    pub fn new(context: Context) -> Help {
+        Help { context, scroll: 0 }
+    }
+
+    /// Takes an action, on a screen of `size`.
+    pub fn on_action(
+        &mut self,
+        action: Action,
+        keymap: &Keymap,
+        size: ratatui::layout::Rect,
+    ) -> Option<Vec<Effect>> {
+        let width = usize::from(area(size, usize::from(size.height)).width.saturating_sub(2));
+        let len = lines(keymap, self.context, width).len();
+        let rect = area(size, len);
+        let height = usize::from(rect.height.saturating_sub(2));
+        if matches!(action, Action::Back | Action::Help | Action::Open) {
+            return Some(vec![Effect::Close]);
+        }
+        self.scroll = scrolled(action, self.scroll, len, height)?;
+        Some(Vec::new())
+    }
+
+    /// Draws the help over the screen.
+    pub fn render(&self, keymap: &Keymap, theme: &Theme, frame: &mut Frame) {
+        let screen = frame.area();
+        let width = usize::from(
+            area(screen, usize::from(screen.height))
+                .width
+                .saturating_sub(2),
+        );
+        let all = lines(keymap, self.context, width);
+        let rect = area(screen, all.len());
+        let close = keymap.label(Context::Help, Action::Back);
+        let title = format!("Help · {} · {close} closes", self.context.title());
+        let inner = overlay_frame(theme, frame, rect, &title);
+        let key_width = key_width(usize::from(inner.width));
+        let shown: Vec<Line> = all
+            .iter()
+            .skip(self.scroll)
+            .take(usize::from(inner.height))
+            .map(|(keys, text, heading)| {
+                if *heading {
+                    Line::from(Span::styled(text.clone(), theme.heading))
+                } else {
+                    let keys = truncate(keys, key_width.saturating_sub(1));
+                    Line::from(vec![
+                        Span::styled(format!("{keys:<key_width$}"), theme.key),
+                        Span::styled(text.clone(), theme.text),
+                    ])
+                }
+            })
+            .collect();
+        frame.render_widget(Paragraph::new(shown), inner);
+    }
+}

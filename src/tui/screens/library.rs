@@ -1,0 +1,220 @@
+//! The library screen: every briefing, sorted by date or title, filtered with `/` by
+//! title, id, language or tag; `Enter` opens one. Letters are commands here, as in
+//! every list: typing goes to the filter only after `/`.
+
+pub mod render;
+
+use ratatui::layout::Rect;
+
+use crate::domain::briefing::Briefing;
+use crate::domain::library::Library;
+use crate::keys::{Action, Context};
+use crate::tui::effect::{Effect, Go};
+use crate::tui::messages::Message;
+use crate::tui::model::Model;
+use crate::tui::widgets::line_input::LineInput;
+use crate::tui::widgets::scroll::{moved, scroll_top};
+
+/// How the library is ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sort {
+    /// Newest first; undated last.
+    Date,
+    /// Alphabetical.
+    Title,
+}
+
+/// The library screen's state.
+#[derive(Debug, Clone)]
+pub struct LibraryScreen {
+    /// What the rows are filtered by.
+    pub filter: LineInput,
+    /// Typing goes to the filter.
+    pub filtering: bool,
+    /// The order.
+    pub sort: Sort,
+    /// The selected row among the filtered rows.
+    pub selected: usize,
+    /// The first visible row.
+    pub offset: usize,
+    /// Indices into the library's briefings, filtered and sorted.
+    pub rows: Vec<usize>,
+    /// What the filter matches, per briefing (built once per briefing).
+    haystacks: Vec<String>,
+    /// The screen's size.
+    size: Rect,
+}
+
+/// What the filter matches: title, id, language and tags, as one slug.
+fn haystack(b: &Briefing) -> String {
+    let mut text = format!("{} {}", b.title, b.id);
+    if let Some(lang) = &b.language {
+        text.push(' ');
+        text.push_str(lang);
+    }
+    for tag in &b.tags {
+        text.push(' ');
+        text.push_str(tag);
+    }
+    crate::domain::text::slugify(&text)
+}
+
+impl LibraryScreen {
+    /// The library screen over `library`.
+    pub fn new(library: &Library, size: Rect) -> LibraryScreen {
+        let mut screen = LibraryScreen {
+            filter: LineInput::default(),
+            filtering: false,
+            sort: Sort::Date,
+            selected: 0,
+            offset: 0,
+            rows: Vec::new(),
+            haystacks: Vec::new(),
+            size,
+        };
+        screen.refresh(library);
+        screen
+    }
+
+    /// Where keys go now.
+    pub fn context(&self) -> Context {
+        if self.filtering {
+            Context::Prompt
+        } else {
+            Context::Library
+        }
+    }
+
+    /// Rows in view at once.
+    pub fn page(&self) -> usize {
+        usize::from(self.size.height.saturating_sub(6)).max(1)
+    }
+
+    /// Adapts to a new screen size.
+    pub fn resize(&mut self, size: Rect) {
+        self.size = size;
+        self.keep_visible();
+    }
+
+    fn keep_visible(&mut self) {
+        self.offset = scroll_top(self.selected, self.offset, self.page(), self.rows.len());
+    }
+
+    /// Filters and sorts the rows again (the library, the filter or the order changed).
+    pub fn refresh(&mut self, library: &Library) {
+        let known = self.haystacks.len().min(library.briefings.len());
+        self.haystacks.truncate(known);
+        for b in &library.briefings[known..] {
+            self.haystacks.push(haystack(b));
+        }
+        // Every word of the filter must appear (accents and case folded).
+        let filter = crate::domain::text::slugify(self.filter.text());
+        let words: Vec<&str> = filter.split('-').filter(|w| !w.is_empty()).collect();
+        let haystacks = &self.haystacks;
+        let mut rows: Vec<usize> = (0..library.briefings.len())
+            .filter(|&i| words.iter().all(|w| haystacks[i].contains(w)))
+            .collect();
+        let briefings = &library.briefings;
+        match self.sort {
+            Sort::Title => rows.sort_by_cached_key(|&i| briefings[i].title.to_lowercase()),
+            Sort::Date => rows.sort_by(|&a, &b| {
+                let key = |d: Option<crate::domain::date::PartialDate>| {
+                    d.map(|d| (d.year.unwrap_or(0), d.month, d.day.unwrap_or(0)))
+                };
+                // Newest first, undated last, then by title.
+                key(briefings[b].date)
+                    .cmp(&key(briefings[a].date))
+                    .then_with(|| briefings[a].title.cmp(&briefings[b].title))
+            }),
+        }
+        self.rows = rows;
+        self.selected = self.selected.min(self.rows.len().saturating_sub(1));
+        self.keep_visible();
+    }
+
+    /// The selected briefing's index in the library.
+    pub fn selected_index(&self) -> Option<usize> {
+        self.rows.get(self.selected).copied()
+    }
+
+    /// Takes an action; `None` when it means nothing here.
+    pub fn on_action(&mut self, action: Action, m: &Model) -> Option<Vec<Effect>> {
+        if self.filtering {
+            return self.on_prompt(action, &m.library);
+        }
+        let page = self.page() as isize;
+        let len = self.rows.len();
+        match action {
+            Action::Next => self.selected = moved(self.selected, 1, len),
+            Action::Previous => self.selected = moved(self.selected, -1, len),
+            Action::PageDown => self.selected = moved(self.selected, page, len),
+            Action::PageUp => self.selected = moved(self.selected, -page, len),
+            Action::HalfPageDown => self.selected = moved(self.selected, page / 2, len),
+            Action::HalfPageUp => self.selected = moved(self.selected, -page / 2, len),
+            Action::Top => self.selected = 0,
+            Action::Bottom => self.selected = len.saturating_sub(1),
+            Action::Open => {
+                let Some(b) = self
+                    .selected_index()
+                    .and_then(|i| m.library.briefings.get(i))
+                else {
+                    return Some(vec![Effect::Say(Message::info("no briefing to open"))]);
+                };
+                return Some(vec![Effect::Go(Go::Briefing {
+                    id: b.id.clone(),
+                    at: None,
+                })]);
+            }
+            Action::Search => self.filtering = true,
+            Action::Sort => {
+                self.sort = match self.sort {
+                    Sort::Date => Sort::Title,
+                    Sort::Title => Sort::Date,
+                };
+                self.refresh(&m.library);
+            }
+            Action::Back => {
+                if !self.filter.is_empty() {
+                    self.filter.clear();
+                    self.refresh(&m.library);
+                } else if m.open.is_some() {
+                    return Some(vec![Effect::Go(Go::Back)]);
+                } else {
+                    let quit = m.keymap.label(Context::Library, Action::Quit);
+                    return Some(vec![Effect::Say(Message::info(format!(
+                        "this is the first screen: {quit} quits"
+                    )))]);
+                }
+            }
+            Action::Library => {}
+            _ => return None,
+        }
+        self.keep_visible();
+        Some(Vec::new())
+    }
+
+    fn on_prompt(&mut self, action: Action, library: &Library) -> Option<Vec<Effect>> {
+        match action {
+            Action::Submit => self.filtering = false,
+            Action::Cancel => {
+                self.filtering = false;
+                self.filter.clear();
+            }
+            other => {
+                self.filter.apply(other)?;
+                self.selected = 0;
+            }
+        }
+        self.refresh(library);
+        Some(Vec::new())
+    }
+
+    /// Text typed into the filter.
+    pub fn on_text(&mut self, text: &str, library: &Library) {
+        if self.filtering {
+            self.filter.insert(text);
+            self.selected = 0;
+            self.refresh(library);
+        }
+    }
+}

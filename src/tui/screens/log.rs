@@ -1,0 +1,95 @@
+//! The message log (`M`): every message of the session, newest first, whole (a message
+//! cut at 80 columns in the status line can be read here, wrapped). Opening it counts
+//! its warnings and errors as seen.
+
+use ratatui::Frame;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::domain::text::sanitize_line;
+use crate::keys::{Action, Context, Keymap};
+use crate::tui::effect::Effect;
+use crate::tui::messages::{MessageLog, Tone};
+use crate::tui::widgets::scroll::scrolled;
+use crate::tui::widgets::theme::Theme;
+use crate::tui::widgets::{centered, overlay_frame};
+
+/// The log overlay's state: the first visible row.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Log {
+    /// The first visible row.
+    pub scroll: usize,
+}
+
+/// The log's lines at a width: each message wrapped, newest first.
+fn lines(log: &MessageLog, width: usize) -> Vec<(String, Tone)> {
+    let mut out = Vec::new();
+    for entry in log.entries().rev() {
+        let stamp = entry.at.strftime("%H:%M:%S").to_string();
+        let tag = match entry.message.tone {
+            Tone::Info => "",
+            Tone::Warning => "warning: ",
+            Tone::Error => "error: ",
+        };
+        let text = format!("{stamp}  {tag}{}", sanitize_line(&entry.message.text));
+        let indent = " ".repeat(stamp.len() + 2);
+        let options = textwrap::Options::new(width.max(12)).subsequent_indent(&indent);
+        for piece in textwrap::wrap(&text, options) {
+            out.push((piece.into_owned(), entry.message.tone));
+        }
+    }
+    out
+}
+
+impl Log {
+    /// Takes an action (`height`, `width`: the view's rows and columns).
+    pub fn on_action(
+        &mut self,
+        action: Action,
+        log: &MessageLog,
+        height: usize,
+        width: usize,
+    ) -> Option<Vec<Effect>> {
+        let len = lines(log, width).len();
+        if matches!(action, Action::Back | Action::Messages | Action::Open) {
+            return Some(vec![Effect::Close]);
+        }
+        self.scroll = scrolled(action, self.scroll, len, height)?;
+        Some(Vec::new())
+    }
+
+    /// Draws the log over the screen.
+    pub fn render(&self, log: &MessageLog, keymap: &Keymap, theme: &Theme, frame: &mut Frame) {
+        let area = frame.area();
+        let rect = centered(
+            area,
+            area.width.saturating_sub(4).min(110),
+            area.height.saturating_sub(2),
+        );
+        let close = keymap.label(Context::Messages, Action::Back);
+        let inner = overlay_frame(
+            theme,
+            frame,
+            rect,
+            &format!("Messages · newest first · {close} closes"),
+        );
+        let all = lines(log, usize::from(inner.width));
+        let mut shown: Vec<Line> = all
+            .into_iter()
+            .skip(self.scroll)
+            .take(usize::from(inner.height))
+            .map(|(text, tone)| {
+                let style = match tone {
+                    Tone::Info => theme.text,
+                    Tone::Warning => theme.warning,
+                    Tone::Error => theme.error,
+                };
+                Line::from(Span::styled(text, style))
+            })
+            .collect();
+        if shown.is_empty() {
+            shown.push(Line::from(Span::styled("No message yet.", theme.dim)));
+        }
+        frame.render_widget(Paragraph::new(shown), inner);
+    }
+}

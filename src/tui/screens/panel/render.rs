@@ -1,0 +1,130 @@
+//! Drawing the notes panel: a filter line, then the rows (headings and items, the
+//! selected one highlighted edge to edge).
+
+use ratatui::Frame;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::{Panel, Row};
+use crate::domain::annotation::Status;
+use crate::domain::text::sanitize_line;
+use crate::keys::{Action, Context};
+use crate::tui::model::Model;
+use crate::tui::widgets::theme::Theme;
+use crate::tui::widgets::{centered, overlay_frame, padded};
+
+/// Draws the annotations panel.
+pub fn render(panel: &Panel, m: &Model, theme: &Theme, frame: &mut Frame) {
+    let area = frame.area();
+    let rect = centered(
+        area,
+        area.width.saturating_sub(4).min(110),
+        area.height.saturating_sub(2),
+    );
+    let scope = if panel.all {
+        "every briefing"
+    } else {
+        "this briefing"
+    };
+    let order = if panel.by_date {
+        "newest first"
+    } else {
+        "in document order"
+    };
+    let inner = overlay_frame(
+        theme,
+        frame,
+        rect,
+        &format!("Bookmarks and notes · {scope} · {order}"),
+    );
+    let width = usize::from(inner.width);
+    let mut lines = Vec::new();
+    let key = |a: Action| m.keymap.label(Context::Panel, a);
+    let filter = if panel.filtering || !panel.filter.is_empty() {
+        let mut spans = vec![Span::styled("Filter: ", theme.dim)];
+        spans.extend(
+            panel
+                .filter
+                .spans(width.saturating_sub(8), theme.key, panel.filtering),
+        );
+        Line::from(spans)
+    } else {
+        Line::from(Span::styled(
+            format!(
+                "{} filters by #tag or words · {}: every briefing · {}: order · {}: confirm a move",
+                key(Action::Search),
+                key(Action::ToggleScope),
+                key(Action::ToggleOrder),
+                key(Action::ConfirmMove)
+            ),
+            theme.dim,
+        ))
+    };
+    lines.push(filter);
+    if panel.rows.is_empty() {
+        let text = if panel.unfiltered > 0 {
+            format!(
+                "No note matches the filter; {} clears it.",
+                key(Action::Back)
+            )
+        } else if panel.all {
+            "No bookmarks or notes in any briefing yet.".to_string()
+        } else {
+            format!(
+                "No bookmarks or notes yet: {} bookmarks the current paragraph, {} writes a note.",
+                m.keymap.label(Context::Reader, Action::ToggleBookmark),
+                m.keymap.label(Context::Reader, Action::Annotate)
+            )
+        };
+        lines.push(Line::from(Span::styled(text, theme.dim)));
+    }
+    for (i, row) in panel.rows.iter().enumerate().skip(panel.offset) {
+        if lines.len() >= usize::from(inner.height) {
+            break;
+        }
+        match row {
+            Row::Heading(text) => lines.push(Line::from(Span::styled(
+                sanitize_line(text).into_owned(),
+                theme.heading,
+            ))),
+            Row::Item(item) => {
+                let icon = match (item.is_note, item.trashed) {
+                    (_, true) => "×",
+                    (true, _) => "✎",
+                    (false, _) => "⚑",
+                };
+                let status = match item.status {
+                    Status::Moved => " [moved]",
+                    Status::Orphan => "",
+                    Status::Attached => "",
+                };
+                let when = item.updated.strftime("%Y-%m-%d").to_string();
+                let body = item
+                    .body
+                    .lines()
+                    .find(|l| !l.trim().is_empty())
+                    .unwrap_or("");
+                let text = if body.is_empty() {
+                    format!(" {icon} “{}”{status}  {when}", sanitize_line(&item.quote))
+                } else {
+                    format!(
+                        " {icon} {}{status} — “{}”  {when}",
+                        sanitize_line(body),
+                        sanitize_line(&item.quote)
+                    )
+                };
+                let style = if i == panel.selected {
+                    theme.selected_focused
+                } else if item.status == Status::Moved {
+                    theme.attention
+                } else if item.trashed {
+                    theme.dim
+                } else {
+                    theme.text
+                };
+                lines.push(padded(&text, width, style));
+            }
+        }
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}

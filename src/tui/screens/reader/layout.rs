@@ -1,0 +1,324 @@
+//! Laying out one "unit" of a briefing (the overview, or one section) as display lines
+//! at a given width. Lines refer to block text by byte range, so styles, search matches
+//! and annotation marks are applied when drawing, without laying out again.
+//! Knows nothing of colours: lines carry semantic roles that the theme maps to styles.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use crate::domain::briefing::Briefing;
+use crate::domain::markdown::{Block, BlockKind};
+use crate::domain::text::{display_width, sanitize_line};
+use crate::domain::wrap::wrap_block;
+
+/// What a piece of decoration text is, for the theme.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// The briefing's title in the overview.
+    Title,
+    /// A label in the overview (`Sources`).
+    MetaLabel,
+    /// A value in the overview.
+    Meta,
+    /// A section heading.
+    Heading,
+    /// A section kind's badge; the index into the known kinds picks its colour.
+    Badge(Option<usize>),
+    /// Secondary text (a kind's label, a date's confidence).
+    Dim,
+    /// A structured date.
+    Date,
+    /// Plain text.
+    Plain,
+}
+
+/// One display line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Line {
+    /// An empty line.
+    Blank,
+    /// Decoration: pieces of text with roles (already sanitised).
+    Styled(Vec<(String, Role)>),
+    /// A note shown under its paragraph (already sanitised and cut to the width).
+    Note(String),
+    /// A wrapped line of a body block: `range` of `blocks[block].text`, after the
+    /// block's first or following prefix.
+    Body {
+        /// Index of the block in the unit.
+        block: usize,
+        /// Whether this is the block's first line.
+        first: bool,
+        /// Bytes of the block text on this line.
+        range: Range<usize>,
+    },
+}
+
+/// A unit laid out at one width.
+#[derive(Debug, Clone)]
+pub struct UnitLayout {
+    /// The lines, top to bottom.
+    pub lines: Vec<Line>,
+    /// The unit's body blocks (the cursor stops).
+    pub blocks: Arc<Vec<Block>>,
+    /// For each block, the rows it occupies.
+    pub block_rows: Vec<Range<usize>>,
+}
+
+pub use crate::domain::placing::unit_blocks;
+
+/// Wraps one-line text into lines of at most `width` columns.
+fn wrap_words(text: &str, width: usize) -> Vec<String> {
+    textwrap::wrap(text, width.max(1))
+        .into_iter()
+        .map(|c| c.into_owned())
+        .collect()
+}
+
+/// A label and a value, the value wrapped with a hanging indent.
+fn labelled(out: &mut Vec<Line>, label: &str, value: &str, width: usize) {
+    let label_width = 11.min(width / 3);
+    let value_width = width.saturating_sub(label_width).max(1);
+    for (i, piece) in wrap_words(value, value_width).into_iter().enumerate() {
+        let left = if i == 0 {
+            let cut = crate::domain::text::truncate(label, label_width.saturating_sub(1));
+            format!("{cut:<label_width$}")
+        } else {
+            " ".repeat(label_width)
+        };
+        out.push(Line::Styled(vec![
+            (left, Role::MetaLabel),
+            (piece, Role::Meta),
+        ]));
+    }
+}
+
+/// Lays out a unit at `width` columns (the text column, gutter excluded).
+pub fn layout_unit(
+    briefing: &Briefing,
+    unit: usize,
+    blocks: Arc<Vec<Block>>,
+    width: usize,
+    notes: &std::collections::BTreeMap<usize, Vec<String>>,
+) -> UnitLayout {
+    let width = width.max(8);
+    let mut lines = Vec::new();
+    if unit == 0 {
+        for piece in wrap_words(&sanitize_line(&briefing.title), width) {
+            lines.push(Line::Styled(vec![(piece, Role::Title)]));
+        }
+        lines.push(Line::Blank);
+        let date = briefing
+            .date
+            .map_or_else(|| "not stated".to_string(), |d| d.human());
+        labelled(&mut lines, "Date", &date, width);
+        if let Some(lang) = &briefing.language {
+            labelled(&mut lines, "Language", &sanitize_line(lang), width);
+        }
+        labelled(
+            &mut lines,
+            "Sections",
+            &briefing.sections.len().to_string(),
+            width,
+        );
+        if !briefing.tags.is_empty() {
+            labelled(
+                &mut lines,
+                "Tags",
+                &sanitize_line(&briefing.tags.join(", ")),
+                width,
+            );
+        }
+        for (i, source) in briefing.sources.iter().enumerate() {
+            let mut text = sanitize_line(&source.name).into_owned();
+            if let Some(url) = &source.url {
+                text.push_str(&format!(" <{}>", sanitize_line(url)));
+            }
+            if let Some(at) = source.accessed {
+                text.push_str(&format!(" (accessed {})", at.human()));
+            }
+            labelled(
+                &mut lines,
+                if i == 0 { "Sources" } else { "" },
+                &text,
+                width,
+            );
+        }
+        if !blocks.is_empty() {
+            lines.push(Line::Blank);
+            lines.push(Line::Styled(vec![(
+                "Bottom line".to_string(),
+                Role::Heading,
+            )]));
+        }
+    } else if let Some(section) = briefing.sections.get(unit - 1) {
+        let (badge, colour) = match &section.kind {
+            Some(k) => (format!(" {} ", k.badge()), k.known_index()),
+            None => (" §  ".to_string(), None),
+        };
+        let number = format!("{unit}. ");
+        let indent = display_width(&badge) + 1 + number.len();
+        let title = sanitize_line(&section.title);
+        for (i, piece) in wrap_words(&title, width.saturating_sub(indent).max(8))
+            .into_iter()
+            .enumerate()
+        {
+            if i == 0 {
+                lines.push(Line::Styled(vec![
+                    (badge.clone(), Role::Badge(colour)),
+                    (" ".to_string(), Role::Plain),
+                    (number.clone(), Role::Dim),
+                    (piece, Role::Heading),
+                ]));
+            } else {
+                lines.push(Line::Styled(vec![
+                    (" ".repeat(indent), Role::Plain),
+                    (piece, Role::Heading),
+                ]));
+            }
+        }
+        if let Some(kind) = &section.kind {
+            lines.push(Line::Styled(clip_pieces(
+                vec![(" ".repeat(indent), Role::Plain), (kind.label(), Role::Dim)],
+                width,
+            )));
+        }
+        for date in &section.dates {
+            // The date on the first line; its label and confidence follow, wrapped
+            // with a hanging indent when they do not fit.
+            let when = format!("◷ {}", date.human());
+            let mut about = date
+                .label
+                .as_deref()
+                .map(|l| sanitize_line(l).into_owned())
+                .unwrap_or_default();
+            if let Some(c) = &date.confidence {
+                if !about.is_empty() {
+                    about.push(' ');
+                }
+                about.push_str(&format!("({})", sanitize_line(c)));
+            }
+            let sep = if date.label.is_some() { " — " } else { " " };
+            let hang = indent + 2;
+            let first_room = width.saturating_sub(indent + display_width(&when) + sep.len());
+            let mut pieces = vec![(" ".repeat(indent), Role::Plain), (when, Role::Date)];
+            let mut rest: Vec<String> = Vec::new();
+            if !about.is_empty() {
+                let first = wrap_words(&about, first_room.max(1));
+                if first_room >= 8 {
+                    let head = first.first().cloned().unwrap_or_default();
+                    let tail = about[head.len().min(about.len())..]
+                        .trim_start()
+                        .to_string();
+                    pieces.push((format!("{sep}{head}"), Role::Meta));
+                    if !tail.is_empty() {
+                        rest = wrap_words(&tail, width.saturating_sub(hang).max(8));
+                    }
+                } else {
+                    rest = wrap_words(&about, width.saturating_sub(hang).max(8));
+                }
+            }
+            lines.push(Line::Styled(clip_pieces(pieces, width)));
+            for piece in rest {
+                lines.push(Line::Styled(clip_pieces(
+                    vec![(" ".repeat(hang), Role::Plain), (piece, Role::Meta)],
+                    width,
+                )));
+            }
+        }
+    }
+    let mut block_rows = Vec::with_capacity(blocks.len());
+    for (i, block) in blocks.iter().enumerate() {
+        // Items of one list follow each other without a blank line between them.
+        let next_item = i > 0
+            && block.kind == BlockKind::ListItem
+            && blocks[i - 1].kind == BlockKind::ListItem
+            && block.prefix_first.trim() != "";
+        if !next_item {
+            lines.push(Line::Blank);
+        }
+        let start = lines.len();
+        for wrapped in wrap_block(block, width) {
+            lines.push(Line::Body {
+                block: i,
+                first: wrapped.first,
+                range: wrapped.range,
+            });
+        }
+        block_rows.push(start..lines.len());
+        for note in notes.get(&i).into_iter().flatten() {
+            let text = format!("  ✎ {}", sanitize_line(note));
+            lines.push(Line::Note(crate::domain::text::truncate(&text, width)));
+        }
+    }
+    lines.push(Line::Blank);
+    lines.push(Line::Blank);
+    UnitLayout {
+        lines,
+        blocks,
+        block_rows,
+    }
+}
+
+/// Cuts decoration pieces so that together they fit `width` columns.
+fn clip_pieces(pieces: Vec<(String, Role)>, width: usize) -> Vec<(String, Role)> {
+    let mut out = Vec::new();
+    let mut used = 0;
+    for (text, role) in pieces {
+        let w = display_width(&text);
+        if used + w <= width {
+            used += w;
+            out.push((text, role));
+        } else {
+            let cut = crate::domain::text::truncate(&text, width.saturating_sub(used));
+            if !cut.is_empty() {
+                out.push((cut, role));
+            }
+            break;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::library::Library;
+
+    #[test]
+    fn every_line_fits_the_width() {
+        let library = Library::bundled();
+        for briefing in &library.briefings {
+            for width in [20, 37, 60, 88] {
+                for unit in 0..=briefing.sections.len() {
+                    let blocks = Arc::new(unit_blocks(briefing, unit));
+                    let layout =
+                        layout_unit(briefing, unit, blocks.clone(), width, &Default::default());
+                    assert_eq!(layout.block_rows.len(), blocks.len());
+                    for line in &layout.lines {
+                        let w = match line {
+                            Line::Blank => 0,
+                            Line::Note(text) => display_width(text),
+                            Line::Styled(pieces) => {
+                                pieces.iter().map(|(t, _)| display_width(t)).sum()
+                            }
+                            Line::Body {
+                                block,
+                                first,
+                                range,
+                            } => {
+                                let b = &blocks[*block];
+                                let prefix = if *first {
+                                    &b.prefix_first
+                                } else {
+                                    &b.prefix_rest
+                                };
+                                display_width(prefix) + display_width(&b.text[range.clone()])
+                            }
+                        };
+                        assert!(w <= width, "{w} > {width} in unit {unit}: {line:?}");
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,277 @@
+//! Drawing the reader screen: the banner and the title line, the outline, and the
+//! reading pane — the visible rows of the continuous flow (overview, then each
+//! section), a gutter with the paragraph cursor and the bookmark and note marks, and
+//! body text styled from its Markdown, with search matches and chosen sentences
+//! highlighted. Draws only the rows in view, and changes nothing.
+
+use std::ops::Range;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line as TextLine, Span};
+use ratatui::widgets::Paragraph;
+
+use super::layout::{Line, Role};
+use super::{Focus, ReaderScreen};
+use crate::domain::markdown::{Block, BlockKind, Inline};
+use crate::domain::text::{display_width, sanitize_line, truncate};
+use crate::tui::model::Model;
+use crate::tui::notebook::BlockPos;
+use crate::tui::widgets::theme::Theme;
+
+/// Draws the screen (all but the status line).
+pub fn render(screen: &ReaderScreen, m: &Model, theme: &Theme, frame: &mut Frame) {
+    let areas = screen.areas();
+    let briefing = screen.briefing();
+    if let (Some(rect), Some(classification)) = (areas.banner, &briefing.classification) {
+        let text = sanitize_line(classification);
+        let pad = usize::from(rect.width).saturating_sub(display_width(&text)) / 2;
+        let line = format!("{}{}", " ".repeat(pad), text);
+        frame.render_widget(
+            Paragraph::new(truncate(&line, usize::from(rect.width))).style(theme.banner),
+            rect,
+        );
+    }
+    render_header(screen, theme, frame, areas.header, areas.banner.is_none());
+    if let Some(rect) = areas.outline {
+        super::outline::render_outline(screen, m, theme, frame, rect);
+    }
+    if let Some(rect) = areas.reader {
+        render_pane(screen, m, theme, frame, rect);
+    }
+}
+
+/// The title line: title, then date, language and (without a banner row) the
+/// classification, right-aligned.
+fn render_header(
+    screen: &ReaderScreen,
+    theme: &Theme,
+    frame: &mut Frame,
+    rect: Rect,
+    no_banner: bool,
+) {
+    let b = screen.briefing();
+    let mut right = Vec::new();
+    if let Some(d) = b.date {
+        right.push(d.human());
+    }
+    if let Some(l) = &b.language {
+        right.push(sanitize_line(l).into_owned());
+    }
+    if no_banner && let Some(c) = &b.classification {
+        right.push(format!("[{}]", sanitize_line(c)));
+    }
+    let right = right.join(" · ");
+    let width = usize::from(rect.width);
+    let right_width = display_width(&right).min(width / 2);
+    let right = truncate(&right, right_width);
+    let title_room = width.saturating_sub(right_width + 3);
+    let title = truncate(&sanitize_line(&b.title), title_room);
+    let gap = width.saturating_sub(display_width(&title) + display_width(&right) + 1);
+    let line = TextLine::from(vec![
+        Span::styled(format!(" {title}"), theme.header),
+        Span::raw(" ".repeat(gap)),
+        Span::styled(right, theme.dim),
+    ]);
+    frame.render_widget(Paragraph::new(line), rect);
+}
+
+/// Draws the reading pane in `rect`.
+fn render_pane(screen: &ReaderScreen, m: &Model, theme: &Theme, frame: &mut Frame, rect: Rect) {
+    let reader = &screen.pane;
+    let focused = screen.focus == Focus::Reader;
+    let width = reader.width();
+    let mut lines = Vec::with_capacity(usize::from(rect.height));
+    for (unit, row, layout) in reader.visible() {
+        let line = &layout.lines[row];
+        let block = match line {
+            Line::Body { block, .. } => Some(BlockPos {
+                unit,
+                block: *block,
+            }),
+            _ => None,
+        };
+        let mut spans = gutter(screen, m, theme, block, focused, line);
+        match line {
+            Line::Blank => {}
+            Line::Note(text) => spans.push(Span::styled(text.clone(), theme.note)),
+            Line::Styled(pieces) => {
+                for (text, role) in pieces {
+                    spans.push(Span::styled(text.clone(), role_style(theme, *role)));
+                }
+            }
+            Line::Body {
+                block: b,
+                first,
+                range,
+            } => {
+                if let (Some(blk), Some(pos)) = (layout.blocks.get(*b), block) {
+                    let marks = highlights(screen, theme, pos);
+                    body_spans(theme, blk, *first, range.clone(), width, &marks, &mut spans);
+                }
+            }
+        }
+        lines.push(TextLine::from(spans));
+    }
+    frame.render_widget(Paragraph::new(lines), rect);
+}
+
+/// The gutter: cursor bar, bookmark mark, note mark, a space.
+fn gutter(
+    screen: &ReaderScreen,
+    m: &Model,
+    theme: &Theme,
+    block: Option<BlockPos>,
+    focused: bool,
+    line: &Line,
+) -> Vec<Span<'static>> {
+    let on_cursor = block.is_some() && block == screen.pane.cursor;
+    let bar = if on_cursor {
+        Span::styled("▌", if focused { theme.cursor } else { theme.dim })
+    } else {
+        Span::raw(" ")
+    };
+    // Marks on a paragraph's first line only.
+    let first = matches!(line, Line::Body { first: true, .. });
+    let marks = block
+        .filter(|_| first)
+        .and_then(|b| m.placed.marks.get(&b))
+        .copied()
+        .unwrap_or_default();
+    let style = if marks.moved {
+        theme.attention
+    } else {
+        theme.mark
+    };
+    let bookmark = if marks.bookmarks > 0 {
+        Span::styled("⚑", style)
+    } else {
+        Span::raw(" ")
+    };
+    let note = if marks.notes > 0 {
+        Span::styled("✎", style)
+    } else {
+        Span::raw(" ")
+    };
+    vec![bar, bookmark, note, Span::raw(" ")]
+}
+
+/// What to highlight in a paragraph: search matches (the current one stronger) and
+/// the sentences being chosen.
+fn highlights(screen: &ReaderScreen, theme: &Theme, pos: BlockPos) -> Vec<(Range<usize>, Style)> {
+    let mut out = Vec::new();
+    if let Some(search) = &screen.search {
+        for (m, current) in search.in_block(pos) {
+            out.push((
+                m.range.clone(),
+                if current {
+                    theme.search_current
+                } else {
+                    theme.search_match
+                },
+            ));
+        }
+    }
+    if let Some(sel) = &screen.selection
+        && sel.pos == pos
+    {
+        out.push((sel.range(), theme.selection));
+    }
+    out
+}
+
+fn role_style(theme: &Theme, role: Role) -> Style {
+    match role {
+        Role::Title => theme.title,
+        Role::MetaLabel => theme.meta_label,
+        Role::Meta | Role::Plain => theme.text,
+        Role::Heading => theme.heading,
+        Role::Badge(k) => theme.badge(k),
+        Role::Dim => theme.dim,
+        Role::Date => theme.date,
+    }
+}
+
+/// The spans of one wrapped line of a block: its prefix, then its text cut wherever
+/// a style or a highlight begins or ends.
+fn body_spans(
+    theme: &Theme,
+    block: &Block,
+    first: bool,
+    range: Range<usize>,
+    width: usize,
+    marks: &[(Range<usize>, Style)],
+    spans: &mut Vec<Span<'static>>,
+) {
+    let base = match block.kind {
+        BlockKind::Heading(_) => theme.heading,
+        BlockKind::Quote => theme.quote,
+        BlockKind::Code => theme.code,
+        _ => theme.text,
+    };
+    let prefix = if first {
+        &block.prefix_first
+    } else {
+        &block.prefix_rest
+    };
+    if !prefix.is_empty() {
+        spans.push(Span::styled(prefix.clone(), theme.dim));
+    }
+    if block.kind == BlockKind::Rule {
+        let n = width.saturating_sub(display_width(prefix)).min(40);
+        spans.push(Span::styled("─".repeat(n), theme.dim));
+        return;
+    }
+    let text = &block.text;
+    let mut cuts = vec![range.start, range.end];
+    for s in &block.styles {
+        cuts.extend([s.range.start, s.range.end]);
+    }
+    for (r, _) in marks {
+        cuts.extend([r.start, r.end]);
+    }
+    cuts.retain(|&c| c >= range.start && c <= range.end && text.is_char_boundary(c));
+    cuts.sort_unstable();
+    cuts.dedup();
+    for pair in cuts.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        let mut style = base;
+        for s in block
+            .styles
+            .iter()
+            .filter(|s| s.range.start <= a && b <= s.range.end)
+        {
+            style = inline_style(theme, style, s.style);
+        }
+        for (r, mark) in marks {
+            if r.start <= a && b <= r.end {
+                style = style.patch(*mark);
+            }
+        }
+        spans.push(Span::styled(text[a..b].to_string(), style));
+    }
+}
+
+fn inline_style(theme: &Theme, base: Style, inline: Inline) -> Style {
+    let mut style = base;
+    if inline.code {
+        style = style.patch(theme.code);
+    }
+    if inline.link {
+        style = style.patch(theme.link);
+    }
+    if inline.url {
+        style = style.patch(theme.url);
+    }
+    if inline.emphasis {
+        style = style.add_modifier(theme.emphasis);
+    }
+    if inline.strong {
+        style = style.add_modifier(theme.strong);
+    }
+    if inline.strike {
+        style = style.add_modifier(ratatui::style::Modifier::CROSSED_OUT);
+    }
+    style
+}

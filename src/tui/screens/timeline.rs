@@ -1,0 +1,277 @@
+//! The timeline (`T`): every structured date of the library by month, today marked,
+//! ranges drawn as bars on a day strip when the screen is wide enough; `Enter` opens
+//! the passage.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::domain::library::Library;
+use crate::domain::text::{display_width, sanitize_line, truncate};
+use crate::domain::timeline::{MonthGroup, days_covered, timeline};
+use crate::keys::Action;
+use crate::tui::effect::{Effect, Go, Place};
+use crate::tui::model::Model;
+use crate::tui::widgets::scroll::scroll_top;
+use crate::tui::widgets::theme::Theme;
+use crate::tui::widgets::title_line;
+
+/// A row of the timeline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimelineRow {
+    /// A month heading (index into the groups).
+    Month(usize),
+    /// The "today" marker.
+    Today,
+    /// A date: group and entry.
+    Entry(usize, usize),
+}
+
+/// The timeline's state.
+#[derive(Debug, Clone)]
+pub struct TimelineView {
+    /// The dates, by month.
+    pub groups: Vec<MonthGroup>,
+    /// What is drawn, top to bottom.
+    pub rows: Vec<TimelineRow>,
+    /// The selected row (always an entry when there is one).
+    pub selected: usize,
+    /// The first visible row.
+    pub offset: usize,
+    /// Today, as the marker shows it.
+    pub today: jiff::civil::Date,
+    /// Rows in view.
+    height: usize,
+}
+
+impl TimelineView {
+    /// Builds the timeline of a library, with `today` marked.
+    pub fn new(library: &Library, today: jiff::civil::Date, height: usize) -> TimelineView {
+        let groups = timeline(library);
+        let mut rows = Vec::new();
+        let mut today_placed = false;
+        for (g, group) in groups.iter().enumerate() {
+            if !today_placed && !group.is_before(today) && group.year.is_some() {
+                rows.push(TimelineRow::Today);
+                today_placed = true;
+            }
+            if !today_placed && group.year.is_none() {
+                rows.push(TimelineRow::Today);
+                today_placed = true;
+            }
+            rows.push(TimelineRow::Month(g));
+            for e in 0..group.entries.len() {
+                rows.push(TimelineRow::Entry(g, e));
+            }
+        }
+        if !today_placed {
+            rows.push(TimelineRow::Today);
+        }
+        let selected = rows
+            .iter()
+            .position(|r| matches!(r, TimelineRow::Entry(..)))
+            .unwrap_or(0);
+        TimelineView {
+            groups,
+            rows,
+            selected,
+            offset: 0,
+            today,
+            height: height.max(1),
+        }
+    }
+
+    fn step(&mut self, down: bool, times: usize) {
+        for _ in 0..times {
+            let found = if down {
+                (self.selected + 1..self.rows.len())
+                    .find(|&i| matches!(self.rows[i], TimelineRow::Entry(..)))
+            } else {
+                (0..self.selected)
+                    .rev()
+                    .find(|&i| matches!(self.rows[i], TimelineRow::Entry(..)))
+            };
+            match found {
+                Some(i) => self.selected = i,
+                None => break,
+            }
+        }
+    }
+
+    /// Adapts to the rows in view (the screen less its title and status lines).
+    pub fn resize(&mut self, size: Rect) {
+        self.height = usize::from(size.height.saturating_sub(3)).max(1);
+        self.keep_visible();
+    }
+
+    fn keep_visible(&mut self) {
+        // Show the month heading above the first entry too.
+        let selected = self
+            .selected
+            .saturating_sub(usize::from(self.selected <= self.offset));
+        self.offset = scroll_top(selected, self.offset, self.height, self.rows.len());
+    }
+
+    /// Takes an action; `None` when it means nothing here.
+    pub fn on_action(&mut self, action: Action) -> Option<Vec<Effect>> {
+        let half = self.height / 2;
+        match action {
+            Action::Back => return Some(vec![Effect::Go(Go::Back)]),
+            Action::Timeline => return Some(vec![Effect::Go(Go::Back)]),
+            Action::Open => {
+                let Some(TimelineRow::Entry(g, e)) = self.rows.get(self.selected).copied() else {
+                    return Some(Vec::new());
+                };
+                let entry = &self.groups[g].entries[e];
+                return Some(vec![Effect::Go(Go::Briefing {
+                    id: entry.briefing.id.clone(),
+                    at: Some(Place::Unit(entry.section + 1)),
+                })]);
+            }
+            Action::Next => self.step(true, 1),
+            Action::Previous => self.step(false, 1),
+            Action::PageDown | Action::HalfPageDown => self.step(true, half.max(1)),
+            Action::PageUp | Action::HalfPageUp => self.step(false, half.max(1)),
+            Action::Top => self.step(false, usize::MAX / 2),
+            Action::Bottom => self.step(true, usize::MAX / 2),
+            _ => return None,
+        }
+        self.keep_visible();
+        Some(Vec::new())
+    }
+}
+
+/// Below this width the timeline is a list without the day strip.
+pub const STRIP_MIN_WIDTH: u16 = 100;
+
+/// Draws the timeline over the whole screen but the status line.
+pub fn render(view: &TimelineView, m: &Model, theme: &Theme, frame: &mut Frame) {
+    let area = frame.area();
+    let dates: usize = view.groups.iter().map(|g| g.entries.len()).sum();
+    title_line(
+        theme,
+        frame,
+        format!(
+            " Timeline · {dates} dates in {} briefings",
+            m.library.briefings.len()
+        ),
+    );
+    let list = Rect {
+        y: area.y + 2,
+        height: area.height.saturating_sub(3),
+        ..area
+    };
+    let width = usize::from(area.width);
+    let strip = area.width >= STRIP_MIN_WIDTH;
+    let date_col = if strip { 30 } else { 22 };
+    let mut lines = Vec::new();
+    if view.groups.is_empty() {
+        lines.push(Line::from(Span::styled(
+            " No briefing in the library has structured dates ([[sections.dates]]).",
+            theme.dim,
+        )));
+    }
+    for (i, row) in view.rows.iter().enumerate().skip(view.offset) {
+        if lines.len() >= usize::from(list.height) {
+            break;
+        }
+        let selected = i == view.selected;
+        let line = match *row {
+            TimelineRow::Today => {
+                let text = format!(
+                    " ── today · {} ",
+                    crate::domain::date::PartialDate::from(view.today).human()
+                );
+                let fill = width.saturating_sub(display_width(&text));
+                Line::from(Span::styled(
+                    format!("{text}{}", "─".repeat(fill)),
+                    theme.key,
+                ))
+            }
+            TimelineRow::Month(g) => {
+                let group = &view.groups[g];
+                let mut spans = vec![Span::styled(
+                    format!(" {:<w$}", group.label(), w = date_col - 1),
+                    theme.heading,
+                )];
+                if strip {
+                    spans.push(Span::styled(ruler(group.days()), theme.dim));
+                }
+                Line::from(spans)
+            }
+            TimelineRow::Entry(g, e) => {
+                let group = &view.groups[g];
+                let entry = &group.entries[e];
+                let when = format!("   {}", entry.span.human());
+                let mut spans = vec![Span::styled(
+                    format!("{:<w$}", truncate(&when, date_col - 1), w = date_col),
+                    theme.date,
+                )];
+                if strip {
+                    let (first, last) = days_covered(group, &entry.span);
+                    spans.push(Span::styled(bar(group.days(), first, last), theme.key));
+                    spans.push(Span::raw("  "));
+                }
+                let mut text = String::new();
+                if let Some(label) = &entry.span.label {
+                    text.push_str(&sanitize_line(label));
+                    text.push_str(" — ");
+                }
+                text.push_str(&format!(
+                    "{} · {}",
+                    sanitize_line(&entry.briefing.title),
+                    sanitize_line(entry.section_title())
+                ));
+                if let Some(c) = &entry.span.confidence {
+                    text.push_str(&format!(" ({})", sanitize_line(c)));
+                }
+                let used: usize = spans.iter().map(|s| display_width(&s.content)).sum();
+                let text = truncate(&text, width.saturating_sub(used));
+                let pad = width.saturating_sub(used + display_width(&text));
+                spans.push(Span::raw(format!("{text}{}", " ".repeat(pad))));
+                let mut line = Line::from(spans);
+                if selected {
+                    line = line.style(theme.selected_focused);
+                }
+                line
+            }
+        };
+        lines.push(line);
+    }
+    frame.render_widget(Paragraph::new(lines), list);
+}
+
+/// `1    5    10   15   20   25   30`: a day ruler for a month.
+fn ruler(days: u8) -> String {
+    let mut out = String::new();
+    let mut day = 1u8;
+    while day <= days {
+        if day == 1 || day.is_multiple_of(5) {
+            let label = day.to_string();
+            out.push_str(&label);
+            day += label.len() as u8;
+        } else {
+            out.push(' ');
+            day += 1;
+        }
+    }
+    format!("{out:<33}")
+}
+
+/// `·········━━━━··················`: the days a range covers in its month.
+fn bar(days: u8, first: u8, last: u8) -> String {
+    let mut out: String = (1..=days)
+        .map(|d| {
+            if (first..=last).contains(&d) {
+                '━'
+            } else {
+                '·'
+            }
+        })
+        .collect();
+    for _ in days..31 {
+        out.push(' ');
+    }
+    out
+}
