@@ -139,7 +139,14 @@ impl Keymap {
                             .into_iter()
                             .find_map(|(ctx, a)| {
                                 let (keys, file) = chosen.get(&(ctx, a))?;
-                                (*file == user.file && !user.file.is_empty())
+                                // A key the defaults give that action there is not the
+                                // user's choice (a copy of the example changes nothing).
+                                let default = defaults.bindings.iter().any(|b| {
+                                    b.context == ctx
+                                        && b.action == a
+                                        && b.keys.iter().any(|(k, _)| k == chord)
+                                });
+                                (*file == user.file && !user.file.is_empty() && !default)
                                     .then(|| keys.iter().find(|(k, _)| k == chord).map(|(_, p)| *p))
                                     .flatten()
                             });
