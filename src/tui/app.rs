@@ -125,8 +125,14 @@ impl App {
                 .reader
                 .as_ref()
                 .map_or(Context::Library, ReaderScreen::context),
-            Base::Timeline => Context::Timeline,
-            Base::Compare => Context::Compare,
+            Base::Timeline => self
+                .timeline
+                .as_ref()
+                .map_or(Context::Timeline, TimelineView::context),
+            Base::Compare => self
+                .compare
+                .as_ref()
+                .map_or(Context::Compare, CompareView::context),
         }
     }
 
@@ -292,6 +298,8 @@ impl App {
     pub fn dispatch(&mut self, action: Action) {
         let context = self.context();
         let effects = match self.overlays.last_mut() {
+            // A question still lets the user read the help and the log.
+            Some(Overlay::Confirm(_)) if matches!(action, Action::Help | Action::Messages) => None,
             Some(Overlay::Confirm(confirm)) => {
                 match confirm.on_action(action, &self.model.keymap) {
                     Ok(answer) => {
@@ -398,7 +406,15 @@ impl App {
                 f.on_text(text);
                 Vec::new()
             }
-            Some(_) => Vec::new(),
+            Some(Overlay::Help(h)) => {
+                h.on_text(text);
+                Vec::new()
+            }
+            Some(Overlay::Log(l)) => {
+                l.on_text(text);
+                Vec::new()
+            }
+            Some(Overlay::Confirm(_)) => Vec::new(),
             None => {
                 match self.base {
                     Base::Library => self.library.on_text(text, &m.library),
@@ -407,7 +423,16 @@ impl App {
                             r.on_text(text);
                         }
                     }
-                    _ => {}
+                    Base::Timeline => {
+                        if let Some(t) = &mut self.timeline {
+                            t.on_text(text);
+                        }
+                    }
+                    Base::Compare => {
+                        if let Some(c) = &mut self.compare {
+                            c.on_text(text, m);
+                        }
+                    }
                 }
                 Vec::new()
             }

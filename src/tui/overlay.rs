@@ -34,8 +34,8 @@ impl Overlay {
     /// Where keys go while it is on top.
     pub fn context(&self) -> Context {
         match self {
-            Overlay::Help(_) => Context::Help,
-            Overlay::Log(_) => Context::Messages,
+            Overlay::Help(h) => h.context(),
+            Overlay::Log(l) => l.context(),
             Overlay::Panel(p) => p.context(),
             Overlay::Editor(_) => Context::Editor,
             Overlay::LibrarySearch(_) => Context::LibrarySearch,

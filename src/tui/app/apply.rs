@@ -41,7 +41,9 @@ impl App {
             Effect::Say(message) => self.model.say(message),
             Effect::Go(go) => self.go(go),
             Effect::Close => {
-                self.overlays.pop();
+                if let Some(overlay) = self.overlays.pop() {
+                    self.closed(&overlay);
+                }
             }
             Effect::Note(op) => self.change_notes(op),
             Effect::ShowNotes(show) => {
@@ -66,6 +68,20 @@ impl App {
         }
     }
 
+    /// Keeps what an overlay leaves behind: the library search's query.
+    fn closed(&mut self, overlay: &Overlay) {
+        if let Overlay::LibrarySearch(view) = overlay {
+            self.library_query = view.input.text().to_string();
+        }
+    }
+
+    /// Closes every overlay.
+    fn close_all(&mut self) {
+        while let Some(overlay) = self.overlays.pop() {
+            self.closed(&overlay);
+        }
+    }
+
     fn push(&mut self, overlay: Overlay) {
         self.overlays.push(overlay);
     }
@@ -75,18 +91,18 @@ impl App {
         match go {
             Go::Briefing { id, at } => self.open_briefing(&id, at),
             Go::Library => {
-                self.overlays.clear();
+                self.close_all();
                 self.base = Base::Library;
             }
             Go::Timeline => {
-                self.overlays.clear();
+                self.close_all();
                 let mut view = TimelineView::new(&self.model.library, self.model.today, 1);
                 view.resize(self.size);
                 self.timeline = Some(view);
                 self.base = Base::Timeline;
             }
             Go::Compare => {
-                self.overlays.clear();
+                self.close_all();
                 let current = self.reader.as_ref().and_then(|r| {
                     let unit = r.pane.current_unit();
                     unit.checked_sub(1)
@@ -105,7 +121,7 @@ impl App {
                 self.base = Base::Compare;
             }
             Go::Back => {
-                self.overlays.clear();
+                self.close_all();
                 self.base = if self.reader.is_some() {
                     Base::Reader
                 } else {
@@ -181,7 +197,7 @@ impl App {
             )));
             return;
         };
-        self.overlays.clear();
+        self.close_all();
         self.base = Base::Reader;
         if self.model.open_id() != Some(id) {
             self.leave_briefing();

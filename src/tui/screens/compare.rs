@@ -15,10 +15,11 @@ use crate::domain::store::AnnotationSet;
 use crate::domain::text::{sanitize_line, truncate};
 use crate::domain::timeline::{CompareEntry, kinds_in, sections_of_kind};
 use crate::domain::wrap::wrap_block;
-use crate::keys::Action;
+use crate::keys::{Action, Context};
 use crate::tui::effect::{Effect, Go, Place};
 use crate::tui::jobs::{Job, Purpose};
 use crate::tui::model::Model;
+use crate::tui::widgets::filter::Filter;
 use crate::tui::widgets::theme::Theme;
 use crate::tui::widgets::title_line;
 
@@ -39,6 +40,8 @@ pub struct CompareView {
     pub notes: std::collections::HashMap<(String, String), Vec<String>>,
     /// Annotations read from the store for briefings not in memory.
     stored: Vec<AnnotationSet>,
+    /// The filter (`/`): by briefing title, tag or section title.
+    pub filter: Filter,
 }
 
 impl CompareView {
@@ -58,17 +61,26 @@ impl CompareView {
             scroll: 0,
             notes: std::collections::HashMap::new(),
             stored: Vec::new(),
+            filter: Filter::default(),
         };
         view.load_entries(m);
         view
     }
 
     fn load_entries(&mut self, m: &Model) {
+        let filter = &self.filter;
         self.entries = self
             .kinds
             .get(self.kind)
             .map(|(k, _)| sections_of_kind(&m.library, k))
-            .unwrap_or_default();
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|e| {
+                let b = &e.briefing;
+                let section = b.sections.get(e.section).map_or("", |s| s.title.as_str());
+                filter.matches(&format!("{} {} {section}", b.title, b.tags.join(" ")))
+            })
+            .collect();
         self.selected = 0;
         self.scroll = 0;
         self.refresh_notes(m);
@@ -121,10 +133,38 @@ impl CompareView {
         }
     }
 
+    /// Where keys go now.
+    pub fn context(&self) -> Context {
+        if self.filter.editing {
+            Context::Prompt
+        } else {
+            Context::Compare
+        }
+    }
+
+    /// Text typed into the filter.
+    pub fn on_text(&mut self, text: &str, m: &Model) {
+        if self.filter.editing {
+            self.filter.on_text(text);
+            self.load_entries(m);
+        }
+    }
+
     /// Takes an action; `None` when it means nothing here.
     pub fn on_action(&mut self, action: Action, m: &Model) -> Option<Vec<Effect>> {
+        if self.filter.editing {
+            if self.filter.on_action(action)? {
+                self.load_entries(m);
+            }
+            return Some(Vec::new());
+        }
         let mut effects = Vec::new();
         match action {
+            Action::Search => {
+                self.filter.start();
+                self.load_entries(m);
+            }
+            Action::Back if self.filter.clear() => self.load_entries(m),
             Action::Back | Action::Compare => return Some(vec![Effect::Go(Go::Back)]),
             Action::NextKind | Action::PreviousKind if !self.kinds.is_empty() => {
                 let n = self.kinds.len();
@@ -215,6 +255,21 @@ pub fn render(view: &CompareView, m: &Model, theme: &Theme, frame: &mut Frame) {
             ..area
         },
     );
+    if view.filter.is_active() {
+        let mut spans = vec![Span::raw(" ")];
+        spans.extend(
+            view.filter
+                .spans(usize::from(area.width), theme.dim, theme.key),
+        );
+        frame.render_widget(
+            Paragraph::new(Line::from(spans)),
+            Rect {
+                y: area.y + 2,
+                height: 1,
+                ..area
+            },
+        );
+    }
     let body = Rect {
         y: area.y + 3,
         height: area.height.saturating_sub(4),

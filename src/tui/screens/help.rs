@@ -9,6 +9,7 @@ use ratatui::widgets::Paragraph;
 use crate::domain::text::truncate;
 use crate::keys::{Action, Context, Keymap};
 use crate::tui::effect::Effect;
+use crate::tui::widgets::filter::Filter;
 use crate::tui::widgets::scroll::scrolled;
 use crate::tui::widgets::theme::Theme;
 use crate::tui::widgets::{centered, overlay_frame};
@@ -20,6 +21,8 @@ pub struct Help {
     pub context: Context,
     /// The first visible row.
     pub scroll: usize,
+    /// The filter (`/`): rows whose keys or description hold every word.
+    pub filter: Filter,
 }
 
 /// A row of the help: a heading (no keys) or keys and what they do.
@@ -109,11 +112,16 @@ fn key_width(width: usize) -> usize {
 }
 
 /// The help's lines at a width: long descriptions wrap under themselves.
-fn lines(keymap: &Keymap, context: Context, width: usize) -> Vec<HelpLine> {
+fn lines(keymap: &Keymap, context: Context, width: usize, filter: &Filter) -> Vec<HelpLine> {
     let keys = key_width(width);
     let text_width = width.saturating_sub(keys).max(10);
     let mut out = Vec::new();
     for row in rows(keymap, context) {
+        if filter.is_active()
+            && (row.keys.is_empty() || !filter.matches(&format!("{} {}", row.keys, row.text)))
+        {
+            continue;
+        }
         if row.keys.is_empty() {
             out.push((String::new(), row.text, true));
             continue;
@@ -145,7 +153,28 @@ fn area(screen: ratatui::layout::Rect, lines: usize) -> ratatui::layout::Rect {
 impl Help {
     /// The help of `context`, from its top.
     pub fn new(context: Context) -> Help {
-        Help { context, scroll: 0 }
+        Help {
+            context,
+            scroll: 0,
+            filter: Filter::default(),
+        }
+    }
+
+    /// Where keys go now.
+    pub fn context(&self) -> Context {
+        if self.filter.editing {
+            Context::Prompt
+        } else {
+            Context::Help
+        }
+    }
+
+    /// Text typed into the filter.
+    pub fn on_text(&mut self, text: &str) {
+        if self.filter.editing {
+            self.filter.on_text(text);
+            self.scroll = 0;
+        }
     }
 
     /// Takes an action, on a screen of `size`.
@@ -155,8 +184,22 @@ impl Help {
         keymap: &Keymap,
         size: ratatui::layout::Rect,
     ) -> Option<Vec<Effect>> {
+        if self.filter.editing {
+            self.filter.on_action(action)?;
+            self.scroll = 0;
+            return Some(Vec::new());
+        }
+        match action {
+            Action::Search => {
+                self.filter.start();
+                self.scroll = 0;
+                return Some(Vec::new());
+            }
+            Action::Back if self.filter.clear() => return Some(Vec::new()),
+            _ => {}
+        }
         let width = usize::from(area(size, usize::from(size.height)).width.saturating_sub(2));
-        let len = lines(keymap, self.context, width).len();
+        let len = lines(keymap, self.context, width, &self.filter).len();
         let rect = area(size, len);
         let height = usize::from(rect.height.saturating_sub(2));
         if matches!(action, Action::Back | Action::Help | Action::Open) {
@@ -174,28 +217,37 @@ impl Help {
                 .width
                 .saturating_sub(2),
         );
-        let all = lines(keymap, self.context, width);
-        let rect = area(screen, all.len());
+        let all = lines(keymap, self.context, width, &self.filter);
+        let rect = area(screen, all.len() + usize::from(self.filter.is_active()));
         let close = keymap.label(Context::Help, Action::Back);
         let title = format!("Help · {} · {close} closes", self.context.title());
         let inner = overlay_frame(theme, frame, rect, &title);
         let key_width = key_width(usize::from(inner.width));
-        let shown: Vec<Line> = all
-            .iter()
-            .skip(self.scroll)
-            .take(usize::from(inner.height))
-            .map(|(keys, text, heading)| {
-                if *heading {
-                    Line::from(Span::styled(text.clone(), theme.heading))
-                } else {
-                    let keys = truncate(keys, key_width.saturating_sub(1));
-                    Line::from(vec![
-                        Span::styled(format!("{keys:<key_width$}"), theme.key),
-                        Span::styled(text.clone(), theme.text),
-                    ])
-                }
-            })
-            .collect();
+        let mut shown: Vec<Line> = Vec::new();
+        if self.filter.is_active() {
+            shown.push(Line::from(self.filter.spans(
+                usize::from(inner.width),
+                theme.dim,
+                theme.key,
+            )));
+        }
+        let room = usize::from(inner.height).saturating_sub(shown.len());
+        shown.extend(
+            all.iter()
+                .skip(self.scroll)
+                .take(room)
+                .map(|(keys, text, heading)| {
+                    if *heading {
+                        Line::from(Span::styled(text.clone(), theme.heading))
+                    } else {
+                        let keys = truncate(keys, key_width.saturating_sub(1));
+                        Line::from(vec![
+                            Span::styled(format!("{keys:<key_width$}"), theme.key),
+                            Span::styled(text.clone(), theme.text),
+                        ])
+                    }
+                }),
+        );
         frame.render_widget(Paragraph::new(shown), inner);
     }
 }

@@ -10,21 +10,27 @@ use crate::domain::text::sanitize_line;
 use crate::keys::{Action, Context, Keymap};
 use crate::tui::effect::Effect;
 use crate::tui::messages::{MessageLog, Tone};
+use crate::tui::widgets::filter::Filter;
 use crate::tui::widgets::scroll::scrolled;
 use crate::tui::widgets::theme::Theme;
 use crate::tui::widgets::{centered, overlay_frame};
 
-/// The log overlay's state: the first visible row.
+/// The log overlay's state.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Log {
     /// The first visible row.
     pub scroll: usize,
+    /// The filter (`/`): messages holding every word.
+    pub filter: Filter,
 }
 
 /// The log's lines at a width: each message wrapped, newest first.
-fn lines(log: &MessageLog, width: usize) -> Vec<(String, Tone)> {
+fn lines(log: &MessageLog, width: usize, filter: &Filter) -> Vec<(String, Tone)> {
     let mut out = Vec::new();
     for entry in log.entries().rev() {
+        if !filter.matches(&entry.message.text) {
+            continue;
+        }
         let stamp = entry.at.strftime("%H:%M:%S").to_string();
         let tag = match entry.message.tone {
             Tone::Info => "",
@@ -42,6 +48,23 @@ fn lines(log: &MessageLog, width: usize) -> Vec<(String, Tone)> {
 }
 
 impl Log {
+    /// Where keys go now.
+    pub fn context(&self) -> Context {
+        if self.filter.editing {
+            Context::Prompt
+        } else {
+            Context::Messages
+        }
+    }
+
+    /// Text typed into the filter.
+    pub fn on_text(&mut self, text: &str) {
+        if self.filter.editing {
+            self.filter.on_text(text);
+            self.scroll = 0;
+        }
+    }
+
     /// Takes an action (`height`, `width`: the view's rows and columns).
     pub fn on_action(
         &mut self,
@@ -50,7 +73,21 @@ impl Log {
         height: usize,
         width: usize,
     ) -> Option<Vec<Effect>> {
-        let len = lines(log, width).len();
+        if self.filter.editing {
+            self.filter.on_action(action)?;
+            self.scroll = 0;
+            return Some(Vec::new());
+        }
+        match action {
+            Action::Search => {
+                self.filter.start();
+                self.scroll = 0;
+                return Some(Vec::new());
+            }
+            Action::Back if self.filter.clear() => return Some(Vec::new()),
+            _ => {}
+        }
+        let len = lines(log, width, &self.filter).len();
         if matches!(action, Action::Back | Action::Messages | Action::Open) {
             return Some(vec![Effect::Close]);
         }
@@ -73,20 +110,29 @@ impl Log {
             rect,
             &format!("Messages · newest first · {close} closes"),
         );
-        let all = lines(log, usize::from(inner.width));
-        let mut shown: Vec<Line> = all
-            .into_iter()
-            .skip(self.scroll)
-            .take(usize::from(inner.height))
-            .map(|(text, tone)| {
-                let style = match tone {
-                    Tone::Info => theme.text,
-                    Tone::Warning => theme.warning,
-                    Tone::Error => theme.error,
-                };
-                Line::from(Span::styled(text, style))
-            })
-            .collect();
+        let all = lines(log, usize::from(inner.width), &self.filter);
+        let mut shown: Vec<Line> = Vec::new();
+        if self.filter.is_active() {
+            shown.push(Line::from(self.filter.spans(
+                usize::from(inner.width),
+                theme.dim,
+                theme.key,
+            )));
+        }
+        let room = usize::from(inner.height).saturating_sub(shown.len());
+        shown.extend(
+            all.into_iter()
+                .skip(self.scroll)
+                .take(room)
+                .map(|(text, tone)| {
+                    let style = match tone {
+                        Tone::Info => theme.text,
+                        Tone::Warning => theme.warning,
+                        Tone::Error => theme.error,
+                    };
+                    Line::from(Span::styled(text, style))
+                }),
+        );
         if shown.is_empty() {
             shown.push(Line::from(Span::styled("No message yet.", theme.dim)));
         }

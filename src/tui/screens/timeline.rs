@@ -10,9 +10,10 @@ use ratatui::widgets::Paragraph;
 use crate::domain::library::Library;
 use crate::domain::text::{display_width, sanitize_line, truncate};
 use crate::domain::timeline::{MonthGroup, days_covered, timeline};
-use crate::keys::Action;
+use crate::keys::{Action, Context};
 use crate::tui::effect::{Effect, Go, Place};
 use crate::tui::model::Model;
+use crate::tui::widgets::filter::Filter;
 use crate::tui::widgets::scroll::scroll_top;
 use crate::tui::widgets::theme::Theme;
 use crate::tui::widgets::title_line;
@@ -41,18 +42,75 @@ pub struct TimelineView {
     pub offset: usize,
     /// Today, as the marker shows it.
     pub today: jiff::civil::Date,
+    /// The filter (`/`): by briefing, tag, kind, confidence or label.
+    pub filter: Filter,
     /// Rows in view.
     height: usize,
+}
+
+/// What the filter looks at in an entry: the briefing's title and tags, the section's
+/// title and kind, the date's label and confidence.
+fn entry_text(entry: &crate::domain::timeline::TimelineEntry) -> String {
+    let b = &entry.briefing;
+    let section = b.sections.get(entry.section);
+    let mut text = format!("{} {}", b.title, b.tags.join(" "));
+    if let Some(s) = section {
+        text.push(' ');
+        text.push_str(&s.title);
+        if let Some(k) = &s.kind {
+            text.push(' ');
+            text.push_str(&k.label());
+            text.push(' ');
+            text.push_str(k.as_str());
+        }
+    }
+    for part in [&entry.span.label, &entry.span.confidence]
+        .into_iter()
+        .flatten()
+    {
+        text.push(' ');
+        text.push_str(part);
+    }
+    text
 }
 
 impl TimelineView {
     /// Builds the timeline of a library, with `today` marked.
     pub fn new(library: &Library, today: jiff::civil::Date, height: usize) -> TimelineView {
-        let groups = timeline(library);
+        let mut view = TimelineView {
+            groups: timeline(library),
+            rows: Vec::new(),
+            selected: 0,
+            offset: 0,
+            today,
+            filter: Filter::default(),
+            height: height.max(1),
+        };
+        view.rebuild();
+        view
+    }
+
+    /// Where keys go now.
+    pub fn context(&self) -> Context {
+        if self.filter.editing {
+            Context::Prompt
+        } else {
+            Context::Timeline
+        }
+    }
+
+    /// The rows drawn, from the groups and the filter; the selection on the first entry.
+    fn rebuild(&mut self) {
         let mut rows = Vec::new();
         let mut today_placed = false;
-        for (g, group) in groups.iter().enumerate() {
-            if !today_placed && !group.is_before(today) && group.year.is_some() {
+        for (g, group) in self.groups.iter().enumerate() {
+            let entries: Vec<usize> = (0..group.entries.len())
+                .filter(|&e| self.filter.matches(&entry_text(&group.entries[e])))
+                .collect();
+            if entries.is_empty() {
+                continue;
+            }
+            if !today_placed && !group.is_before(self.today) && group.year.is_some() {
                 rows.push(TimelineRow::Today);
                 today_placed = true;
             }
@@ -61,24 +119,32 @@ impl TimelineView {
                 today_placed = true;
             }
             rows.push(TimelineRow::Month(g));
-            for e in 0..group.entries.len() {
-                rows.push(TimelineRow::Entry(g, e));
-            }
+            rows.extend(entries.into_iter().map(|e| TimelineRow::Entry(g, e)));
         }
         if !today_placed {
             rows.push(TimelineRow::Today);
         }
-        let selected = rows
+        self.selected = rows
             .iter()
             .position(|r| matches!(r, TimelineRow::Entry(..)))
             .unwrap_or(0);
-        TimelineView {
-            groups,
-            rows,
-            selected,
-            offset: 0,
-            today,
-            height: height.max(1),
+        self.offset = 0;
+        self.rows = rows;
+    }
+
+    /// How many dates are shown (after the filter).
+    pub fn shown(&self) -> usize {
+        self.rows
+            .iter()
+            .filter(|r| matches!(r, TimelineRow::Entry(..)))
+            .count()
+    }
+
+    /// Text typed into the filter.
+    pub fn on_text(&mut self, text: &str) {
+        if self.filter.editing {
+            self.filter.on_text(text);
+            self.rebuild();
         }
     }
 
@@ -115,8 +181,19 @@ impl TimelineView {
 
     /// Takes an action; `None` when it means nothing here.
     pub fn on_action(&mut self, action: Action) -> Option<Vec<Effect>> {
+        if self.filter.editing {
+            if self.filter.on_action(action)? {
+                self.rebuild();
+            }
+            return Some(Vec::new());
+        }
         let half = self.height / 2;
         match action {
+            Action::Search => {
+                self.filter.start();
+                self.rebuild();
+            }
+            Action::Back if self.filter.clear() => self.rebuild(),
             Action::Back => return Some(vec![Effect::Go(Go::Back)]),
             Action::Timeline => return Some(vec![Effect::Go(Go::Back)]),
             Action::Open => {
@@ -149,14 +226,34 @@ pub const STRIP_MIN_WIDTH: u16 = 100;
 pub fn render(view: &TimelineView, m: &Model, theme: &Theme, frame: &mut Frame) {
     let area = frame.area();
     let dates: usize = view.groups.iter().map(|g| g.entries.len()).sum();
+    let count = if view.filter.is_active() {
+        format!("{} of {dates} dates", view.shown())
+    } else {
+        format!("{dates} dates")
+    };
     title_line(
         theme,
         frame,
         format!(
-            " Timeline · {dates} dates in {} briefings",
+            " Timeline · {count} in {} briefings",
             m.library.briefings.len()
         ),
     );
+    if view.filter.is_active() {
+        let mut spans = vec![Span::raw(" ")];
+        spans.extend(
+            view.filter
+                .spans(usize::from(area.width), theme.dim, theme.key),
+        );
+        frame.render_widget(
+            Paragraph::new(Line::from(spans)),
+            Rect {
+                y: area.y + 1,
+                height: 1,
+                ..area
+            },
+        );
+    }
     let list = Rect {
         y: area.y + 2,
         height: area.height.saturating_sub(3),
