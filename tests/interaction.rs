@@ -213,7 +213,7 @@ fn a_note_saved_after_the_first_library_search_is_found_by_the_next() {
     let mut s = Stepper::bundled(100, 30);
     s.start(Some(FR));
     s.press("Szeppelin");
-    assert_eq!(s.app().model.index.is_some(), true);
+    assert!(s.app().model.index.is_some());
     assert!(s.screen().contains("0 found"), "{}", s.screen());
     s.press("\x1b]aZeppelin quantique");
     s.key(KeyCode::Char('s'), KeyModifiers::CONTROL);
