@@ -49,7 +49,7 @@ pub struct Config {
     pub mouse: bool,
     /// The widest the reading text may be, in columns.
     pub max_width: u16,
-    /// The outline's share of the screen, in percent (clamped to a usable width).
+    /// The largest share of the screen the outline takes, in percent.
     pub outline_width: u16,
     /// Files larger than this are refused.
     pub max_file_bytes: u64,
@@ -78,7 +78,7 @@ impl Default for Config {
             theme: ThemeName::Dark,
             mouse: true,
             max_width: 88,
-            outline_width: 30,
+            outline_width: 40,
             max_file_bytes: crate::domain::load::DEFAULT_MAX_FILE_BYTES,
             show_notes: false,
             keys: KeyTables::default(),

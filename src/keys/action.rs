@@ -100,6 +100,10 @@ pub enum Action {
     Export,
     /// Export the notes of every briefing that has some
     ExportAll,
+    /// A wider outline
+    OutlineWider,
+    /// A narrower outline
+    OutlineNarrower,
 
     // The library.
     /// Sort by date or by title

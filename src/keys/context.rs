@@ -117,6 +117,8 @@ const READER: &[Action] = &[
     A::ToggleRead,
     A::Export,
     A::ExportAll,
+    A::OutlineWider,
+    A::OutlineNarrower,
 ];
 
 impl Context {

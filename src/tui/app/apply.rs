@@ -225,6 +225,9 @@ impl App {
         self.deferred = None;
         self.preparing_text = false;
         let mut reader = ReaderScreen::new(briefing.clone(), self.size, &self.model);
+        // The outline's width, as the user chose it, goes from briefing to briefing.
+        reader.outline_columns = self.reader.as_ref().and_then(|r| r.outline_columns);
+        reader.resize(self.size);
         if self.model.notebook.has(&id) {
             // Unsaved notes kept in memory: newer than the store's.
             if let Some(p) = self

@@ -86,11 +86,28 @@ pub struct ReaderScreen {
     size: Rect,
     outline_share: u16,
     max_width: u16,
+    /// The outline's width chosen with `<` `>`, if any (else it fits its titles).
+    pub outline_columns: Option<u16>,
+    /// The width the outline's titles need.
+    natural: u16,
+}
+
+/// The columns the outline needs to show every title whole: badge, number, title,
+/// marks, border.
+fn natural_outline(briefing: &Briefing) -> u16 {
+    let widest = briefing
+        .sections
+        .iter()
+        .map(|s| crate::domain::text::display_width(&crate::domain::text::sanitize_line(&s.title)))
+        .max()
+        .unwrap_or(8);
+    u16::try_from(widest + 4 + 4 + 9 + 1).unwrap_or(u16::MAX)
 }
 
 impl ReaderScreen {
     /// The reader on `briefing`, at its top, for a screen of `size`.
     pub fn new(briefing: Arc<Briefing>, size: Rect, m: &Model) -> ReaderScreen {
+        let natural = natural_outline(&briefing);
         let mut screen = ReaderScreen {
             pane: Pane::new(briefing, 60, 20),
             outline: Outline::default(),
@@ -102,6 +119,8 @@ impl ReaderScreen {
             size,
             outline_share: m.config.outline_width,
             max_width: m.config.max_width,
+            outline_columns: None,
+            natural,
         };
         screen.resize(size);
         screen
@@ -153,8 +172,7 @@ impl ReaderScreen {
                 Focus::Reader => (None, Some(body)),
             }
         } else {
-            let share = u32::from(size.width) * u32::from(self.outline_share) / 100;
-            let width = (share as u16).clamp(22, 48).min(size.width / 2);
+            let width = self.outline_width(size.width);
             (
                 Some(Rect { width, ..body }),
                 Some(Rect {
@@ -171,6 +189,39 @@ impl ReaderScreen {
             reader,
             status,
         }
+    }
+
+    /// The outline's width on a screen `screen` columns wide (two panes): what its
+    /// titles need, or what the user chose, within its share of the screen, leaving
+    /// the reading pane room.
+    fn outline_width(&self, screen: u16) -> u16 {
+        let share = u16::try_from(u32::from(screen) * u32::from(self.outline_share) / 100)
+            .unwrap_or(u16::MAX)
+            .max(22);
+        let wanted = self.outline_columns.unwrap_or(self.natural);
+        wanted.clamp(22, share).min(screen.saturating_sub(36).max(22))
+    }
+
+    /// `<` `>`: a narrower or wider outline (within its share of the screen); the
+    /// width chosen, to remember.
+    fn widen_outline(&mut self, delta: i16) -> Option<Effect> {
+        if self.size.width < TWO_PANE_WIDTH {
+            return Some(Effect::Say(Message::info(
+                "the screen is too narrow for the outline beside the text",
+            )));
+        }
+        let now = self.outline_width(self.size.width);
+        self.outline_columns = Some(now.saturating_add_signed(delta).max(22));
+        let after = self.outline_width(self.size.width);
+        self.outline_columns = Some(after);
+        self.resize(self.size);
+        (after == now).then(|| {
+            Effect::Say(Message::info(if delta > 0 {
+                "the outline is as wide as its share of the screen (outline_width in the config)"
+            } else {
+                "the outline is as narrow as it gets"
+            }))
+        })
     }
 
     /// Adapts to a new screen size (and focus): the pane's text width and height.
@@ -333,6 +384,11 @@ impl ReaderScreen {
             Action::ToggleRead => effects = annotate::toggle_read(self, m),
             Action::Export => effects.push(Effect::Export(false)),
             Action::ExportAll => effects.push(Effect::Export(true)),
+            Action::OutlineWider | Action::OutlineNarrower => {
+                let delta = if action == Action::OutlineWider { 4 } else { -4 };
+                effects.extend(self.widen_outline(delta));
+                return Some(effects);
+            }
             _ => return None,
         }
         let moving = matches!(

@@ -41,6 +41,9 @@ pub struct Pane {
     weights: Vec<u64>,
     /// Note lines shown under paragraphs: unit → block → lines.
     previews: Previews,
+    /// Not moved since it opened: it stays at the title and metadata, whatever the
+    /// size, even when the first paragraph is below the pane.
+    pristine: bool,
 }
 
 /// Note lines to show under paragraphs: unit → block → lines.
@@ -70,6 +73,7 @@ impl Pane {
             cursor: None,
             weights,
             previews: Previews::new(),
+            pristine: true,
         };
         reader.cursor = reader.first_stop_from(0);
         reader.prepare();
@@ -106,8 +110,27 @@ impl Pane {
         }
         self.width = width;
         self.height = height;
-        self.ensure_cursor_visible();
+        if self.pristine {
+            self.top = RowPos::default();
+        } else {
+            self.keep_cursor_in_view();
+        }
         self.prepare();
+    }
+
+    /// After a resize: the view moves only if the cursor's paragraph left it entirely
+    /// (so a briefing opened at its title stays at its title, even when the first
+    /// paragraph does not fit below it).
+    fn keep_cursor_in_view(&mut self) {
+        if let Some(cursor) = self.cursor {
+            let (start, end) = self.block_span(cursor);
+            let bottom = self.bottom_row();
+            if end >= self.top && start <= bottom {
+                self.clamp_top();
+                return;
+            }
+        }
+        self.ensure_cursor_visible();
     }
 
     /// Lays everything out again on the next move (after marks or notes changed how
@@ -139,6 +162,7 @@ impl Pane {
     /// Puts the cursor on a block and brings the line holding byte `offset` of its text
     /// into view (for a search match deep in a long paragraph).
     pub fn jump_to_offset(&mut self, pos: BlockPos, offset: usize) {
+        self.pristine = false;
         self.jump_to_block(pos);
         let layout = self.ensure(pos.unit);
         let Some(rows) = layout.block_rows.get(pos.block).cloned() else {
@@ -389,6 +413,7 @@ impl Pane {
 
     /// The next paragraph; within a paragraph taller than the pane, the next page of it.
     pub fn next_paragraph(&mut self) {
+        self.pristine = false;
         let Some(cursor) = self.cursor else { return };
         let (start, end) = self.block_span(cursor);
         let bottom = self.bottom_row();
@@ -428,6 +453,7 @@ impl Pane {
 
     /// The previous paragraph; within a paragraph taller than the pane, the previous page.
     pub fn previous_paragraph(&mut self) {
+        self.pristine = false;
         let Some(cursor) = self.cursor else { return };
         let (start, end) = self.block_span(cursor);
         if start < self.top {
@@ -465,6 +491,7 @@ impl Pane {
 
     /// Shows a unit from its heading, with the cursor on its first paragraph.
     pub fn jump_to_unit(&mut self, unit: usize) {
+        self.pristine = false;
         let unit = unit.min(self.units() - 1);
         self.top = RowPos { unit, row: 0 };
         self.cursor = if self.block_count(unit) > 0 {
@@ -479,6 +506,7 @@ impl Pane {
 
     /// Puts the cursor on a block and brings it into view.
     pub fn jump_to_block(&mut self, pos: BlockPos) {
+        self.pristine = false;
         let unit = pos.unit.min(self.units() - 1);
         let count = self.block_count(unit);
         if count == 0 {
@@ -505,6 +533,7 @@ impl Pane {
 
     /// The next section's heading.
     pub fn next_section(&mut self) {
+        self.pristine = false;
         let current = self.current_unit();
         if current + 1 < self.units() {
             self.jump_to_unit(current + 1);
@@ -515,6 +544,7 @@ impl Pane {
 
     /// The start of the current section, or the previous one when already there.
     pub fn previous_section(&mut self) {
+        self.pristine = false;
         let current = self.current_unit();
         let at_start = self.top
             == RowPos {
@@ -533,6 +563,7 @@ impl Pane {
 
     /// The top of the briefing.
     pub fn top(&mut self) {
+        self.pristine = false;
         self.top = RowPos::default();
         self.cursor = self.first_stop_from(0);
         self.prepare();
@@ -540,6 +571,7 @@ impl Pane {
 
     /// The end of the briefing, cursor on the last paragraph.
     pub fn bottom(&mut self) {
+        self.pristine = false;
         let last = self.units() - 1;
         self.cursor = self.last_stop_until(last);
         self.top = self.max_top();
@@ -548,6 +580,7 @@ impl Pane {
 
     /// Scrolls by `rows` (down if positive) and keeps the cursor on a visible paragraph.
     pub fn scroll(&mut self, rows: isize) {
+        self.pristine = false;
         let before = self.top;
         self.top = if rows >= 0 {
             self.forward(self.top, rows.unsigned_abs())
@@ -567,6 +600,7 @@ impl Pane {
 
     /// A page down (or up), the cursor on the first paragraph that starts in view.
     pub fn page(&mut self, down: bool, fraction_half: bool) {
+        self.pristine = false;
         let rows = if fraction_half {
             (self.height / 2).max(1)
         } else {
@@ -730,6 +764,16 @@ mod tests {
         r.next_paragraph();
         r.previous_section();
         assert_eq!(r.top.unit, r.current_unit());
+    }
+
+    #[test]
+    fn a_briefing_opens_at_its_title_whatever_the_size() {
+        for (width, height) in [(60, 20), (40, 8), (80, 22), (120, 47)] {
+            let mut r = reader(20);
+            r.resize(width, height);
+            assert_eq!(r.top, RowPos::default(), "{width}x{height}");
+            assert_eq!(r.cursor, Some(BlockPos { unit: 0, block: 0 }));
+        }
     }
 
     #[test]
