@@ -335,3 +335,94 @@ fn every_message_is_in_the_log_and_errors_stay_marked_until_seen() {
     s.press("\x1b");
     assert!(!s.screen().contains("⚠ 1"), "{}", s.screen());
 }
+
+/// The sections the outline shows as read (`✓`).
+fn read_sections(screen: &str) -> Vec<String> {
+    screen
+        .lines()
+        .filter(|l| l.contains('✓'))
+        .filter_map(|l| l.split('│').next())
+        .map(|l| l.trim().to_string())
+        .collect()
+}
+
+#[test]
+fn reading_counts_what_was_read_not_what_flew_by() {
+    let mut s = Stepper::bundled(100, 30);
+    s.start(Some(FR));
+    // Page-downs that fly over sections read nothing, however much they showed.
+    s.press("    ");
+    assert_eq!(read_sections(&s.screen()), Vec::<String>::new());
+    // Jumps read nothing either.
+    s.press("]]]]");
+    assert_eq!(read_sections(&s.screen()), Vec::<String>::new());
+    // A section seen whole on screen for a few seconds is read.
+    s.press("g]");
+    s.fire_timers();
+    let read = read_sections(&s.screen());
+    assert!(read.iter().any(|l| l.contains("CTX  1")), "{read:?}");
+    // `r` toggles it back.
+    s.press("r");
+    let read = read_sections(&s.screen());
+    assert!(!read.iter().any(|l| l.contains("CTX  1")), "{read:?}");
+}
+
+#[test]
+fn a_long_section_scrolled_through_is_read_when_its_end_is_reached() {
+    let mut s = Stepper::bundled(60, 12);
+    s.start(Some(FR));
+    s.press("]]]");
+    let section = s.app().reader.as_ref().map(|r| r.pane.current_unit());
+    assert_eq!(section, Some(3));
+    // Some time on the section, but its end not yet seen: not read.
+    s.press("j");
+    s.fire_timers();
+    assert!(!read_sections(&s.screen()).iter().any(|l| l.contains(" 3 ")));
+    // Scrolling on until its end shows, with time spent on it: read.
+    for _ in 0..30 {
+        s.press("j");
+        if s.app().reader.as_ref().map(|r| r.pane.current_unit()) != Some(3) {
+            break;
+        }
+    }
+    s.fire_timers();
+    let set = s.app().model.open_set().expect("notes");
+    let briefing = s.app().model.open.clone().expect("open");
+    assert!(
+        brief::tui::notebook::is_read(set, &briefing.sections[2]),
+        "section 3 was scrolled through"
+    );
+}
+
+#[test]
+fn a_failed_reload_stays_marked_while_the_last_good_version_is_shown() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("b.toml");
+    let good = "title = \"Reloadable\"\nid = \"reloadable\"\n\n[[sections]]\ntitle = \"One\"\nbody = \"First text.\"\n";
+    std::fs::write(&path, good).expect("write");
+    let library = Library::load(&[path.clone()], brief::domain::load::LoadOptions::default());
+    let mut s = Stepper::new(Config::default(), library, 100, 30);
+    s.start(Some("reloadable"));
+    std::fs::write(&path, "title = \n").expect("break it");
+    s.send(brief::tui::event::Msg::FileChanged(path.clone()));
+    s.fire_timers();
+    let screen = s.screen();
+    assert!(screen.contains("showing the last good version"), "{screen}");
+    assert!(screen.contains("Reloadable"), "{screen}");
+    // Still there after other keys and messages.
+    s.press("jj");
+    assert!(s.screen().contains("showing the last good version"));
+    std::fs::write(&path, good.replace("First text", "Second text")).expect("fix it");
+    s.send(brief::tui::event::Msg::FileChanged(path.clone()));
+    s.fire_timers();
+    let screen = s.screen();
+    assert!(
+        !screen.contains("showing the last good version"),
+        "{screen}"
+    );
+    assert!(
+        s.said().iter().any(|m| m.starts_with("reloaded")),
+        "{:?}",
+        s.said()
+    );
+}

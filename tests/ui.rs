@@ -197,28 +197,3 @@ fn compare_100x30() {
     s.press("\n");
     assert!(s.screen().contains(" READ "));
 }
-
-#[test]
-fn scrolling_through_a_section_marks_it_read_but_jumping_does_not() {
-    let mut s = Stepper::bundled(100, 30);
-    s.start(Some(FR));
-    let read =
-        |screen: &str, entry: &str| screen.lines().any(|l| l.contains(entry) && l.contains('✓'));
-    s.press("]]]");
-    let screen = s.screen();
-    assert!(!read(&screen, "CTX  1 "), "a jump does not read: {screen}");
-    s.press("g]");
-    for _ in 0..8 {
-        s.press("j");
-    }
-    let screen = s.screen();
-    assert!(
-        read(&screen, "CTX  1 "),
-        "scrolled through section 1: {screen}"
-    );
-    // `r` toggles it back.
-    s.press("[[");
-    s.key(KeyCode::Home, KeyModifiers::NONE);
-    s.press("]r");
-    assert!(!read(&s.screen(), "CTX  1 "));
-}

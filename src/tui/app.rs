@@ -155,7 +155,7 @@ impl App {
                     && self.base == Base::Reader
                     && let Some(reader) = &mut self.reader
                 {
-                    let effects = reader.on_mouse(&mouse, &self.model);
+                    let effects = reader.on_mouse(&mouse);
                     self.apply_all(effects);
                 }
             }
@@ -190,7 +190,19 @@ impl App {
             self.library_dirty = false;
             self.library.refresh(&self.model.library);
         }
+        self.observe_reading(now);
         self.schedule_saves(now);
+    }
+
+    /// Read tracking: what is on screen now, and the sections that became read.
+    fn observe_reading(&mut self, now: Instant) {
+        if self.base != Base::Reader || !self.overlays.is_empty() {
+            return;
+        }
+        if let Some(reader) = &mut self.reader {
+            let effects = super::screens::reader::annotate::observe(reader, &self.model, now);
+            self.apply_all(effects);
+        }
     }
 
     /// Starts the saves that are due.
@@ -212,10 +224,20 @@ impl App {
             Overlay::Editor(e) => e.draft_due,
             _ => None,
         });
-        [draft, self.model.notebook.next_retry(), self.reload_due]
-            .into_iter()
-            .flatten()
-            .min()
+        let read = self
+            .reader
+            .as_ref()
+            .filter(|_| self.base == Base::Reader && self.overlays.is_empty())
+            .and_then(|r| super::screens::reader::annotate::next_read(r, &self.model));
+        [
+            draft,
+            self.model.notebook.next_retry(),
+            self.reload_due,
+            read,
+        ]
+        .into_iter()
+        .flatten()
+        .min()
     }
 
     /// Does what is due at `now` (tests pass a time far ahead to run every timer).
@@ -240,6 +262,7 @@ impl App {
                     .push(Work::Job(Box::new(super::jobs::Job::Reload(path, options))));
             }
         }
+        self.observe_reading(now);
         self.schedule_saves(now);
     }
 

@@ -46,6 +46,9 @@ pub struct Model {
     pub notes_kept: bool,
     /// Today, for the timeline (fixed in tests).
     pub today: jiff::civil::Date,
+    /// Why the open briefing's file no longer loads, while the last good version is
+    /// shown.
+    pub stale: Option<String>,
 }
 
 impl Model {
@@ -67,6 +70,7 @@ impl Model {
             show_notes,
             notes_kept: false,
             today: jiff::Zoned::now().date(),
+            stale: None,
         }
     }
 

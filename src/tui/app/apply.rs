@@ -220,6 +220,7 @@ impl App {
     fn show_briefing(&mut self, briefing: Arc<Briefing>) {
         let id = briefing.id.clone();
         self.model.open = Some(briefing.clone());
+        self.model.stale = None;
         self.model.placed = Placed::default();
         self.drafts.clear();
         self.deferred = None;

@@ -376,11 +376,13 @@ impl App {
                 self.model.say(Message::error(format!(
                     "the file no longer loads; showing the last good version: {first}"
                 )));
+                self.model.stale = Some(first);
                 return;
             }
         };
         // Keep the origin as the library knows it (the path as the user gave it).
         briefing.origin = old.origin.clone();
+        self.model.stale = None;
         if briefing.version == old.version {
             return;
         }

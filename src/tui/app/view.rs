@@ -58,6 +58,7 @@ impl App {
             unsaved: m.notebook.unsaved(),
             failing: m.notebook.failing().map(str::to_string),
             loading: m.loading,
+            stale: m.stale.is_some() && self.base == Base::Reader,
         };
         render_status(
             &self.status_info(),

@@ -83,6 +83,8 @@ pub struct ReaderScreen {
     /// Whether the user moved since the briefing opened (then a saved position that
     /// arrives late is not applied).
     pub moved: bool,
+    /// Sections on screen, and since when (read tracking).
+    pub seen: std::collections::HashMap<usize, annotate::Seen>,
     size: Rect,
     outline_share: u16,
     max_width: u16,
@@ -116,6 +118,7 @@ impl ReaderScreen {
             selection: None,
             index: None,
             moved: false,
+            seen: std::collections::HashMap::new(),
             size,
             outline_share: m.config.outline_width,
             max_width: m.config.max_width,
@@ -199,7 +202,9 @@ impl ReaderScreen {
             .unwrap_or(u16::MAX)
             .max(22);
         let wanted = self.outline_columns.unwrap_or(self.natural);
-        wanted.clamp(22, share).min(screen.saturating_sub(36).max(22))
+        wanted
+            .clamp(22, share)
+            .min(screen.saturating_sub(36).max(22))
     }
 
     /// `<` `>`: a narrower or wider outline (within its share of the screen); the
@@ -385,7 +390,11 @@ impl ReaderScreen {
             Action::Export => effects.push(Effect::Export(false)),
             Action::ExportAll => effects.push(Effect::Export(true)),
             Action::OutlineWider | Action::OutlineNarrower => {
-                let delta = if action == Action::OutlineWider { 4 } else { -4 };
+                let delta = if action == Action::OutlineWider {
+                    4
+                } else {
+                    -4
+                };
                 effects.extend(self.widen_outline(delta));
                 return Some(effects);
             }
@@ -405,14 +414,6 @@ impl ReaderScreen {
                 | Action::HalfPageUp
         );
         self.moved |= moving;
-        // Reading is scrolling through: a section whose end the user scrolled to counts
-        // as read. Jumps (sections, top, bottom) do not read anything.
-        if matches!(
-            action,
-            Action::Next | Action::PageDown | Action::HalfPageDown
-        ) {
-            effects.extend(annotate::track_reading(self, m));
-        }
         self.follow();
         Some(effects)
     }
@@ -548,12 +549,12 @@ impl ReaderScreen {
 
     /// The mouse: a click in the outline opens that entry, a click in the text puts
     /// the cursor there, the wheel scrolls the pane under the pointer.
-    pub fn on_mouse(&mut self, mouse: &MouseEvent, m: &Model) -> Vec<Effect> {
+    pub fn on_mouse(&mut self, mouse: &MouseEvent) -> Vec<Effect> {
         let areas = self.areas();
         let at = Position::new(mouse.column, mouse.row);
         let in_outline = areas.outline.filter(|r| r.contains(at));
         let in_reader = areas.reader.filter(|r| r.contains(at));
-        let mut effects = Vec::new();
+        let effects = Vec::new();
         match mouse.kind {
             MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
                 let down = mouse.kind == MouseEventKind::ScrollDown;
@@ -569,9 +570,6 @@ impl ReaderScreen {
                 } else if in_reader.is_some() {
                     self.pane.scroll(if down { 3 } else { -3 });
                     self.moved = true;
-                    if down {
-                        effects.extend(annotate::track_reading(self, m));
-                    }
                     self.follow();
                 }
             }

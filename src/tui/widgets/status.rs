@@ -36,6 +36,9 @@ pub struct Saving {
     pub failing: Option<String>,
     /// Files loaded and found, while the library loads.
     pub loading: Option<(usize, usize)>,
+    /// Whether the briefing shown is the last good version of a file that no longer
+    /// loads.
+    pub stale: bool,
 }
 
 /// The keys worth showing in a context, most important first: (action, its pair, label).
@@ -186,6 +189,13 @@ pub fn render_status(
             theme.warning
         };
         left.push(Span::styled(text, style));
+    }
+    if saving.stale {
+        let key = keymap.label(Context::Global, Action::Messages);
+        left.push(Span::styled(
+            format!(" showing the last good version — {key} for details "),
+            theme.error,
+        ));
     }
     if log.unseen() > 0 {
         let key = keymap.label(Context::Global, Action::Messages);

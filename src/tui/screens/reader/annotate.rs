@@ -190,24 +190,58 @@ pub fn toggle_read(screen: &ReaderScreen, m: &Model) -> Vec<Effect> {
     ]
 }
 
-/// A section counts as read once its end has been in view while scrolling: read marks
-/// for every section whose last line is on screen now and is not marked yet.
-pub fn track_reading(screen: &ReaderScreen, m: &Model) -> Vec<Effect> {
-    let Some(set) = m.open_set() else {
-        return Vec::new();
-    };
-    if set.is_read_only() {
-        return Vec::new();
-    }
-    let mut effects = Vec::new();
+/// How long a section's end must stay on screen (the section in view all along) for
+/// it to count as read.
+pub const DWELL: std::time::Duration = std::time::Duration::from_secs(3);
+
+/// What the reader saw of a section that is on screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Seen {
+    /// When the section came into view (it has stayed in view since).
+    pub since: std::time::Instant,
+    /// When its last line came into view, if it has.
+    pub end: Option<std::time::Instant>,
+}
+
+/// Read tracking. A section becomes read once its last line has been on screen and
+/// the section has stayed in view for [`DWELL`] since (reading it through, or seeing it
+/// whole for a few seconds); a page-down that flies over short sections reads nothing,
+/// nor does a jump. Returns the read marks now due.
+pub fn observe(screen: &mut ReaderScreen, m: &Model, now: std::time::Instant) -> Vec<Effect> {
+    let mut visible: Vec<(usize, bool)> = Vec::new();
     for (unit, row, layout) in screen.pane.visible() {
+        if unit == 0 {
+            continue;
+        }
         // The last line with text (trailing blank lines do not count).
         let last_text = layout
             .lines
             .iter()
             .rposition(|l| !matches!(l, super::layout::Line::Blank))
             .unwrap_or(0);
-        if unit == 0 || row != last_text {
+        match visible.last_mut() {
+            Some((u, end)) if *u == unit => *end |= row == last_text,
+            _ => visible.push((unit, row == last_text)),
+        }
+    }
+    screen
+        .seen
+        .retain(|unit, _| visible.iter().any(|(u, _)| u == unit));
+    for (unit, end) in &visible {
+        let seen = screen.seen.entry(*unit).or_insert(Seen {
+            since: now,
+            end: None,
+        });
+        if *end && seen.end.is_none() {
+            seen.end = Some(now);
+        }
+    }
+    let Some(set) = m.open_set().filter(|s| !s.is_read_only()) else {
+        return Vec::new();
+    };
+    let mut effects = Vec::new();
+    for (unit, seen) in &screen.seen {
+        if seen.end.is_none() || now.duration_since(seen.since) < DWELL {
             continue;
         }
         let Some(section) = screen.briefing().sections.get(unit - 1) else {
@@ -221,4 +255,22 @@ pub fn track_reading(screen: &ReaderScreen, m: &Model) -> Vec<Effect> {
         }
     }
     effects
+}
+
+/// When a section on screen will count as read, if one will.
+pub fn next_read(screen: &ReaderScreen, m: &Model) -> Option<std::time::Instant> {
+    let set = m.open_set().filter(|s| !s.is_read_only())?;
+    screen
+        .seen
+        .iter()
+        .filter(|(_, seen)| seen.end.is_some())
+        .filter(|(unit, _)| {
+            screen
+                .briefing()
+                .sections
+                .get(*unit - 1)
+                .is_some_and(|s| !is_read(set, s))
+        })
+        .map(|(_, seen)| seen.since + DWELL)
+        .min()
 }
