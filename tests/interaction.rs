@@ -400,7 +400,10 @@ fn a_failed_reload_stays_marked_while_the_last_good_version_is_shown() {
     let path = dir.path().join("b.toml");
     let good = "title = \"Reloadable\"\nid = \"reloadable\"\n\n[[sections]]\ntitle = \"One\"\nbody = \"First text.\"\n";
     std::fs::write(&path, good).expect("write");
-    let library = Library::load(&[path.clone()], brief::domain::load::LoadOptions::default());
+    let library = Library::load(
+        std::slice::from_ref(&path),
+        brief::domain::load::LoadOptions::default(),
+    );
     let mut s = Stepper::new(Config::default(), library, 100, 30);
     s.start(Some("reloadable"));
     std::fs::write(&path, "title = \n").expect("break it");
