@@ -53,6 +53,10 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for OneOrMany<T> {
             fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
                 Vec::<T>::deserialize(SeqAccessDeserializer::new(seq)).map(OneOrMany)
             }
+            // JSON-LD reads `null` as no value.
+            fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+                Ok(OneOrMany(Vec::new()))
+            }
         }
         d.deserialize_any(V(PhantomData))
     }
@@ -101,8 +105,19 @@ struct TypeProbe {
 
 #[derive(Deserialize)]
 struct CollectionIn {
-    #[serde(default)]
-    first: Option<IriOr<PageIn>>,
+    #[serde(default, deserialize_with = "embedded_page")]
+    first: Option<PageIn>,
+}
+
+/// The collection's first page, which must be in the file: a link to it is refused
+/// where it is written, rather than importing nothing without a word.
+fn embedded_page<'de, D: Deserializer<'de>>(d: D) -> Result<Option<PageIn>, D::Error> {
+    match IriOr::<PageIn>::deserialize(d)? {
+        IriOr::Object(page) => Ok(Some(page)),
+        IriOr::Iri(_) => Err(de::Error::custom(
+            "the collection's first page is not in the file (`first` is a link): brief reads the annotations written in the file",
+        )),
+    }
 }
 
 #[derive(Deserialize)]
@@ -198,17 +213,7 @@ pub(in crate::domain::export) fn read_annotations(text: &str) -> Result<Imported
     let probe: TypeProbe = serde_json::from_str(text).map_err(parse_err)?;
     let annotations = if probe.kind.has("AnnotationCollection") {
         let collection: CollectionIn = serde_json::from_str(text).map_err(parse_err)?;
-        match collection.first {
-            None => Vec::new(),
-            Some(IriOr::Object(page)) => page.items,
-            Some(IriOr::Iri(_)) => {
-                return Err(ImportError::Invalid {
-                    line: 1,
-                    column: 1,
-                    message: "the collection's first page is not in the file (`first` is a link): brief reads the annotations written in the file".to_owned(),
-                });
-            }
-        }
+        collection.first.map(|page| page.items).unwrap_or_default()
     } else if probe.kind.has("AnnotationPage") {
         serde_json::from_str::<PageIn>(text)
             .map_err(parse_err)?
@@ -358,7 +363,7 @@ mod tests {
     fn an_annotation_made_elsewhere_on_a_brief_briefing_comes_in_by_its_quote() {
         let imported = one(
             r##"{"@context": "http://www.w3.org/ns/anno.jsonld", "id": "http://example.org/anno1",
-            "type": "Annotation", "created": "2015-01-28T12:00:00Z",
+            "type": "Annotation", "created": "2015-01-28T12:00:00Z", "motivation": null,
             "body": [{"type": "TextualBody", "value": "Worth checking #NYT"},
                      {"type": "TextualBody", "value": "nyt", "purpose": "tagging"},
                      {"type": "TextualBody", "value": "open question", "purpose": "tagging"}],
@@ -404,10 +409,14 @@ mod tests {
         );
         assert!(err.to_string().contains("next"), "{err}");
         let err = read_annotations(
-            r#"{"@context": "x", "type": "AnnotationCollection", "first": "urn:page1"}"#,
+            "{\"@context\": \"x\", \"type\": \"AnnotationCollection\",\n \"first\": \"urn:page1\"}",
         )
         .expect_err("an error");
-        assert!(err.to_string().contains("first"), "{err}");
+        assert!(
+            matches!(err, ImportError::Invalid { line: 2, .. }),
+            "{err:?}"
+        );
+        assert!(err.to_string().contains("`first` is a link"), "{err}");
     }
 
     #[test]
