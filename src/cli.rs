@@ -116,7 +116,8 @@ pub enum Command {
         paths: Vec<PathBuf>,
     },
     /// Export annotated notes: Markdown, JSON (for other tools; `import-notes` reads it
-    /// back) or a printable HTML page.
+    /// back), a printable HTML page, a STIX 2.1 bundle or W3C Web Annotations (both read
+    /// back by `import-notes`).
     Export {
         /// The briefings (ids; default: every briefing with annotations).
         ids: Vec<String>,
@@ -136,10 +137,10 @@ pub enum Command {
         #[arg(long = "from", value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
-    /// Merge notes from a JSON export into the store, by id (nothing is lost: a note
-    /// edited on both sides keeps both texts).
+    /// Merge notes from an export (brief's JSON, STIX 2.1 or W3C Web Annotation) into
+    /// the store, by id (nothing is lost: a note edited on both sides keeps both texts).
     ImportNotes {
-        /// The JSON export.
+        /// The export.
         file: PathBuf,
     },
     /// Turn a plain-text or Markdown article into a TOML briefing draft.

@@ -207,9 +207,9 @@ pub(crate) fn export(
     }
 }
 
-/// `brief import-notes FILE`.
+/// `brief import-notes FILE`: brief's JSON, a STIX 2.1 bundle or W3C Web Annotations.
 pub(crate) fn import_notes(file: &std::path::Path, config: &Config) -> std::io::Result<ExitCode> {
-    use crate::domain::export::{import_notes, merge_into};
+    use crate::domain::export::{merge_into, read_notes};
     let name = sanitize_line(&file.display().to_string()).into_owned();
     let bytes = match crate::domain::load::read_bounded(file, config.max_file_bytes) {
         Ok(b) => b,
@@ -222,8 +222,13 @@ pub(crate) fn import_notes(file: &std::path::Path, config: &Config) -> std::io::
         eprintln!("{name}: error: not UTF-8 text");
         return Ok(ExitCode::FAILURE);
     };
-    let files = match import_notes(&text) {
-        Ok(f) => f,
+    let files = match read_notes(&text) {
+        Ok(read) => {
+            for notice in &read.notices {
+                eprintln!("{name}: {}", sanitize_line(notice));
+            }
+            read.files
+        }
         Err(e) => {
             eprintln!("{name}: error: {}", sanitize_line(&e.to_string()));
             return Ok(ExitCode::FAILURE);

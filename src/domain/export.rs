@@ -14,7 +14,9 @@
 //! opened.
 //!
 //! The code is split in private submodules: `markdown`, `html`, `json` (the schema,
-//! reading it back and merging it into the store).
+//! reading it back and merging it into the store), `stix` and `w3c` (STIX 2.1 and W3C
+//! Web Annotation, for analysts' platforms) and `interop_import` (telling the formats
+//! `import-notes` reads apart).
 
 use std::collections::HashMap;
 use std::io;
@@ -30,11 +32,15 @@ use super::store::AnnotationSet;
 
 mod collect;
 mod html;
+mod interop_import;
 mod json;
 mod markdown;
+mod stix;
+mod w3c;
 
 pub use collect::{ExportText, export_text};
 
+pub use interop_import::{NotesFormat, ReadNotes, read_notes};
 pub use json::{BriefingImport, ImportError, ImportSummary, import_notes, merge_into};
 
 /// The version of the JSON export schema this brief writes and reads (see
@@ -67,15 +73,23 @@ pub enum ExportFormat {
     Json,
     /// One self-contained printable page: inline CSS, no script, no external request.
     Html,
+    /// A STIX 2.1 bundle (a report per briefing, a note per note or bookmark) for threat
+    /// intelligence platforms; `brief import-notes` reads it back.
+    Stix,
+    /// A W3C Web Annotation collection (JSON-LD) for annotation tools; `brief
+    /// import-notes` reads it back.
+    W3c,
 }
 
 impl ExportFormat {
-    /// The file extension, without the dot: `md`, `json`, `html`.
+    /// The file extension, without the dot: `md`, `json`, `html`, `stix.json`, `jsonld`.
     pub fn extension(self) -> &'static str {
         match self {
             ExportFormat::Markdown => "md",
             ExportFormat::Json => "json",
             ExportFormat::Html => "html",
+            ExportFormat::Stix => "stix.json",
+            ExportFormat::W3c => "jsonld",
         }
     }
 }
@@ -149,11 +163,15 @@ impl ExportOptions {
 /// order, each with its notes (passage quoted, then the note, its tags and times) and
 /// its bookmarks, then a "Needs review" part with the orphans. JSON carries everything
 /// the store knows about each annotation, trash included (see `docs/export-json.md`).
+/// STIX and W3C carry the live notes and bookmarks (`docs/export-stix.md`,
+/// `docs/export-w3c.md`).
 pub fn render(items: &[ExportItem<'_>], format: ExportFormat, options: &ExportOptions) -> String {
     match format {
         ExportFormat::Markdown => markdown::render(items, options),
         ExportFormat::Json => json::render(items, options),
         ExportFormat::Html => html::render(items, options),
+        ExportFormat::Stix => stix::render(items, options),
+        ExportFormat::W3c => w3c::render(items, options),
     }
 }
 

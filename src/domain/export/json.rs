@@ -392,7 +392,7 @@ fn bare_message(e: &serde_json::Error) -> String {
 
 /// The error for the user. Messages can quote the file (`invalid type: string "…"`), so
 /// they are made safe to print on a terminal.
-fn json_error(e: &serde_json::Error) -> ImportError {
+pub(super) fn json_error(e: &serde_json::Error) -> ImportError {
     let (line, column) = (e.line(), e.column());
     let message = bare_message(e);
     if let Some(found) = message.strip_prefix(SCHEMA_MARK) {
