@@ -429,3 +429,120 @@ fn a_failed_reload_stays_marked_while_the_last_good_version_is_shown() {
         s.said()
     );
 }
+
+/// Whether the cells showing `needle` on screen are underlined.
+fn underlined(s: &mut Stepper, needle: &str) -> Option<bool> {
+    let screen = s.screen();
+    let buffer = s.driver.terminal.backend().buffer().clone();
+    for (y, line) in screen.lines().enumerate() {
+        let Some(byte) = line.find(needle) else {
+            continue;
+        };
+        let x = unicode_width::UnicodeWidthStr::width(&line[..byte]) as u16;
+        let cell = &buffer[(x, y as u16)];
+        return Some(cell.modifier.contains(ratatui::style::Modifier::UNDERLINED));
+    }
+    None
+}
+
+/// Presses `j` until the cursor is on a section's paragraph of which `pick` approves
+/// (given its text and the byte offset of its first line on screen).
+fn walk_to(s: &mut Stepper, pick: impl Fn(&str, usize) -> bool) {
+    for _ in 0..400 {
+        s.press("j");
+        let app = s.app();
+        let Some(pos) = app.reader.as_ref().and_then(|r| r.pane.cursor) else {
+            continue;
+        };
+        if pos.unit == 0 {
+            continue;
+        }
+        let offset = app
+            .reader
+            .as_ref()
+            .and_then(|r| r.pane.first_visible_offset(pos))
+            .unwrap_or(0);
+        let text = app
+            .model
+            .placed
+            .doc
+            .as_ref()
+            .and_then(|d| d.sections.get(pos.unit - 1))
+            .and_then(|sec| sec.blocks.get(pos.block))
+            .cloned()
+            .unwrap_or_default();
+        if pick(&text, offset) {
+            return;
+        }
+    }
+    panic!("no such paragraph");
+}
+
+#[test]
+fn the_second_sentence_alone_can_be_annotated_and_shows_in_the_text() {
+    let mut s = Stepper::bundled(100, 30);
+    s.start(Some(EN));
+    s.press("]");
+    walk_to(&mut s, |text, _| {
+        brief::domain::anchor::sentences(text).len() >= 2
+    });
+    // Choose sentences, move the end on, then the start.
+    s.press("v");
+    let sel = s.app().reader.as_ref().and_then(|r| r.selection.clone());
+    let sel = sel.expect("choosing sentences");
+    assert_eq!((sel.start, sel.end), (0, 0));
+    s.press("jl");
+    let sel = s
+        .app()
+        .reader
+        .as_ref()
+        .and_then(|r| r.selection.clone())
+        .expect("still choosing");
+    assert_eq!((sel.start, sel.end), (1, 1));
+    s.press("b");
+    let set = s.app().model.open_set().expect("notes");
+    let quote = set.file.bookmarks[0].anchor.quote.clone();
+    let pos = sel.pos;
+    let text = s.app().model.placed.doc.as_ref().expect("doc").sections[pos.unit - 1].blocks
+        [pos.block]
+        .clone();
+    assert_eq!(quote, text[sel.sentences[1].clone()].to_string());
+    // The passage is marked in the text, the rest of the paragraph is not.
+    let head: String = quote.chars().take(12).collect();
+    assert_eq!(underlined(&mut s, &head), Some(true), "{head}");
+    let other: String = text[sel.sentences[0].clone()].chars().take(12).collect();
+    assert_eq!(underlined(&mut s, &other), Some(false), "{other}");
+}
+
+#[test]
+fn choosing_sentences_starts_at_the_first_one_on_screen() {
+    // A paragraph taller than the pane, its second page on screen: `v` starts on the
+    // first sentence of that page, not the first of the paragraph.
+    let mut s = Stepper::bundled(36, 9);
+    s.start(Some(FR));
+    s.press("]");
+    walk_to(&mut s, |text, offset| {
+        offset > 0
+            && brief::domain::anchor::sentences(text)
+                .iter()
+                .any(|r| r.end <= offset)
+    });
+    s.press("v");
+    let sel = s
+        .app()
+        .reader
+        .as_ref()
+        .and_then(|r| r.selection.clone())
+        .expect("choosing sentences");
+    let offset = s
+        .app()
+        .reader
+        .as_ref()
+        .and_then(|r| r.pane.first_visible_offset(sel.pos))
+        .unwrap_or(0);
+    assert!(sel.start > 0, "{sel:?}");
+    assert!(
+        sel.sentences[sel.start].end > offset && sel.sentences[sel.start - 1].end <= offset,
+        "{sel:?} offset {offset}"
+    );
+}

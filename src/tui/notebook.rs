@@ -346,6 +346,17 @@ pub struct Marks {
     pub moved: bool,
 }
 
+/// An annotated passage of a paragraph, as the reader marks it in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Passage {
+    /// Bytes of the paragraph's text.
+    pub range: Range<usize>,
+    /// A note (else a bookmark).
+    pub note: bool,
+    /// Moved, awaiting confirmation.
+    pub moved: bool,
+}
+
 /// Where the open briefing's annotations are on its text now.
 #[derive(Debug, Clone, Default)]
 pub struct Placed {
@@ -353,6 +364,8 @@ pub struct Placed {
     pub placed: HashMap<String, Placement>,
     /// Marks per paragraph.
     pub marks: BTreeMap<BlockPos, Marks>,
+    /// Annotated passages per paragraph, in text order.
+    pub passages: BTreeMap<BlockPos, Vec<Passage>>,
     /// The briefing's rendered text, once prepared (anchoring needs it).
     pub doc: Option<Arc<DocText>>,
 }
@@ -461,20 +474,32 @@ impl Placed {
     /// Recomputes the marks per paragraph from the placements.
     pub fn refresh_marks(&mut self, set: &AnnotationSet) {
         self.marks.clear();
+        self.passages.clear();
         for a in set.annotations() {
             let Some(Placement {
                 status,
-                at: Some((pos, _)),
+                at: Some((pos, range)),
             }) = self.placed.get(a.id())
             else {
                 continue;
             };
             let marks = self.marks.entry(*pos).or_default();
-            match a {
-                AnnotationRef::Note(_) => marks.notes += 1,
-                AnnotationRef::Bookmark(_) => marks.bookmarks += 1,
+            let note = matches!(a, AnnotationRef::Note(_));
+            if note {
+                marks.notes += 1;
+            } else {
+                marks.bookmarks += 1;
             }
-            marks.moved |= *status == Status::Moved;
+            let moved = *status == Status::Moved;
+            marks.moved |= moved;
+            self.passages.entry(*pos).or_default().push(Passage {
+                range: range.clone(),
+                note,
+                moved,
+            });
+        }
+        for passages in self.passages.values_mut() {
+            passages.sort_by_key(|p| (p.range.start, p.range.end));
         }
     }
 

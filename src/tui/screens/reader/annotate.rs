@@ -155,11 +155,15 @@ pub fn start_selection(screen: &mut ReaderScreen, m: &Model) -> Vec<Effect> {
     if sentences.is_empty() {
         return say("this paragraph has no text to choose");
     }
+    // Start at the cursor's sentence: the first one on screen, when the paragraph
+    // began above the pane.
+    let offset = screen.pane.first_visible_offset(pos).unwrap_or(0);
+    let first = sentences.iter().position(|r| r.end > offset).unwrap_or(0);
     screen.selection = Some(Selection {
         pos,
         sentences,
-        start: 0,
-        end: 0,
+        start: first,
+        end: first,
     });
     Vec::new()
 }

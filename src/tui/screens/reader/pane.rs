@@ -656,6 +656,22 @@ impl Pane {
         }
     }
 
+    /// The byte offset, in a block's text, of its first line on screen (0 when the
+    /// block starts on screen; `None` when it is not on screen at all).
+    pub fn first_visible_offset(&self, pos: BlockPos) -> Option<usize> {
+        self.visible().into_iter().find_map(|(unit, row, layout)| {
+            if unit != pos.unit {
+                return None;
+            }
+            match &layout.lines[row] {
+                super::layout::Line::Body { block, range, .. } if *block == pos.block => {
+                    Some(range.start)
+                }
+                _ => None,
+            }
+        })
+    }
+
     /// The unit the reader is in: the cursor's, else the top row's.
     pub fn current_unit(&self) -> usize {
         self.cursor.map_or(self.top.unit, |c| c.unit)

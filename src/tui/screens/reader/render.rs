@@ -107,7 +107,7 @@ fn render_pane(screen: &ReaderScreen, m: &Model, theme: &Theme, frame: &mut Fram
                 range,
             } => {
                 if let (Some(blk), Some(pos)) = (layout.blocks.get(*b), block) {
-                    let marks = highlights(screen, theme, pos);
+                    let marks = highlights(screen, m, theme, pos);
                     body_spans(theme, blk, *first, range.clone(), width, &marks, &mut spans);
                 }
             }
@@ -132,24 +132,40 @@ fn gutter(
     } else {
         Span::raw(" ")
     };
-    // Marks on a paragraph's first line only.
-    let first = matches!(line, Line::Body { first: true, .. });
-    let marks = block
-        .filter(|_| first)
-        .and_then(|b| m.placed.marks.get(&b))
-        .copied()
-        .unwrap_or_default();
-    let style = if marks.moved {
-        theme.attention
-    } else {
-        theme.mark
+    // The marks of an annotated passage: ⚑ or ✎ on the line where it starts, a bar on
+    // the lines it goes on, so the span is visible without colour.
+    let passages = block.and_then(|b| m.placed.passages.get(&b));
+    let (starts, continues) = match (line, passages) {
+        (
+            Line::Body {
+                range, first: f, ..
+            },
+            Some(passages),
+        ) => {
+            let starts: Vec<&crate::tui::notebook::Passage> = passages
+                .iter()
+                .filter(|p| {
+                    (p.range.start >= range.start && p.range.start < range.end.max(range.start + 1))
+                        || (*f && p.range.start <= range.start && p.range.end > range.start)
+                })
+                .collect();
+            let continues = passages
+                .iter()
+                .any(|p| p.range.start < range.start && p.range.end > range.start);
+            (starts, continues)
+        }
+        _ => (Vec::new(), false),
     };
-    let bookmark = if marks.bookmarks > 0 {
+    let moved = starts.iter().any(|p| p.moved);
+    let style = if moved { theme.attention } else { theme.mark };
+    let bookmark = if starts.iter().any(|p| !p.note) {
         Span::styled("⚑", style)
+    } else if continues && starts.is_empty() {
+        Span::styled("│", theme.mark)
     } else {
         Span::raw(" ")
     };
-    let note = if marks.notes > 0 {
+    let note = if starts.iter().any(|p| p.note) {
         Span::styled("✎", style)
     } else {
         Span::raw(" ")
@@ -157,9 +173,14 @@ fn gutter(
     vec![bar, bookmark, note, Span::raw(" ")]
 }
 
-/// What to highlight in a paragraph: search matches (the current one stronger) and
-/// the sentences being chosen.
-fn highlights(screen: &ReaderScreen, theme: &Theme, pos: BlockPos) -> Vec<(Range<usize>, Style)> {
+/// What to highlight in a paragraph: search matches (the current one stronger),
+/// annotated passages, and the sentences being chosen.
+fn highlights(
+    screen: &ReaderScreen,
+    m: &Model,
+    theme: &Theme,
+    pos: BlockPos,
+) -> Vec<(Range<usize>, Style)> {
     let mut out = Vec::new();
     if let Some(search) = &screen.search {
         for (m, current) in search.in_block(pos) {
@@ -172,6 +193,13 @@ fn highlights(screen: &ReaderScreen, theme: &Theme, pos: BlockPos) -> Vec<(Range
                 },
             ));
         }
+    }
+    // Annotated passages are underlined (legible without colour).
+    for p in m.placed.passages.get(&pos).into_iter().flatten() {
+        out.push((
+            p.range.clone(),
+            Style::default().add_modifier(ratatui::style::Modifier::UNDERLINED),
+        ));
     }
     if let Some(sel) = &screen.selection
         && sel.pos == pos
