@@ -521,6 +521,10 @@ import-conflicts = { $count ->
         [one] { $count } conflict copy
        *[other] { $count } conflict copies
     }
+import-error-syntax = line { $line }, column { $column }: not valid JSON: { $message }
+import-error-at = line { $line }, column { $column }: { $message }
+import-error-no-schema = this is not a brief notes export: it has no `schema` number (expected { $expected })
+import-error-newer-schema = this notes export has `schema` { $found }, but this version of brief reads schema { $expected } only (a higher number means a newer brief wrote it: update brief to import it)
 
 ## Exports (Markdown, HTML): headings follow the language of their briefing.
 
@@ -536,6 +540,8 @@ export-bookmarks = Bookmarks
 export-made-on-section = Made on section
 export-made-on-section-inline = made on section
 export-section-gone = { $section } (no longer in the briefing)
+export-made-on = Made on section { $section } — { $title }
+export-made-on-gone = Made on section { $section } (no longer in the briefing)
 export-meta-briefing = Briefing
 export-meta-classification = Classification
 export-meta-exported = Exported

@@ -557,6 +557,10 @@ import-conflicts = { $count ->
         [one] { $count } copie de conflit
        *[other] { $count } copies de conflit
     }
+import-error-syntax = ligne { $line }, colonne { $column } : JSON invalide : { $message }
+import-error-at = ligne { $line }, colonne { $column } : { $message }
+import-error-no-schema = ce n’est pas un export de notes de brief : il n’a pas de numéro `schema` ({ $expected } attendu)
+import-error-newer-schema = cet export de notes a le `schema` { $found }, mais cette version de brief ne lit que le schema { $expected } (un numéro plus élevé signifie qu’un brief plus récent l’a écrit : mettez brief à jour pour l’importer)
 
 ## Les exports (Markdown, HTML) : les titres suivent la langue de leur briefing.
 
@@ -572,6 +576,8 @@ export-bookmarks = Signets
 export-made-on-section = Sur la section
 export-made-on-section-inline = sur la section
 export-section-gone = { $section } (n’est plus dans le briefing)
+export-made-on = Sur la section { $section } — { $title }
+export-made-on-gone = Sur la section { $section } (n’est plus dans le briefing)
 export-meta-briefing = Briefing
 export-meta-classification = Classification
 export-meta-exported = Exporté le
