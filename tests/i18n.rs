@@ -211,6 +211,46 @@ fn ids_asked_for(code: &str) -> Vec<String> {
     out
 }
 
+/// The messages named after the keymap's vocabulary: `action-<name>` for each action
+/// (its description in the help), `context-<name>` for each place keys go to (its
+/// title), `key-<name>` for each named key (its label). The code builds these ids from
+/// the enums, so they are checked against the enums rather than found in the code.
+fn keymap_message_ids() -> Vec<String> {
+    use brief::keys::{Action, Context, Named};
+    use strum::IntoEnumIterator;
+    let mut ids: Vec<String> = Action::iter()
+        .map(|a| format!("action-{}", a.name()))
+        .collect();
+    ids.extend(Context::iter().map(|c| format!("context-{}", c.name())));
+    ids.extend(Named::iter().map(|n| format!("key-{}", n.name().to_lowercase())));
+    ids.extend(["key-space", "key-ctrl", "key-alt", "key-shift"].map(String::from));
+    ids
+}
+
+#[test]
+fn every_action_context_and_key_has_its_words_in_every_catalogue() {
+    let ids = keymap_message_ids();
+    assert!(ids.len() > 90, "{}", ids.len());
+    let mut report = Vec::new();
+    for lang in Lang::ALL {
+        for id in &ids {
+            if !catalog().has(lang, id) {
+                report.push(format!("{}: missing `{id}`", lang.catalogue_file()));
+            }
+        }
+    }
+    // And no word for an action, a context or a key that no longer exists.
+    for id in message_ids(Lang::En) {
+        let family = ["action-", "context-", "key-"]
+            .iter()
+            .any(|p| id.starts_with(p));
+        if family && !ids.contains(&id) {
+            report.push(format!("`{id}` names nothing in the keymap"));
+        }
+    }
+    assert!(report.is_empty(), "{}", report.join("\n"));
+}
+
 #[test]
 fn every_id_the_code_asks_for_is_in_every_catalogue() {
     let mut asked = 0;
@@ -244,7 +284,8 @@ fn the_call_scanner_finds_literal_ids_only() {
 }
 
 /// The catalogue ids no program code names: neither as a string literal anywhere under
-/// `src/` (outside tests) nor through another message that is used.
+/// `src/` (outside tests), nor through another message that is used, nor as the words
+/// of an action, a context or a key (see [`keymap_message_ids`]).
 fn unused_message_ids() -> Vec<String> {
     let sources = program_sources();
     let mut literals = BTreeSet::new();
@@ -261,6 +302,7 @@ fn unused_message_ids() -> Vec<String> {
         .map(|m| (m.id.as_str(), m.references.as_slice()))
         .collect();
     let mut used: BTreeSet<String> = BTreeSet::new();
+    literals.extend(keymap_message_ids());
     let mut todo: Vec<String> = messages
         .iter()
         .filter(|m| literals.contains(&m.id))
@@ -570,8 +612,8 @@ fn french_messages_get_narrow_no_break_spaces() {
         "the space before a colon is narrow and no-break"
     );
     assert_eq!(
-        t(Lang::Fr, "panel-empty-trash-confirm"),
-        fr("Vider la corbeille_? Ses notes et signets seront supprimés définitivement. y la vide")
+        t(Lang::Fr, "panel-empty-trash-question"),
+        fr("Vider la corbeille_? Ses notes et signets seront supprimés définitivement.")
     );
     let mut report = Vec::new();
     for m in catalogue_messages(Lang::Fr.catalogue_source()) {

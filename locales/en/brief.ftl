@@ -107,10 +107,10 @@ key-backtab = Shift-Tab
 key-backspace = Backspace
 key-delete = Delete
 key-insert = Insert
-key-up = Up
-key-down = Down
-key-left = Left
-key-right = Right
+key-up = ↑
+key-down = ↓
+key-left = ←
+key-right = →
 key-home = Home
 key-end = End
 key-pageup = PageUp
@@ -122,39 +122,94 @@ key-shift = Shift
 
 ## The reader's actions, as the help lists them (one per action of the keymap).
 
-action-quit = Quit (closes an open overlay first)
+action-quit = Quit (closes the panel or overlay on top first)
 action-force-quit = Quit at once, from anywhere
-action-help = Show or hide this help
+action-help = Show the keys of this screen, then the keys that work everywhere
+action-messages = The message log: every message of this session, errors first until seen
+action-library = The library of briefings
+action-timeline = Every date of the library on one timeline
+action-compare = One kind of section across all briefings, side by side
+action-library-search = Search every briefing and note in the library
+action-finder = Jump to a section or briefing by fuzzy title
+action-next = Down: the next paragraph, entry or result
+action-previous = Up: the previous paragraph, entry or result
+action-top = The first one
+action-bottom = The last one
+action-page-down = A page down
+action-page-up = A page up
+action-half-page-down = Half a page down
+action-half-page-up = Half a page up
+action-open = Open what is selected
+action-back = Back: clear the filter or search, close the panel, or leave the screen
+action-search = Search as you type: the text in the reader, the list elsewhere
+action-next-section = Next section
+action-previous-section = Previous section (or the start of this one)
 action-focus-next = Move focus to the other pane
 action-focus-previous = Move focus to the other pane, backwards
 action-focus-outline = Focus the outline
-action-open = Open the selected section in the reader
-action-next = Next paragraph (reader) or entry (outline)
-action-previous = Previous paragraph (reader) or entry (outline)
-action-next-section = Next section
-action-previous-section = Previous section (or the start of this one)
-action-top = Go to the top
-action-bottom = Go to the bottom
-action-page-down = Scroll down a page
-action-page-up = Scroll up a page
-action-half-page-down = Scroll down half a page
-action-half-page-up = Scroll up half a page
-action-library = Open the library of briefings
-action-timeline = Every date of the library on one timeline
-action-compare = One kind of section across all briefings, side by side
-action-search = Search this briefing as you type
 action-search-next = Next search match
 action-search-previous = Previous search match
-action-library-search = Search every briefing and note in the library
-action-finder = Jump to a section or briefing by fuzzy title
 action-toggle-bookmark = Bookmark the current paragraph (or remove its bookmark)
 action-annotate = Write a note on the current paragraph (or edit its note)
-action-select = Choose whole sentences of the paragraph to annotate
-action-annotations = The bookmarks and notes of this briefing
+action-select = Choose sentences of the paragraph to annotate
+action-annotations = The bookmarks and notes panel
 action-toggle-notes = Show or hide notes under their paragraphs
 action-toggle-read = Mark the current section read or unread
 action-export = Export this briefing's notes (to the export folder)
-action-export-all = Export the notes of every briefing
+action-export-all = Export the notes of every briefing that has some
+action-sort = Sort by date or by title
+action-edit = Edit the selected note
+action-delete = Move the selected note or bookmark to the trash
+action-restore = Restore from the trash (the selected item, else the last deleted)
+action-empty-trash = Empty the trash, after confirmation
+action-confirm-move = Confirm a moved note at its new place
+action-toggle-scope = This briefing's notes, or every briefing's
+action-toggle-order = Document order, or newest first
+action-extend-end = Choose one more sentence at the end
+action-shrink-end = Choose one sentence fewer at the end
+action-extend-start = Choose one more sentence at the start
+action-shrink-start = Choose one sentence fewer at the start
+action-next-kind = The next section kind
+action-previous-kind = The previous section kind
+action-submit = Keep what was typed (search: keep the matches)
+action-save = Save the note
+action-cancel = Cancel (asks before discarding a changed note)
+action-newline = A new line
+action-cursor-left = Cursor left
+action-cursor-right = Cursor right
+action-cursor-up = Cursor up a line
+action-cursor-down = Cursor down a line
+action-word-left = Cursor to the previous word
+action-word-right = Cursor to the next word
+action-line-start = Cursor to the start of the line
+action-line-end = Cursor to the end of the line
+action-delete-back = Delete the character before the cursor
+action-delete-forward = Delete the character under the cursor
+action-delete-word-back = Delete the word before the cursor
+action-delete-to-line-start = Delete from the start of the line to the cursor
+action-undo = Undo
+action-redo = Redo
+action-yes = Yes
+action-no = No
+
+# The titles of the places keys go to (the config's [keys.<context>] tables), as the help shows them.
+context-global = Everywhere
+context-list = In every list
+context-line-edit = Typing text
+context-library = Library
+context-reader = Reader
+context-outline = Outline
+context-panel = Bookmarks and notes
+context-editor = Note editor
+context-selection = Choosing sentences
+context-prompt = Search or filter prompt
+context-library-search = Search the library
+context-finder = Go to
+context-timeline = Timeline
+context-compare = Compare
+context-help = Help
+context-confirm = Question
+context-messages = Messages
 
 ## The reader: starting, the screen, messages common to every screen.
 
@@ -167,7 +222,7 @@ app-load-problems = { $count ->
         [one] { $count } file could not be loaded
        *[other] { $count } files could not be loaded
     }: see the library ({ $key })
-app-key-does-nothing = `{ $char }` does nothing here; { $key } shows the keys
+app-key-does-nothing = `{ $chord }` does nothing here; { $help } shows the keys
 app-briefing-changed = briefing changed: { $moved ->
         [one] { $moved } note moved
        *[other] { $moved } notes moved
@@ -178,6 +233,15 @@ app-briefing-changed = briefing changed: { $moved ->
 app-too-small = terminal too small ({ $width }×{ $height })
 app-too-small-short = too small
 app-loading = loading { $done } / { $total }
+app-action-does-nothing = { $action } does nothing here; { $help } shows the keys
+app-no-such-briefing = no briefing `{ $id }` in the library
+app-draft-not-kept = the draft could not be kept: { $error }
+app-confirm-title = Question
+app-confirm-keys = { $yes } yes · { $no } no
+app-log-title = Messages · newest first · { $close } closes
+app-log-empty = No message yet.
+app-log-warning = warning:
+app-log-error = error:
 filter-label = Filter:
 
 ## The status line: modes, position, search, hints (one word or two each).
@@ -194,8 +258,15 @@ mode-outline = OUTLINE
 mode-select = SELECT
 mode-search = SEARCH
 mode-read = READ
+mode-messages = MESSAGES
+mode-filter = FILTER
+mode-question = QUESTION
 status-overview = overview/{ $total }
 status-percent = { $percent }%
+status-unsaved = { $count ->
+        [one] { $count } briefing not saved yet
+       *[other] { $count } briefings not saved yet
+    }
 hint-key-type = type
 hint-close = close
 hint-scroll = scroll
@@ -212,7 +283,6 @@ hint-search = search
 hint-move = move
 hint-open = open
 hint-keep = keep
-hint-more-less = more/less
 hint-note = note
 hint-bookmark = bookmark
 hint-leave = leave
@@ -227,6 +297,10 @@ hint-quit = quit
 hint-match = match
 hint-clear = clear
 hint-mark = mark
+hint-more-fewer = more/fewer
+hint-start = start
+hint-yes = yes
+hint-no = no
 
 ## The reading pane and the outline.
 
@@ -237,24 +311,26 @@ reader-note-preview-moved = { $text } (moved)
 
 notes-read-only = these notes were written by a newer brief: read-only
 notes-not-on-overview = notes and bookmarks attach to a section's paragraphs, not the overview
-notes-bookmark-removed = bookmark removed (the annotations panel, { $key }, can restore it)
+notes-bookmark-removed = bookmark removed (the notes panel, { $key }, can restore it)
 notes-bookmarked = bookmarked
 notes-no-text-to-choose = this paragraph has no text to choose
-notes-choosing = choosing sentences: { $extend } extend or shrink, { $note } writes a note, { $bookmark } bookmarks, Esc leaves
 notes-shown = notes shown under their paragraphs
 notes-hidden = notes hidden
 notes-marked-read = marked read
 notes-marked-unread = marked unread
+notes-no-text-to-annotate = this briefing has no text to annotate
+notes-overview-not-a-section = the overview is not a section: move into one to mark it read
 
 ## The note editor.
 
 editor-placeholder = Write the note; #tags become its tags
-editor-title-new = New note · Ctrl-s saves · Esc cancels
-editor-title-edit = Edit note · Ctrl-s saves · Esc cancels
-editor-discard-confirm = Discard the changes to this note? y discards, any other key keeps editing
-editor-empty-not-saved = an empty note is not saved; d in the annotations panel ({ $key }) deletes a note
+editor-title-new = New note · { $save } saves · { $cancel } cancels
+editor-title-edit = Edit note · { $save } saves · { $cancel } cancels
+editor-empty-not-saved = an empty note is not saved; { $delete } in the notes panel ({ $panel }) deletes a note
 editor-saved = note saved
-editor-draft-recovered = recovered an unsaved note from { $when }: Ctrl-s saves it, Esc discards it
+editor-draft-recovered = recovered an unsaved note from { $when }: { $save } saves it, { $cancel } discards it
+editor-discard-question = Discard the changes to this note?
+editor-discarded = changes discarded
 
 ## The annotations panel.
 
@@ -263,25 +339,32 @@ panel-scope-all = every briefing
 panel-scope-this = this briefing
 panel-order-newest = newest first
 panel-order-document = in document order
-panel-help = / filters by #tag or words · Tab: every briefing · o: order · m: confirm a move
+panel-help = { $filter } filters by #tag or words · { $scope }: every briefing · { $order }: order · { $confirm }: confirm a move
 panel-empty = No bookmarks or notes yet: { $bookmark } bookmarks the current paragraph, { $note } writes a note.
 panel-moved = [moved]
 panel-section-missing = (section { $id })
 panel-needs-review = Needs review · { $count } not found in the current text
 panel-newest-first = Newest first
-panel-trash = Trash · { $count } · u restores, X empties it
+panel-trash = Trash · { $count } · { $restore } restores, { $empty } empties it
 panel-removed-for-good = { $count ->
         [one] { $count } item removed for good
        *[other] { $count } items removed for good
     }
-panel-empty-trash-confirm = Empty the trash? Its notes and bookmarks are removed for good. y empties it
-panel-other-briefing = open that briefing (Enter) to change its notes
-panel-in-trash = in the trash: u restores it first
+panel-other-briefing = open that briefing ({ $open }) to change its notes
+panel-in-trash = in the trash: { $restore } restores it first
 panel-passage-gone = its passage is no longer in the briefing: the quote is kept here
-panel-moved-to-trash = moved to the trash: u restores it
+panel-moved-to-trash = moved to the trash: { $restore } restores it
 panel-trash-empty = the trash is empty
 panel-restored = restored
 panel-move-confirmed = new place confirmed
+panel-no-match = No note matches the filter; { $key } clears it.
+panel-empty-all = No bookmarks or notes in any briefing yet.
+panel-empty-trash-question = Empty the trash? Its notes and bookmarks are removed for good.
+panel-bookmark-no-text = a bookmark has no text to edit
+panel-restore-first = restore it from the trash first
+panel-already-in-trash = already in the trash
+panel-only-moved = only a moved note needs confirming
+panel-needs-briefing = open a briefing first: its notes are listed here
 
 ## Saving notes, and exporting them from the reader.
 
@@ -293,11 +376,13 @@ store-conflicts = { $count ->
 store-saved = notes saved
 store-save-failed = notes not saved ({ $error }); kept in memory, retrying
 store-exit-save-failed = brief: notes could not be saved: { $error }
-store-rescued = brief: your notes are safe in { $path }: it is a store file; put it back as annotations/{ $id }.toml in the data folder once that is writable
+store-rescued = your notes are safe in { $path }: it is a store file; put it back in the data folder's annotations once that is writable
+store-busy = store busy (another brief is writing it): will retry
+store-briefing-not-saved = notes of `{ $id }` could not be saved: { $error }
 export-not-kept = notes are not kept in this session: nothing to export
 export-nothing-yet = no bookmarks or notes to export yet
 export-done = exported to { $path }
-export-failed = export failed: { $error } ({ $dir })
+export-failed = export failed: { $error }
 
 ## Reloading a briefing edited on disk.
 
@@ -307,6 +392,7 @@ reload-done = reloaded: { $count ->
         [one] { $count } section changed
        *[other] { $count } sections changed
     }
+reload-does-not-load = it does not load
 
 ## Searching a briefing, the library, and the finder.
 
@@ -332,26 +418,15 @@ finder-count = { $shown } of { $total }
 
 ## The help overlay.
 
-help-title = Help · Esc closes
-help-reader = Reader and outline
-help-unbound = (unbound)
-help-library = Library
-help-library-filter = Filter by title, id, language or tag
-help-library-move = Move
-help-library-open = Open the briefing
-help-library-sort = Sort by date or title
-help-library-back = Clear the filter, or go back
-help-views = Timeline and compare
-help-views-move = Move between dates or sections
-help-views-kind = Compare: the previous or next section kind
-help-views-scroll = Compare: scroll the section on top
-help-views-open = Open the passage in the reader
-help-views-back = Go back
+help-title = Help · { $context } · { $close } closes
 help-mouse = Mouse
 help-mouse-click-key = click
 help-mouse-click = Jump to an outline entry, or put the cursor on a paragraph
 help-mouse-wheel-key = wheel
 help-mouse-wheel = Scroll the pane under the pointer
+help-this-screen = { $context } — this screen
+help-letters-key = letters
+help-letters = Typed as text here
 
 ## The library screen.
 
@@ -361,7 +436,7 @@ library-title = Library · { $shown } of { $total ->
     } · { $sort }
 library-sort-date = by date
 library-sort-title = by title
-library-filter-prompt = Filter: type to filter
+library-filter-prompt = Filter: { $key } filters by title, id, language or tag
 library-col-date = DATE
 library-col-lang = LANG
 library-col-unread = UNREAD
@@ -374,6 +449,8 @@ library-problems = { $count ->
         [one] { $count } problem loading briefings:
        *[other] { $count } problems loading briefings:
     }
+library-nothing-to-open = no briefing to open
+library-first-screen = this is the first screen: { $quit } quits
 
 ## The timeline and compare views.
 
@@ -386,6 +463,13 @@ timeline-title = Timeline · { $dates ->
     }
 timeline-empty = No briefing in the library has structured dates ([[sections.dates]]).
 timeline-today = today · { $date }
+timeline-title-filtered = Timeline · { $shown } of { $dates ->
+        [one] { $dates } date
+       *[other] { $dates } dates
+    } in { $briefings ->
+        [one] { $briefings } briefing
+       *[other] { $briefings } briefings
+    }
 compare-no-kind = Compare · no section in the library has a kind
 compare-title = Compare · { $kind } · { $count ->
         [one] { $count } section
@@ -396,8 +480,16 @@ compare-nothing = Nothing of this kind.
 ## Key bindings in the config.
 
 keys-not-a-key = `{ $key }` is not a key: use a character, a name such as Enter or PageDown, or Ctrl-/Alt-/Shift- with one
-keys-unknown-action = unknown action `{ $action }` in [keys]; the actions are: { $actions }
-keys-bound-twice = key `{ $key }` is bound to both `{ $first }` and `{ $second }`; give it to one of them
+keys-unknown-action = unknown action `{ $action }` in { $place }; the actions are: { $actions }
+keys-bound-twice = key `{ $key }` is bound to both `{ $first }` and `{ $second }` in [keys.{ $table }]; give it to one of them
+keys-inherited-clash = key `{ $key }` is `{ $first }` in [keys.{ $table }] and `{ $second }` in [keys.{ $parent }], which [keys.{ $table }] inherits; give one of them another key
+keys-not-a-table = `keys` is a table: [keys.reader], [keys.panel]…
+keys-unknown-table = unknown key table [keys.{ $table }]; the tables are: { $tables }
+keys-action-not-here = `{ $action }` does nothing in [keys.{ $table }]; its actions are: { $actions }
+keys-needs-list-or-table = `{ $action }` needs a list of keys, e.g. ["j", "Down"], or a table of them
+keys-needs-list = `{ $action }` needs a list of keys, e.g. ["j", "Down"]
+keys-key-is-string = a key is written as a string, e.g. "Ctrl-d"
+keys-types-text = `{ $key }` types text in [keys.{ $table }]: bind a key with Ctrl or Alt, or a named key
 
 ## The config file.
 
@@ -564,3 +656,4 @@ export-tags = Tags: { $tags }
 export-skipped-not-in-library = `{ $id }` is not in the library
 export-bad-file-name = `{ $name }` cannot be used as a file name
 export-too-many-variants = { $count } files named like `{ $name }` already exist
+export-needs-briefing = open a briefing first, or export every one

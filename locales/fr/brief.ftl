@@ -126,10 +126,10 @@ key-backtab = Maj-Tab
 key-backspace = Retour arrière
 key-delete = Suppr
 key-insert = Inser
-key-up = Haut
-key-down = Bas
-key-left = Gauche
-key-right = Droite
+key-up = ↑
+key-down = ↓
+key-left = ←
+key-right = →
 key-home = Début
 key-end = Fin
 key-pageup = PgPréc
@@ -141,39 +141,94 @@ key-shift = Maj
 
 ## Les actions de la lecture, telles que l’aide les liste.
 
-action-quit = Quitter (ferme d’abord le panneau ouvert)
+action-quit = Quitter (ferme d’abord le panneau ou la fenêtre du dessus)
 action-force-quit = Quitter immédiatement, où que l’on soit
-action-help = Afficher ou masquer cette aide
+action-help = Afficher les touches de cet écran, puis celles qui marchent partout
+action-messages = Le journal : tous les messages de la session, les erreurs d’abord tant qu’elles n’ont pas été vues
+action-library = La bibliothèque des briefings
+action-timeline = Toutes les dates de la bibliothèque sur une chronologie
+action-compare = Un type de section dans tous les briefings, côte à côte
+action-library-search = Chercher dans tous les briefings et toutes les notes de la bibliothèque
+action-finder = Aller à une section ou à un briefing par son titre, même approximatif
+action-next = Bas : le paragraphe, l’entrée ou le résultat suivant
+action-previous = Haut : le paragraphe, l’entrée ou le résultat précédent
+action-top = Le premier
+action-bottom = Le dernier
+action-page-down = Une page plus bas
+action-page-up = Une page plus haut
+action-half-page-down = Une demi-page plus bas
+action-half-page-up = Une demi-page plus haut
+action-open = Ouvrir ce qui est sélectionné
+action-back = Retour : effacer le filtre ou la recherche, fermer le panneau, ou quitter l’écran
+action-search = Chercher au fil de la frappe : le texte en lecture, la liste ailleurs
+action-next-section = Section suivante
+action-previous-section = Section précédente (ou début de celle-ci)
 action-focus-next = Passer à l’autre volet
 action-focus-previous = Passer à l’autre volet, en sens inverse
 action-focus-outline = Aller au plan
-action-open = Ouvrir la section choisie dans le volet de lecture
-action-next = Paragraphe suivant (lecture) ou entrée suivante (plan)
-action-previous = Paragraphe précédent (lecture) ou entrée précédente (plan)
-action-next-section = Section suivante
-action-previous-section = Section précédente (ou début de celle-ci)
-action-top = Aller au début
-action-bottom = Aller à la fin
-action-page-down = Descendre d’une page
-action-page-up = Remonter d’une page
-action-half-page-down = Descendre d’une demi-page
-action-half-page-up = Remonter d’une demi-page
-action-library = Ouvrir la bibliothèque des briefings
-action-timeline = Toutes les dates de la bibliothèque sur une chronologie
-action-compare = Un type de section dans tous les briefings, côte à côte
-action-search = Chercher dans ce briefing au fil de la frappe
 action-search-next = Résultat suivant
 action-search-previous = Résultat précédent
-action-library-search = Chercher dans tous les briefings et toutes les notes de la bibliothèque
-action-finder = Aller à une section ou à un briefing par son titre, même approximatif
 action-toggle-bookmark = Poser un signet sur le paragraphe courant (ou le retirer)
 action-annotate = Écrire une note sur le paragraphe courant (ou modifier sa note)
-action-select = Choisir des phrases entières du paragraphe à annoter
-action-annotations = Les signets et les notes de ce briefing
+action-select = Choisir des phrases du paragraphe à annoter
+action-annotations = Le panneau des signets et des notes
 action-toggle-notes = Afficher ou masquer les notes sous leurs paragraphes
 action-toggle-read = Marquer la section courante comme lue ou non lue
 action-export = Exporter les notes de ce briefing (dans le dossier d’export)
-action-export-all = Exporter les notes de tous les briefings
+action-export-all = Exporter les notes de tous les briefings qui en ont
+action-sort = Trier par date ou par titre
+action-edit = Modifier la note sélectionnée
+action-delete = Mettre la note ou le signet sélectionné à la corbeille
+action-restore = Rétablir depuis la corbeille (l’élément sélectionné, sinon le dernier supprimé)
+action-empty-trash = Vider la corbeille, après confirmation
+action-confirm-move = Confirmer une note déplacée à son nouvel emplacement
+action-toggle-scope = Les notes de ce briefing, ou celles de tous les briefings
+action-toggle-order = Ordre du document, ou les plus récentes d’abord
+action-extend-end = Une phrase de plus à la fin
+action-shrink-end = Une phrase de moins à la fin
+action-extend-start = Une phrase de plus au début
+action-shrink-start = Une phrase de moins au début
+action-next-kind = Le type de section suivant
+action-previous-kind = Le type de section précédent
+action-submit = Garder ce qui a été tapé (recherche : garder les résultats)
+action-save = Enregistrer la note
+action-cancel = Annuler (demande avant d’abandonner une note modifiée)
+action-newline = Un retour à la ligne
+action-cursor-left = Curseur à gauche
+action-cursor-right = Curseur à droite
+action-cursor-up = Curseur une ligne plus haut
+action-cursor-down = Curseur une ligne plus bas
+action-word-left = Curseur au mot précédent
+action-word-right = Curseur au mot suivant
+action-line-start = Curseur en début de ligne
+action-line-end = Curseur en fin de ligne
+action-delete-back = Effacer le caractère avant le curseur
+action-delete-forward = Effacer le caractère sous le curseur
+action-delete-word-back = Effacer le mot avant le curseur
+action-delete-to-line-start = Effacer du début de la ligne jusqu’au curseur
+action-undo = Annuler la dernière modification
+action-redo = Rétablir la modification annulée
+action-yes = Oui
+action-no = Non
+
+# Les titres des endroits où vont les touches (les tables [keys.<context>] de la configuration), dans l’aide.
+context-global = Partout
+context-list = Dans toutes les listes
+context-line-edit = Saisie de texte
+context-library = Bibliothèque
+context-reader = Lecture
+context-outline = Plan
+context-panel = Signets et notes
+context-editor = Éditeur de notes
+context-selection = Choix de phrases
+context-prompt = Invite de recherche ou de filtre
+context-library-search = Rechercher dans la bibliothèque
+context-finder = Aller à
+context-timeline = Chronologie
+context-compare = Comparaison
+context-help = Aide
+context-confirm = Question
+context-messages = Messages
 
 ## La lecture : démarrage, écran, messages communs.
 
@@ -186,7 +241,7 @@ app-load-problems = { $count ->
         [one] { $count } fichier n’a pas pu être chargé
        *[other] { $count } fichiers n’ont pas pu être chargés
     } : voir la bibliothèque ({ $key })
-app-key-does-nothing = `{ $char }` n’a pas d’effet ici ; { $key } affiche les touches
+app-key-does-nothing = `{ $chord }` n’a pas d’effet ici ; { $help } affiche les touches
 app-briefing-changed = briefing modifié : { $moved ->
         [one] { $moved } note déplacée
        *[other] { $moved } notes déplacées
@@ -194,6 +249,15 @@ app-briefing-changed = briefing modifié : { $moved ->
 app-too-small = terminal trop petit ({ $width }×{ $height })
 app-too-small-short = trop petit
 app-loading = chargement { $done } / { $total }
+app-action-does-nothing = « { $action } » n’a pas d’effet ici ; { $help } affiche les touches
+app-no-such-briefing = aucun briefing `{ $id }` dans la bibliothèque
+app-draft-not-kept = le brouillon n’a pas pu être gardé : { $error }
+app-confirm-title = Question
+app-confirm-keys = { $yes } oui · { $no } non
+app-log-title = Messages · les plus récents d’abord · { $close } ferme
+app-log-empty = Aucun message pour l’instant.
+app-log-warning = avertissement :
+app-log-error = erreur :
 filter-label = Filtre :
 
 ## La ligne d’état : modes, position, recherche, indications.
@@ -210,8 +274,15 @@ mode-outline = PLAN
 mode-select = SÉLECTION
 mode-search = RECHERCHE
 mode-read = LECTURE
+mode-messages = MESSAGES
+mode-filter = FILTRE
+mode-question = QUESTION
 status-overview = vue d’ensemble/{ $total }
 status-percent = { $percent } %
+status-unsaved = { $count ->
+        [one] { $count } briefing pas encore enregistré
+       *[other] { $count } briefings pas encore enregistrés
+    }
 hint-key-type = saisie
 hint-close = fermer
 hint-scroll = défiler
@@ -228,7 +299,6 @@ hint-search = chercher
 hint-move = parcourir
 hint-open = ouvrir
 hint-keep = garder
-hint-more-less = plus/moins
 hint-note = note
 hint-bookmark = signet
 hint-leave = sortir
@@ -243,6 +313,10 @@ hint-quit = quitter
 hint-match = résultat
 hint-clear = effacer
 hint-mark = signet
+hint-more-fewer = plus/moins
+hint-start = début
+hint-yes = oui
+hint-no = non
 
 ## Le volet de lecture et le plan.
 
@@ -253,24 +327,26 @@ reader-note-preview-moved = { $text } (déplacée)
 
 notes-read-only = ces notes ont été écrites par une version plus récente de brief : lecture seule
 notes-not-on-overview = notes et signets s’attachent aux paragraphes d’une section, pas à la vue d’ensemble
-notes-bookmark-removed = signet retiré (le panneau des annotations, { $key }, peut le rétablir)
+notes-bookmark-removed = signet retiré (le panneau des notes, { $key }, peut le rétablir)
 notes-bookmarked = signet posé
 notes-no-text-to-choose = ce paragraphe n’a pas de texte à choisir
-notes-choosing = choix de phrases : { $extend } étend ou réduit, { $note } écrit une note, { $bookmark } pose un signet, Échap sort
 notes-shown = notes affichées sous leurs paragraphes
 notes-hidden = notes masquées
 notes-marked-read = section marquée comme lue
 notes-marked-unread = section marquée comme non lue
+notes-no-text-to-annotate = ce briefing n’a pas de texte à annoter
+notes-overview-not-a-section = la vue d’ensemble n’est pas une section : placez-vous dans l’une d’elles pour la marquer comme lue
 
 ## L’éditeur de notes.
 
 editor-placeholder = Écrivez la note ; les #étiquettes deviennent ses étiquettes
-editor-title-new = Nouvelle note · Ctrl-s enregistre · Échap annule
-editor-title-edit = Modifier la note · Ctrl-s enregistre · Échap annule
-editor-discard-confirm = Abandonner les modifications de cette note ? y les abandonne, toute autre touche reprend la saisie
-editor-empty-not-saved = une note vide n’est pas enregistrée ; d dans le panneau des annotations ({ $key }) supprime une note
+editor-title-new = Nouvelle note · { $save } enregistre · { $cancel } annule
+editor-title-edit = Modifier la note · { $save } enregistre · { $cancel } annule
+editor-empty-not-saved = une note vide n’est pas enregistrée ; { $delete } dans le panneau des notes ({ $panel }) supprime une note
 editor-saved = note enregistrée
-editor-draft-recovered = note non enregistrée du { $when } récupérée : Ctrl-s l’enregistre, Échap l’abandonne
+editor-draft-recovered = note non enregistrée du { $when } récupérée : { $save } l’enregistre, { $cancel } l’abandonne
+editor-discard-question = Abandonner les modifications de cette note ?
+editor-discarded = modifications abandonnées
 
 ## Le panneau des annotations.
 
@@ -279,7 +355,7 @@ panel-scope-all = tous les briefings
 panel-scope-this = ce briefing
 panel-order-newest = les plus récents d’abord
 panel-order-document = dans l’ordre du document
-panel-help = / filtre par #étiquette ou par mots · Tab : tous les briefings · o : ordre · m : confirmer un déplacement
+panel-help = { $filter } filtre par #étiquette ou par mots · { $scope } : tous les briefings · { $order } : ordre · { $confirm } : confirmer un déplacement
 panel-empty = Aucun signet ni aucune note pour l’instant : { $bookmark } pose un signet sur le paragraphe courant, { $note } écrit une note.
 panel-moved = [déplacé]
 panel-section-missing = (section { $id })
@@ -288,19 +364,26 @@ panel-needs-review = À revoir · { $count ->
        *[other] { $count } introuvables
     } dans le texte actuel
 panel-newest-first = Les plus récents d’abord
-panel-trash = Corbeille · { $count } · u rétablit, X la vide
+panel-trash = Corbeille · { $count } · { $restore } rétablit, { $empty } la vide
 panel-removed-for-good = { $count ->
         [one] { $count } élément supprimé définitivement
        *[other] { $count } éléments supprimés définitivement
     }
-panel-empty-trash-confirm = Vider la corbeille ? Ses notes et signets seront supprimés définitivement. y la vide
-panel-other-briefing = ouvrez ce briefing (Entrée) pour modifier ses notes
-panel-in-trash = dans la corbeille : u le rétablit d’abord
+panel-other-briefing = ouvrez ce briefing ({ $open }) pour modifier ses notes
+panel-in-trash = dans la corbeille : { $restore } le rétablit d’abord
 panel-passage-gone = son passage n’est plus dans le briefing : la citation est conservée ici
-panel-moved-to-trash = mis à la corbeille : u le rétablit
+panel-moved-to-trash = mis à la corbeille : { $restore } le rétablit
 panel-trash-empty = la corbeille est vide
 panel-restored = rétabli
 panel-move-confirmed = nouvel emplacement confirmé
+panel-no-match = Aucune note ne correspond au filtre ; { $key } l’efface.
+panel-empty-all = Aucun signet ni aucune note dans aucun briefing pour l’instant.
+panel-empty-trash-question = Vider la corbeille ? Ses notes et signets seront supprimés définitivement.
+panel-bookmark-no-text = un signet n’a pas de texte à modifier
+panel-restore-first = rétablissez-le d’abord depuis la corbeille
+panel-already-in-trash = déjà dans la corbeille
+panel-only-moved = seule une note déplacée demande confirmation
+panel-needs-briefing = ouvrez d’abord un briefing : ses notes sont listées ici
 
 ## Enregistrer les notes, et les exporter depuis la lecture.
 
@@ -312,11 +395,13 @@ store-conflicts = { $count ->
 store-saved = notes enregistrées
 store-save-failed = notes non enregistrées ({ $error }) ; gardées en mémoire, nouvel essai à venir
 store-exit-save-failed = brief : les notes n’ont pas pu être enregistrées : { $error }
-store-rescued = brief : vos notes sont en lieu sûr dans { $path } : c’est un fichier de stockage ; remettez-le sous annotations/{ $id }.toml dans le dossier de données dès qu’il sera accessible en écriture
+store-rescued = vos notes sont en lieu sûr dans { $path } : c’est un fichier de stockage ; remettez-le dans le dossier annotations du dossier de données dès qu’il sera accessible en écriture
+store-busy = stockage occupé (un autre brief l’écrit) : nouvel essai à venir
+store-briefing-not-saved = les notes de `{ $id }` n’ont pas pu être enregistrées : { $error }
 export-not-kept = les notes ne sont pas conservées dans cette session : rien à exporter
 export-nothing-yet = aucun signet ni aucune note à exporter pour l’instant
 export-done = exporté vers { $path }
-export-failed = échec de l’export : { $error } ({ $dir })
+export-failed = échec de l’export : { $error }
 
 ## Recharger un briefing modifié sur le disque.
 
@@ -326,6 +411,7 @@ reload-done = rechargé : { $count ->
         [one] { $count } section modifiée
        *[other] { $count } sections modifiées
     }
+reload-does-not-load = il ne se charge pas
 
 ## Chercher dans un briefing, dans la bibliothèque, et aller à.
 
@@ -357,26 +443,15 @@ finder-count = { $shown } sur { $total }
 
 ## L’aide.
 
-help-title = Aide · Échap ferme
-help-reader = Lecture et plan
-help-unbound = (sans touche)
-help-library = Bibliothèque
-help-library-filter = Filtrer par titre, identifiant, langue ou mot-clé
-help-library-move = Se déplacer
-help-library-open = Ouvrir le briefing
-help-library-sort = Trier par date ou par titre
-help-library-back = Effacer le filtre, ou revenir
-help-views = Chronologie et comparaison
-help-views-move = Passer d’une date ou d’une section à l’autre
-help-views-kind = Comparaison : type de section précédent ou suivant
-help-views-scroll = Comparaison : faire défiler la section du haut
-help-views-open = Ouvrir le passage dans le volet de lecture
-help-views-back = Revenir
+help-title = Aide · { $context } · { $close } ferme
 help-mouse = Souris
 help-mouse-click-key = clic
 help-mouse-click = Aller à une entrée du plan, ou placer le curseur sur un paragraphe
 help-mouse-wheel-key = molette
 help-mouse-wheel = Faire défiler le volet sous le pointeur
+help-this-screen = { $context } — cet écran
+help-letters-key = lettres
+help-letters = Tapées comme du texte ici
 
 ## La bibliothèque.
 
@@ -386,7 +461,7 @@ library-title = Bibliothèque · { $shown } sur { $total ->
     } · { $sort }
 library-sort-date = par date
 library-sort-title = par titre
-library-filter-prompt = Filtre : tapez pour filtrer
+library-filter-prompt = Filtre : { $key } filtre par titre, identifiant, langue ou mot-clé
 library-col-date = DATE
 library-col-lang = LANG
 library-col-unread = À LIRE
@@ -399,6 +474,8 @@ library-problems = { $count ->
         [one] { $count } problème au chargement des briefings :
        *[other] { $count } problèmes au chargement des briefings :
     }
+library-nothing-to-open = aucun briefing à ouvrir
+library-first-screen = c’est le premier écran : { $quit } quitte
 
 ## La chronologie et la comparaison.
 
@@ -411,6 +488,13 @@ timeline-title = Chronologie · { $dates ->
     }
 timeline-empty = Aucun briefing de la bibliothèque n’a de dates structurées ([[sections.dates]]).
 timeline-today = aujourd’hui · { $date }
+timeline-title-filtered = Chronologie · { $shown } sur { $dates ->
+        [one] { $dates } date
+       *[other] { $dates } dates
+    } dans { $briefings ->
+        [one] { $briefings } briefing
+       *[other] { $briefings } briefings
+    }
 compare-no-kind = Comparaison · aucune section de la bibliothèque n’a de type
 compare-title = Comparaison · { $kind } · { $count ->
         [one] { $count } section
@@ -421,8 +505,16 @@ compare-nothing = Rien de ce type.
 ## Les touches dans la configuration.
 
 keys-not-a-key = `{ $key }` n’est pas une touche : utilisez un caractère, un nom comme Enter ou PageDown, ou Ctrl-/Alt-/Shift- suivi de l’un d’eux
-keys-unknown-action = action inconnue `{ $action }` dans [keys] ; les actions sont : { $actions }
-keys-bound-twice = la touche `{ $key }` est attribuée à la fois à `{ $first }` et à `{ $second }` ; donnez-la à une seule des deux
+keys-unknown-action = action inconnue `{ $action }` dans { $place } ; les actions sont : { $actions }
+keys-bound-twice = la touche `{ $key }` est attribuée à la fois à `{ $first }` et à `{ $second }` dans [keys.{ $table }] ; donnez-la à une seule des deux
+keys-inherited-clash = la touche `{ $key }` est `{ $first }` dans [keys.{ $table }] et `{ $second }` dans [keys.{ $parent }], dont [keys.{ $table }] hérite ; donnez une autre touche à l’une des deux
+keys-not-a-table = `keys` est une table : [keys.reader], [keys.panel]…
+keys-unknown-table = table de touches inconnue [keys.{ $table }] ; les tables sont : { $tables }
+keys-action-not-here = `{ $action }` n’a pas d’effet dans [keys.{ $table }] ; ses actions sont : { $actions }
+keys-needs-list-or-table = `{ $action }` attend une liste de touches, par exemple ["j", "Down"], ou une table de listes
+keys-needs-list = `{ $action }` attend une liste de touches, par exemple ["j", "Down"]
+keys-key-is-string = une touche s’écrit entre guillemets, par exemple "Ctrl-d"
+keys-types-text = `{ $key }` saisit du texte dans [keys.{ $table }] : choisissez une touche avec Ctrl ou Alt, ou une touche nommée
 
 ## Le fichier de configuration.
 
@@ -600,3 +692,4 @@ export-tags = Étiquettes : { $tags }
 export-skipped-not-in-library = `{ $id }` n’est pas dans la bibliothèque
 export-bad-file-name = `{ $name }` ne peut pas servir de nom de fichier
 export-too-many-variants = { $count } fichiers nommés comme `{ $name }` existent déjà
+export-needs-briefing = ouvrez d’abord un briefing, ou exportez-les tous
