@@ -55,6 +55,8 @@ pub struct Config {
     pub max_file_bytes: u64,
     /// Show the first line of each note under its paragraph.
     pub show_notes: bool,
+    /// The interface's language (`en`, `fr`); unset: the locale's.
+    pub language: Option<crate::domain::i18n::Lang>,
     /// Key bindings: `[keys.<context>]` tables of `action = ["key", …]`, each
     /// replacing that action's default keys in that context (read apart from the rest,
     /// with the position of every entry; see [`crate::keys`]).
@@ -81,6 +83,7 @@ impl Default for Config {
             outline_width: 40,
             max_file_bytes: crate::domain::load::DEFAULT_MAX_FILE_BYTES,
             show_notes: false,
+            language: None,
             keys: KeyTables::default(),
             raw_keys: None,
             origin: None,
@@ -181,6 +184,12 @@ impl Config {
         Keymap::build(&self.keys)
     }
 
+    /// The interface's language: `language` when set, else the locale's (`LC_ALL`,
+    /// `LC_MESSAGES`, `LANG`), else English.
+    pub fn language(&self) -> crate::domain::i18n::Lang {
+        crate::domain::i18n::interface_language(self.language, |var| std::env::var(var).ok())
+    }
+
     /// The limits for loading briefings.
     pub fn load_options(&self) -> LoadOptions {
         LoadOptions {
@@ -245,6 +254,16 @@ mod tests {
             e.starts_with("c.toml:2:1: error: invalid config: unknown field `maxwidth`"),
             "{e}"
         );
+    }
+
+    #[test]
+    fn the_language_is_en_or_fr() {
+        use crate::domain::i18n::Lang;
+        let c = Config::parse("language = \"fr\"\n", Path::new("c.toml"));
+        assert_eq!(c.ok().and_then(|c| c.language), Some(Lang::Fr));
+        let e = Config::parse("language = \"de\"\n", Path::new("c.toml"));
+        let e = e.err().map(|d| d.to_string()).unwrap_or_default();
+        assert!(e.starts_with("c.toml:1:12: error: invalid config:"), "{e}");
     }
 
     #[test]

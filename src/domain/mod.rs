@@ -13,6 +13,7 @@ pub mod diag;
 pub mod export;
 pub mod fold;
 pub mod hash;
+pub mod i18n;
 pub mod import;
 pub mod library;
 pub mod load;

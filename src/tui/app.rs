@@ -279,7 +279,9 @@ impl App {
         let height = self.overlay_rows();
         for overlay in &mut self.overlays {
             match overlay {
-                Overlay::Panel(p) => p.resize(height),
+                Overlay::Panel(p) => {
+                    p.resize(super::screens::panel::render::list_rows(size.height))
+                }
                 Overlay::LibrarySearch(s) => s.resize(height),
                 _ => {}
             }

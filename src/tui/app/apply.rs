@@ -149,7 +149,8 @@ impl App {
                         "open a briefing first: its notes are listed here",
                     ));
                 } else {
-                    let panel = Panel::new(&self.model, self.overlay_rows());
+                    let rows = crate::tui::screens::panel::render::list_rows(self.size.height);
+                    let panel = Panel::new(&self.model, rows);
                     self.push(Overlay::Panel(Box::new(panel)));
                 }
             }
@@ -290,13 +291,9 @@ impl App {
                 else {
                     continue;
                 };
-                let first = note
-                    .body
-                    .lines()
-                    .find(|l| !l.trim().is_empty())
-                    .unwrap_or("");
+                // A moved note says so in words, not only in colour.
                 let moved = if *status == crate::domain::annotation::Status::Moved {
-                    " (moved)"
+                    "(moved: A confirms its new place) "
                 } else {
                     ""
                 };
@@ -305,7 +302,7 @@ impl App {
                     .or_default()
                     .entry(pos.block)
                     .or_default()
-                    .push(format!("{first}{moved}"));
+                    .push(format!("{moved}{}", note.body));
             }
         }
         if let Some(reader) = &mut self.reader {

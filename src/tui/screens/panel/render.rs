@@ -5,7 +5,9 @@ use ratatui::Frame;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{Panel, Row};
+use ratatui::layout::Rect;
+
+use super::{Item, Panel, Row};
 use crate::domain::annotation::Status;
 use crate::domain::text::sanitize_line;
 use crate::keys::{Action, Context};
@@ -78,8 +80,9 @@ pub fn render(panel: &Panel, m: &Model, theme: &Theme, frame: &mut Frame) {
         };
         lines.push(Line::from(Span::styled(text, theme.dim)));
     }
+    let (list_rows, preview) = split(inner);
     for (i, row) in panel.rows.iter().enumerate().skip(panel.offset) {
-        if lines.len() >= usize::from(inner.height) {
+        if lines.len() >= list_rows {
             break;
         }
         match row {
@@ -127,4 +130,81 @@ pub fn render(panel: &Panel, m: &Model, theme: &Theme, frame: &mut Frame) {
         }
     }
     frame.render_widget(Paragraph::new(lines), inner);
+    if let (Some(rect), Some(item)) = (preview, panel.item()) {
+        render_preview(item, theme, frame, rect);
+    }
+}
+
+/// Rows for the list (filter line included) and, when the panel is tall enough, the
+/// preview pane of the selected item below it.
+fn split(inner: Rect) -> (usize, Option<Rect>) {
+    if inner.height < 14 {
+        return (usize::from(inner.height), None);
+    }
+    let preview = (inner.height / 3).max(6);
+    let list = inner.height - preview;
+    (
+        usize::from(list),
+        Some(Rect {
+            y: inner.y + list,
+            height: preview,
+            ..inner
+        }),
+    )
+}
+
+/// The rows of the list the panel has on a screen `height` rows tall (for scrolling).
+pub fn list_rows(height: u16) -> usize {
+    let inner = Rect::new(0, 0, 10, height.saturating_sub(4));
+    split(inner).0.saturating_sub(1).max(1)
+}
+
+/// The selected item whole: what it is, where, its status in words, the passage it
+/// quotes, and the note's full text (or the bookmark's label).
+fn render_preview(item: &Item, theme: &Theme, frame: &mut Frame, rect: Rect) {
+    let width = usize::from(rect.width).max(10);
+    let mut lines = vec![Line::from(Span::styled("─".repeat(width), theme.border))];
+    let kind = if item.is_note { "Note" } else { "Bookmark" };
+    let mut head = format!(
+        "{kind} · {} · {}",
+        sanitize_line(&item.section),
+        item.updated.strftime("%Y-%m-%d %H:%M")
+    );
+    match (item.trashed, item.status) {
+        (true, _) => head.push_str(" · in the trash"),
+        (false, Status::Moved) => head.push_str(" · moved: its passage was found elsewhere"),
+        (false, Status::Orphan) => head.push_str(" · needs review: its passage is gone"),
+        (false, Status::Attached) => {}
+    }
+    lines.push(Line::from(Span::styled(
+        crate::domain::text::truncate(&head, width),
+        theme.heading,
+    )));
+    for piece in textwrap::wrap(&sanitize_line(&item.quote), width.saturating_sub(2))
+        .iter()
+        .take(3)
+    {
+        lines.push(Line::from(Span::styled(format!("│ {piece}"), theme.quote)));
+    }
+    let body = if item.is_note {
+        item.body.clone()
+    } else if item.body.is_empty() {
+        "(no label)".to_string()
+    } else {
+        format!("Label: {}", item.body)
+    };
+    for line in body.lines() {
+        for piece in textwrap::wrap(&sanitize_line(line), width) {
+            lines.push(Line::from(Span::styled(piece.into_owned(), theme.text)));
+        }
+    }
+    let room = usize::from(rect.height);
+    if lines.len() > room {
+        lines.truncate(room.saturating_sub(1));
+        lines.push(Line::from(Span::styled(
+            "… (the rest in the editor)",
+            theme.dim,
+        )));
+    }
+    frame.render_widget(Paragraph::new(lines), rect);
 }

@@ -246,8 +246,7 @@ pub fn layout_unit(
         }
         block_rows.push(start..lines.len());
         for note in notes.get(&i).into_iter().flatten() {
-            let text = format!("  ✎ {}", sanitize_line(note));
-            lines.push(Line::Note(crate::domain::text::truncate(&text, width)));
+            note_lines(&mut lines, note, width);
         }
     }
     lines.push(Line::Blank);
@@ -256,6 +255,42 @@ pub fn layout_unit(
         lines,
         blocks,
         block_rows,
+    }
+}
+
+/// The most lines of a note shown under its paragraph; a longer note is folded.
+pub const NOTE_LINES: usize = 4;
+
+/// A note under its paragraph: whole, wrapped under a `✎`, its lines kept as written;
+/// folded after [`NOTE_LINES`] lines with a marker saying how much more there is.
+fn note_lines(out: &mut Vec<Line>, note: &str, width: usize) {
+    let room = width.saturating_sub(4).max(4);
+    let mut wrapped: Vec<String> = Vec::new();
+    for line in note.lines().filter(|l| !l.trim().is_empty()) {
+        for piece in textwrap::wrap(&sanitize_line(line), room) {
+            wrapped.push(piece.into_owned());
+        }
+    }
+    let shown = if wrapped.len() > NOTE_LINES {
+        NOTE_LINES - 1
+    } else {
+        wrapped.len()
+    };
+    for (i, piece) in wrapped.iter().take(shown).enumerate() {
+        let lead = if i == 0 { "  ✎ " } else { "    " };
+        out.push(Line::Note(crate::domain::text::truncate(
+            &format!("{lead}{piece}"),
+            width,
+        )));
+    }
+    let more = wrapped.len() - shown;
+    if more > 0 {
+        let text = if more == 1 {
+            "    … 1 more line, in the notes panel".to_string()
+        } else {
+            format!("    … {more} more lines, in the notes panel")
+        };
+        out.push(Line::Note(crate::domain::text::truncate(&text, width)));
     }
 }
 

@@ -1,0 +1,659 @@
+### brief's messages in English: the reference catalogue. Every other language has
+### exactly the same ids (a test checks it); English stands in for anything missing.
+###
+### Conventions: no message starts or ends with a space (the code pads); keys the user
+### can rebind arrive as arguments ($key…); counts arrive as numbers, so plurals use
+### CLDR categories ([one], *[other]) and never "(s)"; text arguments are sanitised by
+### the code before they arrive.
+
+## Dates. Years arrive as text (never grouped as thousands); days and months as numbers.
+
+date-month-short = { $month ->
+        [1] Jan
+        [2] Feb
+        [3] Mar
+        [4] Apr
+        [5] May
+        [6] Jun
+        [7] Jul
+        [8] Aug
+        [9] Sep
+        [10] Oct
+        [11] Nov
+       *[12] Dec
+    }
+date-month-long = { $month ->
+        [1] January
+        [2] February
+        [3] March
+        [4] April
+        [5] May
+        [6] June
+        [7] July
+        [8] August
+        [9] September
+        [10] October
+        [11] November
+       *[12] December
+    }
+# A month on its own, as a heading.
+date-month-standalone = { date-month-long }
+date-day = { $day }
+date-day-month = { date-day } { date-month-short }
+date-day-month-year = { date-day } { date-month-short } { $year }
+date-month-year = { date-month-short } { $year }
+date-month = { date-month-short }
+# $from is a day alone, $to a whole date: 10–13 Sep.
+date-range-same-month = { $from }–{ $to }
+date-range = { $from } – { $to }
+date-month-heading = { date-month-standalone } { $year }
+date-month-heading-yearless = { date-month-standalone } (year not stated)
+date-time = { $date }, { $time }
+date-time-utc = { $date }, { $time } UTC
+
+## Labels drawn as part of a briefing: they follow the briefing's language.
+
+doc-overview = Overview
+doc-bottom-line = Bottom line
+doc-date = Date
+doc-date-not-stated = not stated
+doc-language = Language
+doc-sections = Sections
+doc-tags = Tags
+doc-sources = Sources
+doc-accessed = accessed { $date }
+
+kind-context = Context
+kind-objectives = Objectives
+kind-military-cooperation = Military cooperation
+kind-interests = Interests
+kind-technology = Technology
+kind-challenges = Challenges
+kind-implications = Implications
+kind-possible-dates = Possible dates
+kind-assessment = Assessment
+
+# Three columns at most, legible without colour.
+kind-badge-context = CTX
+kind-badge-objectives = OBJ
+kind-badge-military-cooperation = MIL
+kind-badge-interests = INT
+kind-badge-technology = TEC
+kind-badge-challenges = CHL
+kind-badge-implications = IMP
+kind-badge-possible-dates = DAT
+kind-badge-assessment = ASM
+
+# How sure a source is of a structured date; shown in brackets after it.
+confidence-confirmed = confirmed
+confidence-reported = reported
+confidence-speculative = speculative
+confidence-unconfirmed = unconfirmed
+
+# `brief show` prints a briefing: these follow the briefing's language too.
+show-id = id: { $id }
+show-date = date: { $date }
+show-language = language: { $language }
+show-tags = tags: { $tags }
+show-source = source: { $source }
+show-section-date = Date: { $date }
+
+## Key names as the help and hints show them (the config always uses the English ones).
+
+key-enter = Enter
+key-esc = Esc
+key-tab = Tab
+key-backtab = Shift-Tab
+key-backspace = Backspace
+key-delete = Delete
+key-insert = Insert
+key-up = ↑
+key-down = ↓
+key-left = ←
+key-right = →
+key-home = Home
+key-end = End
+key-pageup = PageUp
+key-pagedown = PageDown
+key-space = Space
+key-ctrl = Ctrl
+key-alt = Alt
+key-shift = Shift
+
+## The reader's actions, as the help lists them (one per action of the keymap).
+
+action-quit = Quit (closes the panel or overlay on top first)
+action-force-quit = Quit at once, from anywhere
+action-help = Show the keys of this screen, then the keys that work everywhere
+action-messages = The message log: every message of this session, errors first until seen
+action-library = The library of briefings
+action-timeline = Every date of the library on one timeline
+action-compare = One kind of section across all briefings, side by side
+action-library-search = Search every briefing and note in the library
+action-finder = Jump to a section or briefing by fuzzy title
+action-next = Down: the next paragraph, entry or result
+action-previous = Up: the previous paragraph, entry or result
+action-top = The first one
+action-bottom = The last one
+action-page-down = A page down
+action-page-up = A page up
+action-half-page-down = Half a page down
+action-half-page-up = Half a page up
+action-open = Open what is selected
+action-back = Back: clear the filter or search, close the panel, or leave the screen
+action-search = Search as you type: the text in the reader, the list elsewhere
+action-next-section = Next section
+action-previous-section = Previous section (or the start of this one)
+action-focus-next = Move focus to the other pane
+action-focus-previous = Move focus to the other pane, backwards
+action-focus-outline = Focus the outline
+action-search-next = Next search match
+action-search-previous = Previous search match
+action-toggle-bookmark = Bookmark the current paragraph (or remove its bookmark)
+action-annotate = Write a note on the current paragraph (or edit its note)
+action-select = Choose sentences of the paragraph to annotate
+action-annotations = The bookmarks and notes panel
+action-toggle-notes = Show or hide notes under their paragraphs
+action-toggle-read = Mark the current section read or unread
+action-export = Export this briefing's notes (to the export folder)
+action-export-all = Export the notes of every briefing that has some
+action-sort = Sort by date or by title
+action-edit = Edit the selected note
+action-delete = Move the selected note or bookmark to the trash
+action-restore = Restore from the trash (the selected item, else the last deleted)
+action-empty-trash = Empty the trash, after confirmation
+action-confirm-move = Confirm a moved note at its new place
+action-toggle-scope = This briefing's notes, or every briefing's
+action-toggle-order = Document order, or newest first
+action-extend-end = Choose one more sentence at the end
+action-shrink-end = Choose one sentence fewer at the end
+action-extend-start = Choose one more sentence at the start
+action-shrink-start = Choose one sentence fewer at the start
+action-next-kind = The next section kind
+action-previous-kind = The previous section kind
+action-submit = Keep what was typed (search: keep the matches)
+action-save = Save the note
+action-cancel = Cancel (asks before discarding a changed note)
+action-newline = A new line
+action-cursor-left = Cursor left
+action-cursor-right = Cursor right
+action-cursor-up = Cursor up a line
+action-cursor-down = Cursor down a line
+action-word-left = Cursor to the previous word
+action-word-right = Cursor to the next word
+action-line-start = Cursor to the start of the line
+action-line-end = Cursor to the end of the line
+action-delete-back = Delete the character before the cursor
+action-delete-forward = Delete the character under the cursor
+action-delete-word-back = Delete the word before the cursor
+action-delete-to-line-start = Delete from the start of the line to the cursor
+action-undo = Undo
+action-redo = Redo
+action-yes = Yes
+action-no = No
+
+# The titles of the places keys go to (the config's [keys.<context>] tables), as the help shows them.
+context-global = Everywhere
+context-list = In every list
+context-line-edit = Typing text
+context-library = Library
+context-reader = Reader
+context-outline = Outline
+context-panel = Bookmarks and notes
+context-editor = Note editor
+context-selection = Choosing sentences
+context-prompt = Search or filter prompt
+context-library-search = Search the library
+context-finder = Go to
+context-timeline = Timeline
+context-compare = Compare
+context-help = Help
+context-confirm = Question
+context-messages = Messages
+
+## The reader: starting, the screen, messages common to every screen.
+
+app-no-briefing = brief: no briefing found
+app-needs-terminal = brief: the reader needs a terminal; to print a briefing use `brief show ID`, to list them `brief list`
+app-terminal-failed = brief: cannot set up the terminal: { $error }
+app-error = brief: { $error }
+app-notes-not-kept = notes cannot be kept: { $reason }
+app-load-problems = { $count ->
+        [one] { $count } file could not be loaded
+       *[other] { $count } files could not be loaded
+    }: see the library ({ $key })
+app-key-does-nothing = `{ $chord }` does nothing here; { $help } shows the keys
+app-briefing-changed = briefing changed: { $moved ->
+        [one] { $moved } note moved
+       *[other] { $moved } notes moved
+    }, { $orphans ->
+        [one] { $orphans } needs review
+       *[other] { $orphans } need review
+    }; { $key } lists them
+app-too-small = terminal too small ({ $width }×{ $height })
+app-too-small-short = too small
+app-loading = loading { $done } / { $total }
+app-action-does-nothing = { $action } does nothing here; { $help } shows the keys
+app-no-such-briefing = no briefing `{ $id }` in the library
+app-draft-not-kept = the draft could not be kept: { $error }
+app-confirm-title = Question
+app-confirm-keys = { $yes } yes · { $no } no
+app-log-title = Messages · newest first · { $close } closes
+app-log-empty = No message yet.
+app-log-warning = warning:
+app-log-error = error:
+filter-label = Filter:
+
+## The status line: modes, position, search, hints (one word or two each).
+
+mode-help = HELP
+mode-note = NOTE
+mode-notes = NOTES
+mode-search-all = SEARCH ALL
+mode-go-to = GO TO
+mode-library = LIBRARY
+mode-timeline = TIMELINE
+mode-compare = COMPARE
+mode-outline = OUTLINE
+mode-select = SELECT
+mode-search = SEARCH
+mode-read = READ
+mode-messages = MESSAGES
+mode-filter = FILTER
+mode-question = QUESTION
+status-overview = overview/{ $total }
+status-percent = { $percent }%
+status-unsaved = { $count ->
+        [one] { $count } briefing not saved yet
+       *[other] { $count } briefings not saved yet
+    }
+hint-key-type = type
+hint-close = close
+hint-scroll = scroll
+hint-save = save
+hint-cancel = cancel
+hint-go = go
+hint-edit = edit
+hint-delete = delete
+hint-restore = restore
+hint-filter = filter
+hint-all = all
+hint-order = order
+hint-search = search
+hint-move = move
+hint-open = open
+hint-keep = keep
+hint-note = note
+hint-bookmark = bookmark
+hint-leave = leave
+hint-back = back
+hint-kind = kind
+hint-section = section
+hint-sort = sort
+hint-read = read
+hint-reader = reader
+hint-help = help
+hint-quit = quit
+hint-match = match
+hint-clear = clear
+hint-mark = mark
+hint-more-fewer = more/fewer
+hint-start = start
+hint-yes = yes
+hint-no = no
+
+## The reading pane and the outline.
+
+outline-title = Outline
+reader-note-preview-moved = { $text } (moved)
+
+## Bookmarks, notes, selection, read marks.
+
+notes-read-only = these notes were written by a newer brief: read-only
+notes-not-on-overview = notes and bookmarks attach to a section's paragraphs, not the overview
+notes-bookmark-removed = bookmark removed (the notes panel, { $key }, can restore it)
+notes-bookmarked = bookmarked
+notes-no-text-to-choose = this paragraph has no text to choose
+notes-shown = notes shown under their paragraphs
+notes-hidden = notes hidden
+notes-marked-read = marked read
+notes-marked-unread = marked unread
+notes-no-text-to-annotate = this briefing has no text to annotate
+notes-overview-not-a-section = the overview is not a section: move into one to mark it read
+
+## The note editor.
+
+editor-placeholder = Write the note; #tags become its tags
+editor-title-new = New note · { $save } saves · { $cancel } cancels
+editor-title-edit = Edit note · { $save } saves · { $cancel } cancels
+editor-empty-not-saved = an empty note is not saved; { $delete } in the notes panel ({ $panel }) deletes a note
+editor-saved = note saved
+editor-draft-recovered = recovered an unsaved note from { $when }: { $save } saves it, { $cancel } discards it
+editor-discard-question = Discard the changes to this note?
+editor-discarded = changes discarded
+
+## The annotations panel.
+
+panel-title = Bookmarks and notes · { $scope } · { $order }
+panel-scope-all = every briefing
+panel-scope-this = this briefing
+panel-order-newest = newest first
+panel-order-document = in document order
+panel-help = { $filter } filters by #tag or words · { $scope }: every briefing · { $order }: order · { $confirm }: confirm a move
+panel-empty = No bookmarks or notes yet: { $bookmark } bookmarks the current paragraph, { $note } writes a note.
+panel-moved = [moved]
+panel-section-missing = (section { $id })
+panel-needs-review = Needs review · { $count } not found in the current text
+panel-newest-first = Newest first
+panel-trash = Trash · { $count } · { $restore } restores, { $empty } empties it
+panel-removed-for-good = { $count ->
+        [one] { $count } item removed for good
+       *[other] { $count } items removed for good
+    }
+panel-other-briefing = open that briefing ({ $open }) to change its notes
+panel-in-trash = in the trash: { $restore } restores it first
+panel-passage-gone = its passage is no longer in the briefing: the quote is kept here
+panel-moved-to-trash = moved to the trash: { $restore } restores it
+panel-trash-empty = the trash is empty
+panel-restored = restored
+panel-move-confirmed = new place confirmed
+panel-no-match = No note matches the filter; { $key } clears it.
+panel-empty-all = No bookmarks or notes in any briefing yet.
+panel-empty-trash-question = Empty the trash? Its notes and bookmarks are removed for good.
+panel-bookmark-no-text = a bookmark has no text to edit
+panel-restore-first = restore it from the trash first
+panel-already-in-trash = already in the trash
+panel-only-moved = only a moved note needs confirming
+panel-needs-briefing = open a briefing first: its notes are listed here
+
+## Saving notes, and exporting them from the reader.
+
+store-cannot-read = cannot read notes: { $error }
+store-conflicts = { $count ->
+        [one] { $count } note was edited elsewhere too: both texts kept, one as a conflict copy
+       *[other] { $count } notes were edited elsewhere too: both texts kept, one as a conflict copy
+    }
+store-saved = notes saved
+store-save-failed = notes not saved ({ $error }); kept in memory, retrying
+store-exit-save-failed = brief: notes could not be saved: { $error }
+store-rescued = your notes are safe in { $path }: it is a store file; put it back in the data folder's annotations once that is writable
+store-busy = store busy (another brief is writing it): will retry
+store-briefing-not-saved = notes of `{ $id }` could not be saved: { $error }
+export-not-kept = notes are not kept in this session: nothing to export
+export-nothing-yet = no bookmarks or notes to export yet
+export-done = exported to { $path }
+export-failed = export failed: { $error }
+
+## Reloading a briefing edited on disk.
+
+reload-broken = the file no longer loads; showing the last good version: { $problem }
+reload-id-changed = the file's id changed to `{ $id }`: reopen it from the library to read it
+reload-done = reloaded: { $count ->
+        [one] { $count } section changed
+       *[other] { $count } sections changed
+    }
+reload-does-not-load = it does not load
+
+## Searching a briefing, the library, and the finder.
+
+search-none = no search: { $key } starts one
+search-no-match-for = no match for “{ $query }”
+search-wrapped-top = search wrapped to the top
+search-wrapped-bottom = search wrapped to the bottom
+search-indexing = indexing…
+search-no-match = no match
+search-match = match { $current }/{ $total }
+search-match-capped = match { $current }/{ $total }+
+search-all-title = Search the library
+search-all-indexing = indexing the library…
+search-all-prompt = type to search titles, tags, summaries, sections and notes
+search-all-searching = { $count } found, searching…
+search-all-found = { $count } found
+search-field-title = title
+search-field-tags = tags
+search-field-summary = summary
+search-field-note = note
+finder-title = Go to a section or briefing
+finder-count = { $shown } of { $total }
+
+## The help overlay.
+
+help-title = Help · { $context } · { $close } closes
+help-mouse = Mouse
+help-mouse-click-key = click
+help-mouse-click = Jump to an outline entry, or put the cursor on a paragraph
+help-mouse-wheel-key = wheel
+help-mouse-wheel = Scroll the pane under the pointer
+help-this-screen = { $context } — this screen
+help-letters-key = letters
+help-letters = Typed as text here
+
+## The library screen.
+
+library-title = Library · { $shown } of { $total ->
+        [one] { $total } briefing
+       *[other] { $total } briefings
+    } · { $sort }
+library-sort-date = by date
+library-sort-title = by title
+library-filter-prompt = Filter: { $key } filters by title, id, language or tag
+library-col-date = DATE
+library-col-lang = LANG
+library-col-unread = UNREAD
+library-col-notes = NOTES
+library-col-title-tags = TITLE · TAGS
+library-col-title = TITLE
+library-empty = No briefing loaded.
+library-no-match = Nothing matches the filter.
+library-problems = { $count ->
+        [one] { $count } problem loading briefings:
+       *[other] { $count } problems loading briefings:
+    }
+library-nothing-to-open = no briefing to open
+library-first-screen = this is the first screen: { $quit } quits
+
+## The timeline and compare views.
+
+timeline-title = Timeline · { $dates ->
+        [one] { $dates } date
+       *[other] { $dates } dates
+    } in { $briefings ->
+        [one] { $briefings } briefing
+       *[other] { $briefings } briefings
+    }
+timeline-empty = No briefing in the library has structured dates ([[sections.dates]]).
+timeline-today = today · { $date }
+timeline-title-filtered = Timeline · { $shown } of { $dates ->
+        [one] { $dates } date
+       *[other] { $dates } dates
+    } in { $briefings ->
+        [one] { $briefings } briefing
+       *[other] { $briefings } briefings
+    }
+compare-no-kind = Compare · no section in the library has a kind
+compare-title = Compare · { $kind } · { $count ->
+        [one] { $count } section
+       *[other] { $count } sections
+    } across the library
+compare-nothing = Nothing of this kind.
+
+## Key bindings in the config.
+
+keys-not-a-key = `{ $key }` is not a key: use a character, a name such as Enter or PageDown, or Ctrl-/Alt-/Shift- with one
+keys-unknown-action = unknown action `{ $action }` in { $place }; the actions are: { $actions }
+keys-bound-twice = key `{ $key }` is bound to both `{ $first }` and `{ $second }` in [keys.{ $table }]; give it to one of them
+keys-inherited-clash = key `{ $key }` is `{ $first }` in [keys.{ $table }] and `{ $second }` in [keys.{ $parent }], which [keys.{ $table }] inherits; give one of them another key
+keys-not-a-table = `keys` is a table: [keys.reader], [keys.panel]…
+keys-unknown-table = unknown key table [keys.{ $table }]; the tables are: { $tables }
+keys-action-not-here = `{ $action }` does nothing in [keys.{ $table }]; its actions are: { $actions }
+keys-needs-list-or-table = `{ $action }` needs a list of keys, e.g. ["j", "Down"], or a table of them
+keys-needs-list = `{ $action }` needs a list of keys, e.g. ["j", "Down"]
+keys-key-is-string = a key is written as a string, e.g. "Ctrl-d"
+keys-types-text = `{ $key }` types text in [keys.{ $table }]: bind a key with Ctrl or Alt, or a named key
+
+## The config file.
+
+config-invalid = invalid config: { $message }
+config-not-utf8 = invalid UTF-8 in config
+config-max-width = `max_width` must be at least 20 columns
+config-outline-width = `outline_width` is a percentage of the screen between 10 and 60
+config-no-home = no home folder to keep notes in: set `data_dir` or ${ $variable }
+
+## The command line: help text (clap).
+
+cli-about = A terminal reader for structured analyst briefings.
+cli-long-about = Run with no command to open the reader on PATHs (files or folders of briefings), or on `briefings_dir` from the config, or on ./briefings, or on the briefings built into brief.
+cli-arg-config = Read the config from this file (default: $BRIEF_CONFIG, then the platform config dir).
+cli-arg-reader-paths = Briefing files or folders to open in the reader.
+cli-arg-paths = Files or folders (default: as for the reader).
+cli-arg-paths-look = Files or folders to look in (default: as for the reader).
+cli-arg-from = Briefing files or folders (default: as for the reader).
+cli-arg-format = Output format.
+cli-format-text = For people.
+cli-format-json = For programs.
+cli-about-check = Validate briefings: each problem as `file:line:col: error|warning: message`.
+cli-long-check = Exits 0 when there is no error (warnings allowed), 1 on any error.
+cli-about-list = List briefings: id, date, language, title, sections, tags.
+cli-about-show = Print a briefing as wrapped plain text, for piping into less or grep.
+cli-arg-show-id = The briefing's id (see `brief list`).
+cli-arg-show-section = Only this section (its id).
+cli-arg-show-width = Wrap to this many columns.
+cli-about-search = Search briefings: every match as `file:section:line: snippet`, like grep.
+cli-long-search = Folds case (an uppercase letter makes the search case-sensitive), accents and typography: `cooperation` finds `coopération`. Exits 0 when something matches, 1 when nothing does, 2 on an error.
+cli-arg-query = What to look for.
+cli-about-notes = List bookmarks and notes, with their status against the briefings as they are now.
+cli-long-notes = Status: attached, moved (found elsewhere; confirm it in the reader) or orphan (its passage is gone; the quote is kept).
+cli-arg-notes-ids = Only these briefings (ids; default: every briefing with annotations).
+cli-arg-tag = Only notes carrying this #tag.
+cli-arg-orphans = Only annotations whose passage was not found.
+cli-about-export = Export annotated notes: Markdown, JSON (for other tools; `import-notes` reads it back) or a printable HTML page.
+cli-arg-export-ids = The briefings (ids; default: every briefing with annotations).
+cli-arg-export-format = The format.
+cli-arg-since = Only annotations changed on or after this day (YYYY-MM-DD).
+cli-arg-output = Where to write (`-` for standard output; default: a new file in the current folder).
+cli-about-import-notes = Merge notes from a JSON export into the store, by id (nothing is lost: a note edited on both sides keeps both texts).
+cli-arg-import-notes-file = The JSON export.
+cli-about-import = Turn a plain-text or Markdown article into a TOML briefing draft.
+cli-long-import = Guesses the title, the headings and each section's kind (French and English keywords), a summary from the introduction, and the dates the text states; prints what it guessed. The draft passes `brief check`. An existing file is never overwritten without --force.
+cli-arg-import-file = The article (plain text, or Markdown for .md files).
+cli-arg-import-lang = The article's language (guessed when not given).
+cli-arg-import-id = The briefing's id (default: a slug of the file name).
+cli-arg-import-year = The year of dates the text states without one.
+cli-arg-import-output = Where to write the draft (`-` for standard output; default: ./ID.toml).
+cli-arg-force = Replace OUT if it exists.
+cli-about-completions = Print shell completions.
+cli-arg-shell = The shell.
+
+## The command line: output and errors. JSON output never changes with the language;
+## the `file:line:col: error:` prefix of problems stays as it is, for tools.
+
+cli-error = brief: { $message }
+cli-cannot-write-output = brief: cannot write output: { $error }
+cli-check-summary = { $briefings ->
+        [one] { $briefings } briefing loaded
+       *[other] { $briefings } briefings loaded
+    }, { $errors ->
+        [one] { $errors } error
+       *[other] { $errors } errors
+    }, { $warnings ->
+        [one] { $warnings } warning
+       *[other] { $warnings } warnings
+    }
+cli-list-id = ID
+cli-list-date = DATE
+cli-list-lang = LANG
+cli-list-title = TITLE
+cli-list-sections = SECTIONS
+cli-list-tags = TAGS
+cli-no-briefing-with-id = brief: no briefing with id `{ $id }` (known: { $known })
+cli-none = none
+cli-no-section = brief: `{ $briefing }` has no section `{ $section }` (sections: { $known })
+cli-query-empty = brief: the query is empty
+cli-briefing-error = brief: { $id }: { $error }
+cli-notes-not-in-library = brief: briefing `{ $id }` is not in the library: its annotations are listed as orphans
+cli-notes-status-attached = attached
+cli-notes-status-moved = moved
+cli-notes-status-orphan = orphan
+cli-notes-bookmark = (bookmark)
+cli-notes-bookmark-labelled = (bookmark: { $label })
+cli-notes-none = no bookmarks or notes
+cli-export-skipped = brief: skipped { $why }
+cli-export-nothing = brief: nothing to export
+cli-wrote = wrote { $path }
+cli-cannot-write-export = brief: cannot write the export: { $error }
+cli-cannot-write = brief: cannot write { $path }: { $error }
+cli-not-utf8 = not UTF-8 text
+cli-import-not-utf8 = invalid UTF-8: articles must be UTF-8 text
+cli-import-label-title = title
+cli-import-label-language = language
+cli-import-label-sections = sections
+cli-import-label-dates = dates
+# $label is padded by the code so that the values line up.
+cli-import-field = { $label }: { $value }
+cli-import-language-guessed = { $language } (guessed)
+cli-import-no-kind = (no kind: set one)
+cli-import-no-dates = none found
+cli-import-dates-count = { $count ->
+        [one] { $count }, `unconfirmed`
+       *[other] { $count }, all `unconfirmed`
+    }
+cli-import-wrote = wrote { $path }: check the title, summary, kinds and dates, then run `brief check { $path }`
+cli-import-exists = brief: { $path } exists; use --force to replace it, or -o to write elsewhere
+
+# What `brief import-notes` did.
+import-summary = { $briefings ->
+        [one] { $briefings } briefing
+       *[other] { $briefings } briefings
+    }: { $parts }
+import-added = { $count } added
+import-updated = { $count } updated
+import-unchanged = { $count } unchanged
+import-left-deleted = { $count } left deleted
+import-conflicts = { $count ->
+        [one] { $count } conflict copy
+       *[other] { $count } conflict copies
+    }
+import-error-syntax = line { $line }, column { $column }: not valid JSON: { $message }
+import-error-at = line { $line }, column { $column }: { $message }
+import-error-no-schema = this is not a brief notes export: it has no `schema` number (expected { $expected })
+import-error-newer-schema = this notes export has `schema` { $found }, but this version of brief reads schema { $expected } only (a higher number means a newer brief wrote it: update brief to import it)
+
+## Exports (Markdown, HTML): headings follow the language of their briefing.
+
+export-title = Notes
+export-title-one = Notes — { $title }
+export-kicker = Annotated notes
+export-no-briefing = No briefing to export.
+export-no-notes = No notes or bookmarks to export.
+export-needs-review = Needs review
+export-review-intro = These annotations were not found in the briefing as it is now. Nothing was deleted: check them in brief.
+export-bookmarks-to-review = Bookmarks to review
+export-bookmarks = Bookmarks
+export-made-on-section = Made on section
+export-made-on-section-inline = made on section
+export-section-gone = { $section } (no longer in the briefing)
+export-made-on = Made on section { $section } — { $title }
+export-made-on-gone = Made on section { $section } (no longer in the briefing)
+export-meta-briefing = Briefing
+export-meta-classification = Classification
+export-meta-exported = Exported
+export-meta-annotations = Annotations
+export-counts = { $notes ->
+        [one] { $notes } note
+       *[other] { $notes } notes
+    }, { $bookmarks ->
+        [one] { $bookmarks } bookmark
+       *[other] { $bookmarks } bookmarks
+    }
+export-filter-tag = notes tagged #{ $tag }
+export-filter-since = updated since { $date }
+export-no-passage = (no passage)
+export-created = Created { $created }
+export-created-updated = Created { $created } · updated { $updated }
+export-moved = moved — confirm in brief
+export-conflict = Conflict copy of note { $id }: the same note was edited in two places
+export-tags = Tags: { $tags }
+export-skipped-not-in-library = `{ $id }` is not in the library
+export-bad-file-name = `{ $name }` cannot be used as a file name
+export-too-many-variants = { $count } files named like `{ $name }` already exist
+export-needs-briefing = open a briefing first, or export every one

@@ -1,0 +1,695 @@
+### Les messages de brief en français. Mêmes identifiants que le catalogue anglais (un
+### test le vérifie).
+###
+### Typographie : brief remplace à l’affichage l’espace écrite ici devant : ; ? ! % » et
+### après « par une espace fine insécable (U+202F), et l’ajoute si elle manque après une
+### lettre. Ce traitement ne touche que le texte du catalogue, jamais les arguments ; un
+### passage à reproduire tel quel (un format, du code) s’écrit en littéral : { "a:b" }.
+###
+### Vocabulaire : briefing (m.), signet, note, annotation, section, type (de section),
+### bibliothèque, plan, vue d’ensemble, chronologie, comparaison, corbeille ; les « tags »
+### d’un briefing sont ses mots-clés, ceux d’une note (#…) ses étiquettes.
+
+## Dates. Les années arrivent en texte (jamais groupées comme des milliers).
+
+date-month-short = { $month ->
+        [1] janv.
+        [2] févr.
+        [3] mars
+        [4] avr.
+        [5] mai
+        [6] juin
+        [7] juil.
+        [8] août
+        [9] sept.
+        [10] oct.
+        [11] nov.
+       *[12] déc.
+    }
+date-month-long = { $month ->
+        [1] janvier
+        [2] février
+        [3] mars
+        [4] avril
+        [5] mai
+        [6] juin
+        [7] juillet
+        [8] août
+        [9] septembre
+        [10] octobre
+        [11] novembre
+       *[12] décembre
+    }
+# Un mois seul, en titre : avec une capitale.
+date-month-standalone = { $month ->
+        [1] Janvier
+        [2] Février
+        [3] Mars
+        [4] Avril
+        [5] Mai
+        [6] Juin
+        [7] Juillet
+        [8] Août
+        [9] Septembre
+        [10] Octobre
+        [11] Novembre
+       *[12] Décembre
+    }
+date-day = { $day ->
+        [1] 1er
+       *[other] { $day }
+    }
+date-day-month = { date-day } { date-month-short }
+date-day-month-year = { date-day } { date-month-short } { $year }
+date-month-year = { date-month-short } { $year }
+date-month = { date-month-short }
+date-range-same-month = { $from }–{ $to }
+date-range = { $from } – { $to }
+date-month-heading = { date-month-standalone } { $year }
+date-month-heading-yearless = { date-month-standalone } (année non précisée)
+date-time = { $date } à { $time }
+date-time-utc = { $date } à { $time } UTC
+
+## Libellés qui font partie du briefing : ils suivent la langue du briefing.
+
+doc-overview = Vue d’ensemble
+doc-bottom-line = L’essentiel
+doc-date = Date
+doc-date-not-stated = non précisée
+doc-language = Langue
+doc-sections = Sections
+doc-tags = Mots-clés
+doc-sources = Sources
+doc-accessed = consultée le { $date }
+
+kind-context = Contexte
+kind-objectives = Objectifs
+kind-military-cooperation = Coopération militaire
+kind-interests = Intérêts
+kind-technology = Technologie
+kind-challenges = Défis
+kind-implications = Implications
+kind-possible-dates = Dates possibles
+kind-assessment = Évaluation
+
+# Trois colonnes au plus, lisibles sans couleur.
+kind-badge-context = CTX
+kind-badge-objectives = OBJ
+kind-badge-military-cooperation = MIL
+kind-badge-interests = INT
+kind-badge-technology = TEC
+kind-badge-challenges = DÉF
+kind-badge-implications = IMP
+kind-badge-possible-dates = DAT
+kind-badge-assessment = ÉVA
+
+# Le degré de certitude d’une date structurée, entre parenthèses après elle (accordé
+# avec « date »).
+confidence-confirmed = confirmée
+confidence-reported = rapportée
+confidence-speculative = spéculative
+confidence-unconfirmed = non confirmée
+
+show-id = identifiant : { $id }
+show-date = date : { $date }
+show-language = langue : { $language }
+show-tags = mots-clés : { $tags }
+show-source = source : { $source }
+show-section-date = Date : { $date }
+
+## Noms des touches dans l’aide et les indications (la configuration garde les noms anglais).
+
+key-enter = Entrée
+key-esc = Échap
+key-tab = Tab
+key-backtab = Maj-Tab
+key-backspace = Retour arrière
+key-delete = Suppr
+key-insert = Inser
+key-up = ↑
+key-down = ↓
+key-left = ←
+key-right = →
+key-home = Début
+key-end = Fin
+key-pageup = PgPréc
+key-pagedown = PgSuiv
+key-space = Espace
+key-ctrl = Ctrl
+key-alt = Alt
+key-shift = Maj
+
+## Les actions de la lecture, telles que l’aide les liste.
+
+action-quit = Quitter (ferme d’abord le panneau ou la fenêtre du dessus)
+action-force-quit = Quitter immédiatement, où que l’on soit
+action-help = Afficher les touches de cet écran, puis celles qui marchent partout
+action-messages = Le journal : tous les messages de la session, les erreurs d’abord tant qu’elles n’ont pas été vues
+action-library = La bibliothèque des briefings
+action-timeline = Toutes les dates de la bibliothèque sur une chronologie
+action-compare = Un type de section dans tous les briefings, côte à côte
+action-library-search = Chercher dans tous les briefings et toutes les notes de la bibliothèque
+action-finder = Aller à une section ou à un briefing par son titre, même approximatif
+action-next = Bas : le paragraphe, l’entrée ou le résultat suivant
+action-previous = Haut : le paragraphe, l’entrée ou le résultat précédent
+action-top = Le premier
+action-bottom = Le dernier
+action-page-down = Une page plus bas
+action-page-up = Une page plus haut
+action-half-page-down = Une demi-page plus bas
+action-half-page-up = Une demi-page plus haut
+action-open = Ouvrir ce qui est sélectionné
+action-back = Retour : effacer le filtre ou la recherche, fermer le panneau, ou quitter l’écran
+action-search = Chercher au fil de la frappe : le texte en lecture, la liste ailleurs
+action-next-section = Section suivante
+action-previous-section = Section précédente (ou début de celle-ci)
+action-focus-next = Passer à l’autre volet
+action-focus-previous = Passer à l’autre volet, en sens inverse
+action-focus-outline = Aller au plan
+action-search-next = Résultat suivant
+action-search-previous = Résultat précédent
+action-toggle-bookmark = Poser un signet sur le paragraphe courant (ou le retirer)
+action-annotate = Écrire une note sur le paragraphe courant (ou modifier sa note)
+action-select = Choisir des phrases du paragraphe à annoter
+action-annotations = Le panneau des signets et des notes
+action-toggle-notes = Afficher ou masquer les notes sous leurs paragraphes
+action-toggle-read = Marquer la section courante comme lue ou non lue
+action-export = Exporter les notes de ce briefing (dans le dossier d’export)
+action-export-all = Exporter les notes de tous les briefings qui en ont
+action-sort = Trier par date ou par titre
+action-edit = Modifier la note sélectionnée
+action-delete = Mettre la note ou le signet sélectionné à la corbeille
+action-restore = Rétablir depuis la corbeille (l’élément sélectionné, sinon le dernier supprimé)
+action-empty-trash = Vider la corbeille, après confirmation
+action-confirm-move = Confirmer une note déplacée à son nouvel emplacement
+action-toggle-scope = Les notes de ce briefing, ou celles de tous les briefings
+action-toggle-order = Ordre du document, ou les plus récentes d’abord
+action-extend-end = Une phrase de plus à la fin
+action-shrink-end = Une phrase de moins à la fin
+action-extend-start = Une phrase de plus au début
+action-shrink-start = Une phrase de moins au début
+action-next-kind = Le type de section suivant
+action-previous-kind = Le type de section précédent
+action-submit = Garder ce qui a été tapé (recherche : garder les résultats)
+action-save = Enregistrer la note
+action-cancel = Annuler (demande avant d’abandonner une note modifiée)
+action-newline = Un retour à la ligne
+action-cursor-left = Curseur à gauche
+action-cursor-right = Curseur à droite
+action-cursor-up = Curseur une ligne plus haut
+action-cursor-down = Curseur une ligne plus bas
+action-word-left = Curseur au mot précédent
+action-word-right = Curseur au mot suivant
+action-line-start = Curseur en début de ligne
+action-line-end = Curseur en fin de ligne
+action-delete-back = Effacer le caractère avant le curseur
+action-delete-forward = Effacer le caractère sous le curseur
+action-delete-word-back = Effacer le mot avant le curseur
+action-delete-to-line-start = Effacer du début de la ligne jusqu’au curseur
+action-undo = Annuler la dernière modification
+action-redo = Rétablir la modification annulée
+action-yes = Oui
+action-no = Non
+
+# Les titres des endroits où vont les touches (les tables [keys.<context>] de la configuration), dans l’aide.
+context-global = Partout
+context-list = Dans toutes les listes
+context-line-edit = Saisie de texte
+context-library = Bibliothèque
+context-reader = Lecture
+context-outline = Plan
+context-panel = Signets et notes
+context-editor = Éditeur de notes
+context-selection = Choix de phrases
+context-prompt = Invite de recherche ou de filtre
+context-library-search = Rechercher dans la bibliothèque
+context-finder = Aller à
+context-timeline = Chronologie
+context-compare = Comparaison
+context-help = Aide
+context-confirm = Question
+context-messages = Messages
+
+## La lecture : démarrage, écran, messages communs.
+
+app-no-briefing = brief : aucun briefing trouvé
+app-needs-terminal = brief : la lecture a besoin d’un terminal ; pour imprimer un briefing, `brief show ID` ; pour les lister, `brief list`
+app-terminal-failed = brief : impossible de préparer le terminal : { $error }
+app-error = brief : { $error }
+app-notes-not-kept = les notes ne peuvent pas être conservées : { $reason }
+app-load-problems = { $count ->
+        [one] { $count } fichier n’a pas pu être chargé
+       *[other] { $count } fichiers n’ont pas pu être chargés
+    } : voir la bibliothèque ({ $key })
+app-key-does-nothing = `{ $chord }` n’a pas d’effet ici ; { $help } affiche les touches
+app-briefing-changed = briefing modifié : { $moved ->
+        [one] { $moved } note déplacée
+       *[other] { $moved } notes déplacées
+    }, { $orphans } à revoir ; { $key } les liste
+app-too-small = terminal trop petit ({ $width }×{ $height })
+app-too-small-short = trop petit
+app-loading = chargement { $done } / { $total }
+app-action-does-nothing = « { $action } » n’a pas d’effet ici ; { $help } affiche les touches
+app-no-such-briefing = aucun briefing `{ $id }` dans la bibliothèque
+app-draft-not-kept = le brouillon n’a pas pu être gardé : { $error }
+app-confirm-title = Question
+app-confirm-keys = { $yes } oui · { $no } non
+app-log-title = Messages · les plus récents d’abord · { $close } ferme
+app-log-empty = Aucun message pour l’instant.
+app-log-warning = avertissement :
+app-log-error = erreur :
+filter-label = Filtre :
+
+## La ligne d’état : modes, position, recherche, indications.
+
+mode-help = AIDE
+mode-note = NOTE
+mode-notes = NOTES
+mode-search-all = RECHERCHE GLOBALE
+mode-go-to = ALLER À
+mode-library = BIBLIOTHÈQUE
+mode-timeline = CHRONOLOGIE
+mode-compare = COMPARAISON
+mode-outline = PLAN
+mode-select = SÉLECTION
+mode-search = RECHERCHE
+mode-read = LECTURE
+mode-messages = MESSAGES
+mode-filter = FILTRE
+mode-question = QUESTION
+status-overview = vue d’ensemble/{ $total }
+status-percent = { $percent } %
+status-unsaved = { $count ->
+        [one] { $count } briefing pas encore enregistré
+       *[other] { $count } briefings pas encore enregistrés
+    }
+hint-key-type = saisie
+hint-close = fermer
+hint-scroll = défiler
+hint-save = enregistrer
+hint-cancel = annuler
+hint-go = aller
+hint-edit = modifier
+hint-delete = supprimer
+hint-restore = rétablir
+hint-filter = filtrer
+hint-all = tout
+hint-order = ordre
+hint-search = chercher
+hint-move = parcourir
+hint-open = ouvrir
+hint-keep = garder
+hint-note = note
+hint-bookmark = signet
+hint-leave = sortir
+hint-back = retour
+hint-kind = type
+hint-section = section
+hint-sort = trier
+hint-read = lire
+hint-reader = lecture
+hint-help = aide
+hint-quit = quitter
+hint-match = résultat
+hint-clear = effacer
+hint-mark = signet
+hint-more-fewer = plus/moins
+hint-start = début
+hint-yes = oui
+hint-no = non
+
+## Le volet de lecture et le plan.
+
+outline-title = Plan
+reader-note-preview-moved = { $text } (déplacée)
+
+## Signets, notes, sélection, sections lues.
+
+notes-read-only = ces notes ont été écrites par une version plus récente de brief : lecture seule
+notes-not-on-overview = notes et signets s’attachent aux paragraphes d’une section, pas à la vue d’ensemble
+notes-bookmark-removed = signet retiré (le panneau des notes, { $key }, peut le rétablir)
+notes-bookmarked = signet posé
+notes-no-text-to-choose = ce paragraphe n’a pas de texte à choisir
+notes-shown = notes affichées sous leurs paragraphes
+notes-hidden = notes masquées
+notes-marked-read = section marquée comme lue
+notes-marked-unread = section marquée comme non lue
+notes-no-text-to-annotate = ce briefing n’a pas de texte à annoter
+notes-overview-not-a-section = la vue d’ensemble n’est pas une section : placez-vous dans l’une d’elles pour la marquer comme lue
+
+## L’éditeur de notes.
+
+editor-placeholder = Écrivez la note ; les #étiquettes deviennent ses étiquettes
+editor-title-new = Nouvelle note · { $save } enregistre · { $cancel } annule
+editor-title-edit = Modifier la note · { $save } enregistre · { $cancel } annule
+editor-empty-not-saved = une note vide n’est pas enregistrée ; { $delete } dans le panneau des notes ({ $panel }) supprime une note
+editor-saved = note enregistrée
+editor-draft-recovered = note non enregistrée du { $when } récupérée : { $save } l’enregistre, { $cancel } l’abandonne
+editor-discard-question = Abandonner les modifications de cette note ?
+editor-discarded = modifications abandonnées
+
+## Le panneau des annotations.
+
+panel-title = Signets et notes · { $scope } · { $order }
+panel-scope-all = tous les briefings
+panel-scope-this = ce briefing
+panel-order-newest = les plus récents d’abord
+panel-order-document = dans l’ordre du document
+panel-help = { $filter } filtre par #étiquette ou par mots · { $scope } : tous les briefings · { $order } : ordre · { $confirm } : confirmer un déplacement
+panel-empty = Aucun signet ni aucune note pour l’instant : { $bookmark } pose un signet sur le paragraphe courant, { $note } écrit une note.
+panel-moved = [déplacé]
+panel-section-missing = (section { $id })
+panel-needs-review = À revoir · { $count ->
+        [one] { $count } introuvable
+       *[other] { $count } introuvables
+    } dans le texte actuel
+panel-newest-first = Les plus récents d’abord
+panel-trash = Corbeille · { $count } · { $restore } rétablit, { $empty } la vide
+panel-removed-for-good = { $count ->
+        [one] { $count } élément supprimé définitivement
+       *[other] { $count } éléments supprimés définitivement
+    }
+panel-other-briefing = ouvrez ce briefing ({ $open }) pour modifier ses notes
+panel-in-trash = dans la corbeille : { $restore } le rétablit d’abord
+panel-passage-gone = son passage n’est plus dans le briefing : la citation est conservée ici
+panel-moved-to-trash = mis à la corbeille : { $restore } le rétablit
+panel-trash-empty = la corbeille est vide
+panel-restored = rétabli
+panel-move-confirmed = nouvel emplacement confirmé
+panel-no-match = Aucune note ne correspond au filtre ; { $key } l’efface.
+panel-empty-all = Aucun signet ni aucune note dans aucun briefing pour l’instant.
+panel-empty-trash-question = Vider la corbeille ? Ses notes et signets seront supprimés définitivement.
+panel-bookmark-no-text = un signet n’a pas de texte à modifier
+panel-restore-first = rétablissez-le d’abord depuis la corbeille
+panel-already-in-trash = déjà dans la corbeille
+panel-only-moved = seule une note déplacée demande confirmation
+panel-needs-briefing = ouvrez d’abord un briefing : ses notes sont listées ici
+
+## Enregistrer les notes, et les exporter depuis la lecture.
+
+store-cannot-read = impossible de lire les notes : { $error }
+store-conflicts = { $count ->
+        [one] { $count } note a aussi été modifiée ailleurs : les deux textes sont gardés, l’un en copie de conflit
+       *[other] { $count } notes ont aussi été modifiées ailleurs : les deux textes sont gardés, l’un en copie de conflit
+    }
+store-saved = notes enregistrées
+store-save-failed = notes non enregistrées ({ $error }) ; gardées en mémoire, nouvel essai à venir
+store-exit-save-failed = brief : les notes n’ont pas pu être enregistrées : { $error }
+store-rescued = vos notes sont en lieu sûr dans { $path } : c’est un fichier de stockage ; remettez-le dans le dossier annotations du dossier de données dès qu’il sera accessible en écriture
+store-busy = stockage occupé (un autre brief l’écrit) : nouvel essai à venir
+store-briefing-not-saved = les notes de `{ $id }` n’ont pas pu être enregistrées : { $error }
+export-not-kept = les notes ne sont pas conservées dans cette session : rien à exporter
+export-nothing-yet = aucun signet ni aucune note à exporter pour l’instant
+export-done = exporté vers { $path }
+export-failed = échec de l’export : { $error }
+
+## Recharger un briefing modifié sur le disque.
+
+reload-broken = le fichier ne se charge plus ; affichage de la dernière version valide : { $problem }
+reload-id-changed = l’identifiant du fichier est devenu `{ $id }` : rouvrez-le depuis la bibliothèque pour le lire
+reload-done = rechargé : { $count ->
+        [one] { $count } section modifiée
+       *[other] { $count } sections modifiées
+    }
+reload-does-not-load = il ne se charge pas
+
+## Chercher dans un briefing, dans la bibliothèque, et aller à.
+
+search-none = aucune recherche : { $key } en lance une
+search-no-match-for = aucun résultat pour « { $query } »
+search-wrapped-top = la recherche reprend au début
+search-wrapped-bottom = la recherche reprend à la fin
+search-indexing = indexation…
+search-no-match = aucun résultat
+search-match = résultat { $current }/{ $total }
+search-match-capped = résultat { $current }/{ $total }+
+search-all-title = Rechercher dans la bibliothèque
+search-all-indexing = indexation de la bibliothèque…
+search-all-prompt = tapez pour chercher dans les titres, mots-clés, résumés, sections et notes
+search-all-searching = { $count ->
+        [one] { $count } résultat
+       *[other] { $count } résultats
+    }, recherche en cours…
+search-all-found = { $count ->
+        [one] { $count } résultat
+       *[other] { $count } résultats
+    }
+search-field-title = titre
+search-field-tags = mots-clés
+search-field-summary = résumé
+search-field-note = note
+finder-title = Aller à une section ou à un briefing
+finder-count = { $shown } sur { $total }
+
+## L’aide.
+
+help-title = Aide · { $context } · { $close } ferme
+help-mouse = Souris
+help-mouse-click-key = clic
+help-mouse-click = Aller à une entrée du plan, ou placer le curseur sur un paragraphe
+help-mouse-wheel-key = molette
+help-mouse-wheel = Faire défiler le volet sous le pointeur
+help-this-screen = { $context } — cet écran
+help-letters-key = lettres
+help-letters = Tapées comme du texte ici
+
+## La bibliothèque.
+
+library-title = Bibliothèque · { $shown } sur { $total ->
+        [one] { $total } briefing
+       *[other] { $total } briefings
+    } · { $sort }
+library-sort-date = par date
+library-sort-title = par titre
+library-filter-prompt = Filtre : { $key } filtre par titre, identifiant, langue ou mot-clé
+library-col-date = DATE
+library-col-lang = LANG
+library-col-unread = À LIRE
+library-col-notes = NOTES
+library-col-title-tags = TITRE · MOTS-CLÉS
+library-col-title = TITRE
+library-empty = Aucun briefing chargé.
+library-no-match = Rien ne correspond au filtre.
+library-problems = { $count ->
+        [one] { $count } problème au chargement des briefings :
+       *[other] { $count } problèmes au chargement des briefings :
+    }
+library-nothing-to-open = aucun briefing à ouvrir
+library-first-screen = c’est le premier écran : { $quit } quitte
+
+## La chronologie et la comparaison.
+
+timeline-title = Chronologie · { $dates ->
+        [one] { $dates } date
+       *[other] { $dates } dates
+    } dans { $briefings ->
+        [one] { $briefings } briefing
+       *[other] { $briefings } briefings
+    }
+timeline-empty = Aucun briefing de la bibliothèque n’a de dates structurées ([[sections.dates]]).
+timeline-today = aujourd’hui · { $date }
+timeline-title-filtered = Chronologie · { $shown } sur { $dates ->
+        [one] { $dates } date
+       *[other] { $dates } dates
+    } dans { $briefings ->
+        [one] { $briefings } briefing
+       *[other] { $briefings } briefings
+    }
+compare-no-kind = Comparaison · aucune section de la bibliothèque n’a de type
+compare-title = Comparaison · { $kind } · { $count ->
+        [one] { $count } section
+       *[other] { $count } sections
+    } dans la bibliothèque
+compare-nothing = Rien de ce type.
+
+## Les touches dans la configuration.
+
+keys-not-a-key = `{ $key }` n’est pas une touche : utilisez un caractère, un nom comme Enter ou PageDown, ou Ctrl-/Alt-/Shift- suivi de l’un d’eux
+keys-unknown-action = action inconnue `{ $action }` dans { $place } ; les actions sont : { $actions }
+keys-bound-twice = la touche `{ $key }` est attribuée à la fois à `{ $first }` et à `{ $second }` dans [keys.{ $table }] ; donnez-la à une seule des deux
+keys-inherited-clash = la touche `{ $key }` est `{ $first }` dans [keys.{ $table }] et `{ $second }` dans [keys.{ $parent }], dont [keys.{ $table }] hérite ; donnez une autre touche à l’une des deux
+keys-not-a-table = `keys` est une table : [keys.reader], [keys.panel]…
+keys-unknown-table = table de touches inconnue [keys.{ $table }] ; les tables sont : { $tables }
+keys-action-not-here = `{ $action }` n’a pas d’effet dans [keys.{ $table }] ; ses actions sont : { $actions }
+keys-needs-list-or-table = `{ $action }` attend une liste de touches, par exemple ["j", "Down"], ou une table de listes
+keys-needs-list = `{ $action }` attend une liste de touches, par exemple ["j", "Down"]
+keys-key-is-string = une touche s’écrit entre guillemets, par exemple "Ctrl-d"
+keys-types-text = `{ $key }` saisit du texte dans [keys.{ $table }] : choisissez une touche avec Ctrl ou Alt, ou une touche nommée
+
+## Le fichier de configuration.
+
+config-invalid = configuration invalide : { $message }
+config-not-utf8 = UTF-8 invalide dans la configuration
+config-max-width = `max_width` doit valoir au moins 20 colonnes
+config-outline-width = `outline_width` est un pourcentage de l’écran compris entre 10 et 60
+config-no-home = aucun dossier personnel où garder les notes : définissez `data_dir` ou ${ $variable }
+
+## La ligne de commande : aide (clap).
+
+cli-about = Un lecteur en terminal pour briefings d’analyse structurés.
+cli-long-about = Sans commande, ouvre la lecture sur les PATH donnés (fichiers ou dossiers de briefings), sinon sur `briefings_dir` de la configuration, sinon sur ./briefings, sinon sur les briefings intégrés à brief.
+cli-arg-config = Lire la configuration dans ce fichier (par défaut : $BRIEF_CONFIG, puis le dossier de configuration de la plateforme).
+cli-arg-reader-paths = Fichiers ou dossiers de briefings à ouvrir dans la lecture.
+cli-arg-paths = Fichiers ou dossiers (par défaut : comme pour la lecture).
+cli-arg-paths-look = Fichiers ou dossiers où chercher (par défaut : comme pour la lecture).
+cli-arg-from = Fichiers ou dossiers de briefings (par défaut : comme pour la lecture).
+cli-arg-format = Format de sortie.
+cli-format-text = Pour les personnes.
+cli-format-json = Pour les programmes.
+cli-about-check = Valider des briefings : chaque problème sous la forme { "`file:line:col: error|warning: message`" }.
+cli-long-check = Sort avec le code 0 s’il n’y a aucune erreur (les avertissements sont permis), 1 sinon.
+cli-about-list = Lister les briefings : identifiant, date, langue, titre, sections, mots-clés.
+cli-about-show = Afficher un briefing en texte brut mis en forme, à envoyer vers less ou grep.
+cli-arg-show-id = L’identifiant du briefing (voir `brief list`).
+cli-arg-show-section = Seulement cette section (son identifiant).
+cli-arg-show-width = Largeur des lignes, en colonnes.
+cli-about-search = Chercher dans les briefings : chaque résultat sous la forme { "`file:section:line: snippet`" }, comme grep.
+cli-long-search = Ignore la casse (une majuscule rend la recherche sensible à la casse), les accents et la typographie : `cooperation` trouve `coopération`. Sort avec le code 0 si quelque chose correspond, 1 sinon, 2 en cas d’erreur.
+cli-arg-query = Ce qu’il faut chercher.
+cli-about-notes = Lister les signets et les notes, avec leur état par rapport aux briefings tels qu’ils sont aujourd’hui.
+cli-long-notes = État : rattachée, déplacée (retrouvée ailleurs ; à confirmer dans la lecture) ou orpheline (son passage a disparu ; la citation est conservée).
+cli-arg-notes-ids = Seulement ces briefings (identifiants ; par défaut : tous les briefings annotés).
+cli-arg-tag = Seulement les notes portant cette #étiquette.
+cli-arg-orphans = Seulement les annotations dont le passage est introuvable.
+cli-about-export = Exporter les notes de lecture : Markdown, JSON (pour d’autres outils ; `import-notes` le relit) ou une page HTML imprimable.
+cli-arg-export-ids = Les briefings (identifiants ; par défaut : tous les briefings annotés).
+cli-arg-export-format = Le format.
+cli-arg-since = Seulement les annotations modifiées ce jour-là ou après (AAAA-MM-JJ).
+cli-arg-output = Où écrire (`-` pour la sortie standard ; par défaut : un nouveau fichier dans le dossier courant).
+cli-about-import-notes = Fusionner dans le stockage les notes d’un export JSON, par identifiant (rien ne se perd : une note modifiée des deux côtés garde ses deux textes).
+cli-arg-import-notes-file = L’export JSON.
+cli-about-import = Transformer un article en texte brut ou en Markdown en brouillon de briefing TOML.
+cli-long-import = Devine le titre, les intertitres et le type de chaque section (mots-clés français et anglais), un résumé tiré de l’introduction, et les dates que le texte donne ; affiche ce qu’il a deviné. Le brouillon passe `brief check`. Un fichier existant n’est jamais écrasé sans --force.
+cli-arg-import-file = L’article (texte brut, ou Markdown pour les fichiers .md).
+cli-arg-import-lang = La langue de l’article (devinée si elle n’est pas donnée).
+cli-arg-import-id = L’identifiant du briefing (par défaut : le nom du fichier, en slug).
+cli-arg-import-year = L’année des dates que le texte donne sans année.
+cli-arg-import-output = Où écrire le brouillon (`-` pour la sortie standard ; par défaut : ./ID.toml).
+cli-arg-force = Remplacer OUT s’il existe.
+cli-about-completions = Afficher les complétions pour un shell.
+cli-arg-shell = Le shell.
+
+## La ligne de commande : sorties et erreurs. La sortie JSON ne change jamais avec la
+## langue ; le préfixe `file:line:col: error:` des problèmes reste tel quel, pour les outils.
+
+cli-error = brief : { $message }
+cli-cannot-write-output = brief : impossible d’écrire la sortie : { $error }
+cli-check-summary = { $briefings ->
+        [one] { $briefings } briefing chargé
+       *[other] { $briefings } briefings chargés
+    }, { $errors ->
+        [one] { $errors } erreur
+       *[other] { $errors } erreurs
+    }, { $warnings ->
+        [one] { $warnings } avertissement
+       *[other] { $warnings } avertissements
+    }
+cli-list-id = ID
+cli-list-date = DATE
+cli-list-lang = LANGUE
+cli-list-title = TITRE
+cli-list-sections = SECTIONS
+cli-list-tags = MOTS-CLÉS
+cli-no-briefing-with-id = brief : aucun briefing n’a l’identifiant `{ $id }` (connus : { $known })
+cli-none = aucun
+cli-no-section = brief : `{ $briefing }` n’a pas de section `{ $section }` (sections : { $known })
+cli-query-empty = brief : la requête est vide
+cli-briefing-error = brief : { $id } : { $error }
+cli-notes-not-in-library = brief : le briefing `{ $id }` n’est pas dans la bibliothèque : ses annotations sont listées comme orphelines
+cli-notes-status-attached = rattachée
+cli-notes-status-moved = déplacée
+cli-notes-status-orphan = orpheline
+cli-notes-bookmark = (signet)
+cli-notes-bookmark-labelled = (signet : { $label })
+cli-notes-none = aucun signet ni aucune note
+cli-export-skipped = brief : ignoré : { $why }
+cli-export-nothing = brief : rien à exporter
+cli-wrote = { $path } écrit
+cli-cannot-write-export = brief : impossible d’écrire l’export : { $error }
+cli-cannot-write = brief : impossible d’écrire { $path } : { $error }
+cli-not-utf8 = ce n’est pas du texte UTF-8
+cli-import-not-utf8 = UTF-8 invalide : les articles doivent être du texte UTF-8
+cli-import-label-title = titre
+cli-import-label-language = langue
+cli-import-label-sections = sections
+cli-import-label-dates = dates
+cli-import-field = { $label } : { $value }
+cli-import-language-guessed = { $language } (devinée)
+cli-import-no-kind = (pas de type : à préciser)
+cli-import-no-dates = aucune trouvée
+cli-import-dates-count = { $count ->
+        [one] { $count }, marquée `unconfirmed`
+       *[other] { $count }, toutes marquées `unconfirmed`
+    }
+cli-import-wrote = { $path } écrit : vérifiez le titre, le résumé, les types et les dates, puis lancez `brief check { $path }`
+cli-import-exists = brief : { $path } existe déjà ; utilisez --force pour le remplacer, ou -o pour écrire ailleurs
+
+# Ce qu’a fait `brief import-notes` (les annotations : féminin).
+import-summary = { $briefings ->
+        [one] { $briefings } briefing
+       *[other] { $briefings } briefings
+    } : { $parts }
+import-added = { $count ->
+        [one] { $count } ajoutée
+       *[other] { $count } ajoutées
+    }
+import-updated = { $count ->
+        [one] { $count } mise à jour
+       *[other] { $count } mises à jour
+    }
+import-unchanged = { $count ->
+        [one] { $count } inchangée
+       *[other] { $count } inchangées
+    }
+import-left-deleted = { $count ->
+        [one] { $count } laissée supprimée
+       *[other] { $count } laissées supprimées
+    }
+import-conflicts = { $count ->
+        [one] { $count } copie de conflit
+       *[other] { $count } copies de conflit
+    }
+import-error-syntax = ligne { $line }, colonne { $column } : JSON invalide : { $message }
+import-error-at = ligne { $line }, colonne { $column } : { $message }
+import-error-no-schema = ce n’est pas un export de notes de brief : il n’a pas de numéro `schema` ({ $expected } attendu)
+import-error-newer-schema = cet export de notes a le `schema` { $found }, mais cette version de brief ne lit que le schema { $expected } (un numéro plus élevé signifie qu’un brief plus récent l’a écrit : mettez brief à jour pour l’importer)
+
+## Les exports (Markdown, HTML) : les titres suivent la langue de leur briefing.
+
+export-title = Notes
+export-title-one = Notes — { $title }
+export-kicker = Notes de lecture
+export-no-briefing = Aucun briefing à exporter.
+export-no-notes = Aucune note ni aucun signet à exporter.
+export-needs-review = À revoir
+export-review-intro = Ces annotations n’ont pas été retrouvées dans le briefing tel qu’il est aujourd’hui. Rien n’a été supprimé : vérifiez-les dans brief.
+export-bookmarks-to-review = Signets à revoir
+export-bookmarks = Signets
+export-made-on-section = Sur la section
+export-made-on-section-inline = sur la section
+export-section-gone = { $section } (n’est plus dans le briefing)
+export-made-on = Sur la section { $section } — { $title }
+export-made-on-gone = Sur la section { $section } (n’est plus dans le briefing)
+export-meta-briefing = Briefing
+export-meta-classification = Classification
+export-meta-exported = Exporté le
+export-meta-annotations = Annotations
+export-counts = { $notes ->
+        [one] { $notes } note
+       *[other] { $notes } notes
+    }, { $bookmarks ->
+        [one] { $bookmarks } signet
+       *[other] { $bookmarks } signets
+    }
+export-filter-tag = notes étiquetées #{ $tag }
+export-filter-since = modifiées depuis le { $date }
+export-no-passage = (pas de passage)
+export-created = Créée le { $created }
+export-created-updated = Créée le { $created } · modifiée le { $updated }
+export-moved = déplacée — à confirmer dans brief
+export-conflict = Copie de conflit de la note { $id } : la même note a été modifiée à deux endroits
+export-tags = Étiquettes : { $tags }
+export-skipped-not-in-library = `{ $id }` n’est pas dans la bibliothèque
+export-bad-file-name = `{ $name }` ne peut pas servir de nom de fichier
+export-too-many-variants = { $count } fichiers nommés comme `{ $name }` existent déjà
+export-needs-briefing = ouvrez d’abord un briefing, ou exportez-les tous
