@@ -46,13 +46,17 @@ impl Stepper {
 
     /// Like [`Stepper::new`], with a store of the caller's choosing.
     pub fn with_store(
-        config: Config,
+        mut config: Config,
         library: Library,
         width: u16,
         height: u16,
         store: Option<Store>,
         home: tempfile::TempDir,
     ) -> Stepper {
+        // Exports go to the temporary home, never into the working folder.
+        if config.export_dir == std::path::Path::new(".") {
+            config.export_dir = home.path().to_path_buf();
+        }
         let keymap = config.keymap().expect("keymap");
         let events = ScriptedEvents::new([]);
         let runtime = Runtime::new(events.sender(), store);
