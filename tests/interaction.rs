@@ -546,3 +546,34 @@ fn choosing_sentences_starts_at_the_first_one_on_screen() {
         "{sel:?} offset {offset}"
     );
 }
+
+#[test]
+fn a_bookmark_can_carry_a_label_shown_in_the_panel_and_exported() {
+    let mut s = Stepper::bundled(100, 30);
+    s.start(Some(FR));
+    s.press("]bA");
+    s.press("lport de Vladivostok\n");
+    assert!(
+        s.said().iter().any(|m| m.contains("label saved")),
+        "{:?}",
+        s.said()
+    );
+    let screen = s.screen();
+    assert!(screen.contains("⚑ port de Vladivostok"), "{screen}");
+    let label = s
+        .app()
+        .model
+        .open_set()
+        .and_then(|set| set.file.bookmarks.first())
+        .and_then(|b| b.label.clone());
+    assert_eq!(label.as_deref(), Some("port de Vladivostok"));
+    // Exported with the bookmark.
+    s.press("\x1be");
+    let exported = s
+        .said()
+        .iter()
+        .find_map(|m| m.strip_prefix("exported to ").map(str::to_string))
+        .expect("exported");
+    let text = std::fs::read_to_string(exported).expect("export");
+    assert!(text.contains("port de Vladivostok"), "{text}");
+}

@@ -161,6 +161,7 @@ action-outline-wider = A wider outline
 action-outline-narrower = A narrower outline
 action-sort = Sort by date or by title
 action-edit = Edit the selected note
+action-label = Give the selected bookmark a short label
 action-delete = Move the selected note or bookmark to the trash
 action-restore = Restore from the trash (the selected item, else the last deleted)
 action-empty-trash = Empty the trash, after confirmation

@@ -180,6 +180,7 @@ action-outline-wider = Élargir le sommaire
 action-outline-narrower = Rétrécir le sommaire
 action-sort = Trier par date ou par titre
 action-edit = Modifier la note sélectionnée
+action-label = Donner un court libellé au signet sélectionné
 action-delete = Mettre la note ou le signet sélectionné à la corbeille
 action-restore = Rétablir depuis la corbeille (l’élément sélectionné, sinon le dernier supprimé)
 action-empty-trash = Vider la corbeille, après confirmation

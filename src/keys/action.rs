@@ -112,6 +112,8 @@ pub enum Action {
     // The notes panel.
     /// Edit the selected note
     Edit,
+    /// Give the selected bookmark a short label
+    Label,
     /// Move the selected note or bookmark to the trash
     Delete,
     /// Restore from the trash (the selected item, else the last deleted)

@@ -199,6 +199,7 @@ impl Context {
             C::Reader | C::Outline => READER,
             C::Panel => &[
                 A::Edit,
+                A::Label,
                 A::Delete,
                 A::Restore,
                 A::EmptyTrash,

@@ -175,6 +175,13 @@ pub enum NoteOp {
         /// Where it is shown now.
         at: (BlockPos, Range<usize>),
     },
+    /// A bookmark's short label (none removes it).
+    Label {
+        /// The bookmark.
+        id: String,
+        /// Its label.
+        label: Option<String>,
+    },
     /// To the trash.
     Delete(String),
     /// Back from the trash: this one, or the one deleted last.

@@ -350,6 +350,9 @@ impl App {
                     placed.placed.insert(mark, attached(at));
                 }
             }
+            NoteOp::Label { id: item, label } => {
+                notebook.change(&id, |set| set.set_bookmark_label(&item, label));
+            }
             NoteOp::Delete(item) => {
                 notebook.change(&id, |set| set.delete(&item));
             }

@@ -19,6 +19,9 @@ use crate::tui::notebook::{BlockPos, Placed};
 use crate::tui::widgets::line_input::LineInput;
 use crate::tui::widgets::scroll::scroll_top;
 
+/// The longest label a bookmark takes, in characters.
+pub const LABEL_CHARS: usize = 80;
+
 /// One annotation as the panel lists it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Item {
@@ -68,6 +71,8 @@ pub struct Panel {
     pub filter: LineInput,
     /// Typing goes to the filter.
     pub filtering: bool,
+    /// A bookmark's label being typed: the bookmark and the text.
+    pub labeling: Option<(String, LineInput)>,
     /// The rows.
     pub rows: Vec<Row>,
     /// The selected row (an item when there is one).
@@ -170,7 +175,7 @@ impl Panel {
 
     /// Where keys go now.
     pub fn context(&self) -> Context {
-        if self.filtering {
+        if self.filtering || self.labeling.is_some() {
             Context::Prompt
         } else {
             Context::Panel
@@ -302,6 +307,32 @@ impl Panel {
 
     /// Takes an action; `None` when it means nothing here.
     pub fn on_action(&mut self, action: Action, m: &Model) -> Option<Vec<Effect>> {
+        if let Some((id, input)) = &mut self.labeling {
+            match action {
+                Action::Submit => {
+                    let label = input.text().trim().to_string();
+                    let id = id.clone();
+                    self.labeling = None;
+                    let said = if label.is_empty() {
+                        "label removed"
+                    } else {
+                        "label saved with the bookmark"
+                    };
+                    return Some(vec![
+                        Effect::Note(NoteOp::Label {
+                            id,
+                            label: (!label.is_empty()).then_some(label),
+                        }),
+                        Effect::Say(Message::info(said)),
+                    ]);
+                }
+                Action::Cancel => self.labeling = None,
+                other => {
+                    input.apply(other)?;
+                }
+            }
+            return Some(Vec::new());
+        }
         if self.filtering {
             match action {
                 Action::Submit => self.filtering = false,
@@ -382,6 +413,7 @@ impl Panel {
                 });
             }
             Action::Open => effects = self.open(m),
+            Action::Label => effects = self.label(m),
             Action::Edit => effects = self.edit(m),
             Action::Delete => effects = self.delete(m),
             Action::Restore => effects = self.restore(m),
@@ -392,8 +424,14 @@ impl Panel {
         Some(effects)
     }
 
-    /// Text typed into the filter.
+    /// Text typed into the filter or a label.
     pub fn on_text(&mut self, text: &str, m: &Model) {
+        if let Some((_, input)) = &mut self.labeling {
+            if input.text().chars().count() < LABEL_CHARS {
+                input.insert(text);
+            }
+            return;
+        }
         if self.filtering {
             self.filter.insert(text);
             self.refresh(m);
@@ -442,6 +480,28 @@ impl Panel {
                 "its passage is no longer in the briefing: the quote is kept here",
             ))],
         }
+    }
+
+    fn label(&mut self, m: &Model) -> Vec<Effect> {
+        let Some(item) = self.item() else {
+            return Vec::new();
+        };
+        if item.is_note {
+            let edit = m.keymap.label(Context::Panel, Action::Edit);
+            return vec![Effect::Say(Message::info(format!(
+                "labels are for bookmarks; {edit} edits a note's text"
+            )))];
+        }
+        if item.trashed {
+            return vec![Effect::Say(Message::info(
+                "restore it from the trash first",
+            ))];
+        }
+        if let Err(e) = self.in_open_briefing(item, m) {
+            return e;
+        }
+        self.labeling = Some((item.id.clone(), LineInput::with(&item.body)));
+        Vec::new()
     }
 
     fn edit(&self, m: &Model) -> Vec<Effect> {

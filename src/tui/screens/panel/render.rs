@@ -42,7 +42,11 @@ pub fn render(panel: &Panel, m: &Model, theme: &Theme, frame: &mut Frame) {
     let width = usize::from(inner.width);
     let mut lines = Vec::new();
     let key = |a: Action| m.keymap.label(Context::Panel, a);
-    let filter = if panel.filtering || !panel.filter.is_empty() {
+    let filter = if let Some((_, input)) = &panel.labeling {
+        let mut spans = vec![Span::styled("Label: ", theme.dim)];
+        spans.extend(input.spans(width.saturating_sub(8), theme.key, true));
+        Line::from(spans)
+    } else if panel.filtering || !panel.filter.is_empty() {
         let mut spans = vec![Span::styled("Filter: ", theme.dim)];
         spans.extend(
             panel
