@@ -577,3 +577,32 @@ fn a_bookmark_can_carry_a_label_shown_in_the_panel_and_exported() {
     let text = std::fs::read_to_string(exported).expect("export");
     assert!(text.contains("port de Vladivostok"), "{text}");
 }
+
+#[test]
+fn a_note_can_be_read_whole_without_the_editor() {
+    let mut s = Stepper::bundled(100, 40);
+    s.start(Some(EN));
+    s.press("]a");
+    for (i, line) in ["one", "two", "three", "four", "five", "six"]
+        .iter()
+        .enumerate()
+    {
+        if i > 0 {
+            s.key(KeyCode::Enter, KeyModifiers::NONE);
+        }
+        s.press(&format!("line {line}"));
+    }
+    s.key(KeyCode::Char('s'), KeyModifiers::CONTROL);
+    // Under its paragraph: whole up to a few lines, then folded with a marker.
+    s.press("i");
+    let screen = s.screen();
+    assert!(screen.contains("✎ line one"), "{screen}");
+    assert!(screen.contains("line three"), "{screen}");
+    assert!(!screen.contains("line five"), "{screen}");
+    assert!(screen.contains("… 3 more lines"), "{screen}");
+    // In the panel's preview: all of it, with the passage it quotes.
+    s.press("A");
+    let screen = s.screen();
+    assert!(screen.contains("line six"), "{screen}");
+    assert!(screen.lines().any(|l| l.contains("│ ")), "{screen}");
+}
