@@ -12,6 +12,7 @@ pub mod date;
 pub mod diag;
 pub mod export;
 pub mod fold;
+pub mod fuzzy;
 pub mod hash;
 pub mod i18n;
 pub mod import;

@@ -1,12 +1,12 @@
 //! The finder (`:` or `Ctrl-p`): a fuzzy match over the open briefing's sections and
-//! every briefing's title; `Enter` goes there.
+//! every briefing's title, on folded text, ranked by word starts and contiguous runs
+//! (weak matches dropped: see `domain::fuzzy`); `Enter` goes there.
 
-use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
-use nucleo_matcher::{Matcher, Utf32Str};
 use ratatui::Frame;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use crate::domain::fuzzy::fuzzy_match;
 use crate::keys::Action;
 use crate::tui::effect::{Effect, Go, Place};
 use crate::tui::model::Model;
@@ -86,18 +86,19 @@ impl Finder {
             self.shown = (0..self.entries.len()).map(|i| (i, Vec::new())).collect();
             return;
         }
-        let mut matcher = Matcher::new(nucleo_matcher::Config::DEFAULT);
-        let pattern = Pattern::parse(self.input.text(), CaseMatching::Smart, Normalization::Smart);
-        let mut buf = Vec::new();
         let mut scored: Vec<(u32, usize, Vec<u32>)> = Vec::new();
         for (i, entry) in self.entries.iter().enumerate() {
-            let mut indices = Vec::new();
-            let hay = Utf32Str::new(&entry.label, &mut buf);
-            if let Some(score) = pattern.indices(hay, &mut matcher, &mut indices) {
-                indices.sort_unstable();
-                indices.dedup();
-                scored.push((score, i, indices));
+            let Some(m) = fuzzy_match(self.input.text(), &entry.label) else {
+                continue;
+            };
+            // The characters to highlight, by index.
+            let mut chars = Vec::new();
+            for (n, (at, _)) in entry.label.char_indices().enumerate() {
+                if m.ranges.iter().any(|r| r.contains(&at)) {
+                    chars.push(n as u32);
+                }
             }
+            scored.push((m.score, i, chars));
         }
         scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
         self.shown = scored.into_iter().map(|(_, i, ix)| (i, ix)).collect();
