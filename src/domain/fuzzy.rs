@@ -42,7 +42,7 @@ pub fn fuzzy_match(query: &str, title: &str) -> Option<FuzzyMatch> {
         let word = is_word_start(hay, at);
         let score = 1000 + if word { 500 } else { 0 } - (at.min(400) as u32);
         if best.as_ref().is_none_or(|(b, _)| score > *b) {
-            best = Some((score, vec![at..at + q.len()]));
+            best = Some((score, std::iter::once(at..at + q.len()).collect()));
         }
     }
     if best.is_none() {
@@ -102,7 +102,7 @@ fn runs(query: &str, hay: &str) -> Option<(u32, Vec<Range<usize>>)> {
         let chars = rest[..len].chars().count();
         let last = len == rest.len();
         // A scattered letter (or one in the middle of a word) is what makes a match weak.
-        if !word && !(last && chars <= 2) {
+        if !word && (!last || chars > 2) {
             return None;
         }
         if chars < 2 && !last {
@@ -162,7 +162,8 @@ mod tests {
             "{found:?}"
         );
         let m = fuzzy_match("cooperation", "Coopération militaire");
-        assert_eq!(m.map(|m| m.ranges), Some(vec![0..12]));
+        let expected: Vec<Range<usize>> = std::iter::once(0..12).collect();
+        assert_eq!(m.map(|m| m.ranges), Some(expected));
         // Initials of words.
         assert!(fuzzy_match("mico", "Military cooperation").is_some());
     }
