@@ -125,7 +125,7 @@ mod tests {
             .iter()
             .filter_map(|t| fuzzy_match(query, t).map(|m| (m.score, *t)))
             .collect();
-        scored.sort_by(|a, b| b.0.cmp(&a.0));
+        scored.sort_by_key(|s| std::cmp::Reverse(s.0));
         scored.into_iter().map(|(_, t)| t).collect()
     }
 
