@@ -602,3 +602,82 @@ fn the_documented_example_imports() {
         .remove(1);
     assert_eq!(files[0].notes[0], note);
 }
+
+#[test]
+fn html_pages_carry_the_title_and_language_and_a_safe_filter() {
+    let b = french();
+    let (set, status) = fixture(&b);
+    let item = ExportItem {
+        briefing: &b,
+        set: &set,
+        status: &status,
+        in_library: true,
+    };
+    let html = render(&[item], ExportFormat::Html, &options());
+    assert!(
+        html.contains(&format!("<title>{}</title>", b.title)),
+        "{html:.600}"
+    );
+    assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"fr\">"));
+    // A tag filter holding escape sequences is written as visible symbols.
+    let hostile = ExportOptions {
+        tag: Some("x\u{1b}]0;pwned\u{7}".into()),
+        ..options()
+    };
+    for format in [
+        ExportFormat::Html,
+        ExportFormat::Markdown,
+        ExportFormat::Json,
+    ] {
+        let out = render(&[item], format, &hostile);
+        assert!(
+            !out.chars().any(|c| c.is_control() && c != '\n'),
+            "{format:?}"
+        );
+    }
+}
+
+#[test]
+fn json_notes_carry_their_section_title_and_kind() {
+    let doc: serde_json::Value = serde_json::from_str(&export(ExportFormat::Json)).expect("json");
+    let notes = doc["briefings"][0]["notes"].as_array().expect("notes");
+    let accents = notes
+        .iter()
+        .find(|n| n["id"] == N_ACCENTS)
+        .expect("the note");
+    assert_eq!(
+        accents["section_title"],
+        "Contexte : Kim prépare un rare voyage à l’étranger"
+    );
+    assert_eq!(accents["section_kind"], "context");
+    assert_eq!(doc["briefings"][0]["in_library"], true);
+}
+
+#[test]
+fn notes_of_a_briefing_not_in_the_library_are_listed_for_review() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = Store::new(dir.path());
+    let b = french();
+    let (mut set, _) = fixture(&b);
+    store.save(&mut set, LockMode::Wait).expect("save");
+    // A library without the briefing.
+    let library = Library::default();
+    let out = brief::domain::export::export_text(
+        &library,
+        &store,
+        &[],
+        ExportFormat::Markdown,
+        &options(),
+        &HashMap::new(),
+    );
+    assert_eq!(out.exported, [FR]);
+    assert_eq!(out.not_in_library, [FR]);
+    assert!(out.text.starts_with(&format!("# {FR}\n")), "{}", out.text);
+    assert!(out.text.contains("## Needs review"), "{}", out.text);
+    // Every live note and bookmark is there.
+    for id in [N_ACCENTS, N_MULTI, N_MOVED, N_ORPHAN] {
+        let note = set.file.notes.iter().find(|n| n.id == id).expect("note");
+        let first = note.body.split_whitespace().next().expect("a word");
+        assert!(out.text.contains(first), "{id}: {first}");
+    }
+}
