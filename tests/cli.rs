@@ -348,7 +348,11 @@ fn import_writes_a_draft_that_passes_check_and_never_overwrites() {
     assert_eq!(again.status.code(), Some(1));
     assert!(text(&again.stderr).contains("exists; use --force"));
     // Refused before any analysis is printed.
-    assert!(!text(&again.stderr).contains("title:"), "{}", text(&again.stderr));
+    assert!(
+        !text(&again.stderr).contains("title:"),
+        "{}",
+        text(&again.stderr)
+    );
     assert_eq!(
         std::fs::read(&out).expect("read"),
         before,

@@ -1,8 +1,11 @@
 //! The Markdown export: CommonMark in which text from briefings and notes can never
-//! become markup. Every such text is sanitised, then every character that CommonMark (or
-//! a common extension: tables, strikethrough, math, footnotes, definition lists) could
-//! read as syntax is backslash-escaped; line breaks written in a note are kept as hard
-//! breaks, blank lines as paragraph breaks. Must not depend on terminal crates.
+//! become markup, and reads as written. Every such text is sanitised, then each
+//! character that CommonMark (or a common extension: tables, strikethrough, math,
+//! footnotes, definition lists, heading attributes) would read as syntax *where it
+//! stands* is backslash-escaped, and nothing else (`kim-putin`, `(NYT)`, `#tag` stay as
+//! they are); line breaks written in a note are kept as hard breaks, blank lines as
+//! paragraph breaks. `tests/export_markdown.rs` reads every printable line back literal.
+//! Must not depend on terminal crates.
 
 use std::fmt::Write as _;
 
@@ -365,8 +368,11 @@ pub(super) fn escape_line(line: &str) -> String {
         && rest[digits..].starts_with(['.', ')'])
         && blank_after(&rest[digits + 1..]);
     if lead {
+        // The first character is escaped here (and only here: a lone `#` must not be
+        // escaped twice as a closing sequence too).
         out.push('\\');
-        out.push_str(&escape_inline(rest));
+        out.push_str(&rest[..1]);
+        out.push_str(&escape_inline(&rest[1..]));
     } else if ordered {
         out.push_str(&rest[..digits]);
         out.push('\\');
@@ -410,6 +416,9 @@ mod tests {
             "C:\\Users \\\\\\* end\\\\"
         );
         assert_eq!(escape_inline("C #"), "C \\#");
+        assert_eq!(escape_line("#"), "\\#");
+        assert_eq!(escape_line("###"), "\\#\\##");
+        assert_eq!(escape_line("# #"), "\\# \\#");
         assert_eq!(escape_inline("C# and F#"), "C# and F#");
     }
 
