@@ -84,17 +84,7 @@ pub(super) fn show(
                         &what,
                         sid,
                         briefing.sections.iter().map(|s| s.id.as_str()),
-                        &format!(
-                            "sections: {}",
-                            sanitize_line(
-                                &briefing
-                                    .sections
-                                    .iter()
-                                    .map(|s| s.id.as_str())
-                                    .collect::<Vec<_>>()
-                                    .join(", ")
-                            )
-                        )
+                        &section_list(&briefing)
                     )
                 );
                 return Ok(ExitCode::FAILURE);
@@ -133,6 +123,23 @@ pub(super) fn show(
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `sections: a, b, c` (the first ten, then how many more), sanitised.
+fn section_list(b: &Briefing) -> String {
+    const SHOWN: usize = 10;
+    let mut ids: Vec<&str> = b
+        .sections
+        .iter()
+        .take(SHOWN)
+        .map(|s| s.id.as_str())
+        .collect();
+    let more = b.sections.len().saturating_sub(SHOWN);
+    let more = format!("… and {more} more");
+    if b.sections.len() > SHOWN {
+        ids.push(&more);
+    }
+    format!("sections: {}", sanitize_line(&ids.join(", ")))
 }
 
 fn plain_header(b: &Briefing, width: usize) -> String {
