@@ -1,7 +1,9 @@
 //! Benchmarks of brief's internal paths (`cargo bench`), with divan: loading one large
 //! briefing and a library of 10,000, wrapping a section, drawing one 200×50 frame at the
 //! top and at the end of a large briefing, one search in it and across the library, and
-//! saving an annotation store of 10,000 notes. Inputs are generated at run time, never
+//! saving an annotation store of 10,000 notes; importing articles of 20,000 identical
+//! headings, 200,000 paragraphs and one 10 MB line, and `brief search` over 100,000
+//! sections that all match. Inputs are generated at run time, never
 //! committed (the prose mixes English, accented French and CJK, like the shared
 //! generators). `BRIEF_BENCH_MB` sets the large briefing's size (default 50).
 
@@ -21,6 +23,9 @@ use brief::tui::app::App;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
+
+#[path = "../tests/support/import_shapes.rs"]
+mod import_shapes;
 
 fn main() {
     divan::main();
@@ -255,5 +260,51 @@ fn save_a_store_of_10000_notes(bencher: divan::Bencher) {
         let mut set = set.lock().expect("lock");
         set.update_note(&first, &format!("edited {round}"));
         store.save(&mut set, LockMode::Wait).expect("save");
+    });
+}
+
+// Importing articles and grepping: shapes that once cost minutes, held to seconds.
+
+fn import(text: &str) {
+    let options = brief::domain::import::ImportOptions::default();
+    brief::domain::import::import_article(text, "bench", &options).expect("draft");
+}
+
+#[divan::bench(sample_count = 3)]
+fn import_20000_identical_headings(bencher: divan::Bencher) {
+    let text = import_shapes::repeated_headings();
+    bencher.bench(|| import(&text));
+}
+
+#[divan::bench(sample_count = 3)]
+fn import_200000_paragraphs(bencher: divan::Bencher) {
+    let text = import_shapes::many_paragraphs();
+    bencher.bench(|| import(&text));
+}
+
+#[divan::bench(sample_count = 3)]
+fn import_a_10_mb_line(bencher: divan::Bencher) {
+    let text = import_shapes::one_long_line();
+    bencher.bench(|| import(&text));
+}
+
+#[divan::bench(sample_count = 3)]
+fn grep_100000_sections_each_matching(bencher: divan::Bencher) {
+    let mut text = String::from("title = \"Many sections\"\n");
+    for i in 0..100_000 {
+        text.push_str(&format!(
+            "\n[[sections]]\nid = \"s{i}\"\ntitle = \"Section {i}\"\nbody = \"\"\"\nThe needle is here.\n\nAnd a second paragraph.\n\"\"\"\n"
+        ));
+    }
+    let mut library = Library::default();
+    library.add(parse_briefing(
+        text.as_bytes(),
+        Origin::Embedded("many"),
+        Some("many".into()),
+    ));
+    let query = fold_query("needle");
+    bencher.bench(|| {
+        let hits = brief::domain::search::grep_library(&library, &query);
+        assert_eq!(hits.len(), 100_000);
     });
 }

@@ -1,25 +1,35 @@
 //! Command-line interface: argument parsing and the non-interactive subcommands.
 //! Uses the domain only: never `ratatui` or `crossterm` (the reader lives in `tui`).
+//!
+//! One file per command family: `check` (check, list), `show`, `search`, `notes`
+//! (notes, import-notes), `export`, `article` (import); `complete` holds the shell
+//! completions and the man page, `suggest` the "did you mean" for unknown ids, `json`
+//! the typed JSON every command writes (documented in `docs/cli-json.md`).
 
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use clap_complete::engine::ArgValueCompleter;
 
 use crate::config::Config;
-use crate::domain::briefing::Briefing;
 use crate::domain::diag::Diagnostic;
-use crate::domain::export::ExportFormat;
+use crate::domain::export::{ExportFormat, ExportOptions, SINCE_FORMS};
 use crate::domain::import::ImportOptions;
 use crate::domain::library::Library;
-use crate::domain::markdown::render_markdown;
-use crate::domain::text::{display_width, json_safe, sanitize, sanitize_line, truncate};
-use crate::domain::wrap::render_plain;
 
 mod article;
+mod check;
+mod complete;
+mod export;
+pub mod json;
 mod notes;
+mod search;
+mod show;
+mod suggest;
 
+pub use complete::{command, complete_from_env};
 pub use notes::open_store;
 
 /// A terminal reader for structured analyst briefings.
@@ -68,10 +78,11 @@ pub enum Command {
     },
     /// Print a briefing as wrapped plain text, for piping into less or grep.
     Show {
-        /// The briefing's id (see `brief list`).
-        id: String,
+        /// The briefing: its id (see `brief list`) or its file.
+        #[arg(value_name = "ID|FILE", add = ArgValueCompleter::new(complete::briefing_or_file))]
+        briefing: String,
         /// Only this section (its id).
-        #[arg(long, value_name = "ID")]
+        #[arg(long, value_name = "ID", add = ArgValueCompleter::new(complete::section_id))]
         section: Option<String>,
         /// Wrap to this many columns.
         #[arg(long, value_name = "N", default_value_t = 80, value_parser = clap::value_parser!(u16).range(20..))]
@@ -80,7 +91,8 @@ pub enum Command {
         #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
-    /// Search briefings: every match as `file:section:line: snippet`, like grep.
+    /// Search briefings and their notes: every match as `file:section:line: snippet`,
+    /// like grep; notes as `file:section:line: [note] snippet`.
     ///
     /// Folds case (an uppercase letter makes the search case-sensitive), accents and
     /// typography: `cooperation` finds `coopération`. Exits 0 when something matches, 1
@@ -91,6 +103,9 @@ pub enum Command {
         /// Files or folders (default: as for the reader).
         #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
+        /// Leave notes out: search the briefings only.
+        #[arg(long)]
+        no_notes: bool,
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
@@ -98,11 +113,14 @@ pub enum Command {
     /// List bookmarks and notes, with their status against the briefings as they are now.
     ///
     /// Status: attached, moved (found elsewhere; confirm it in the reader) or orphan (its
-    /// passage is gone; the quote is kept).
+    /// passage is gone; the quote is kept). An id that is neither in the library nor in
+    /// the store is an error (exit 1).
     Notes {
         /// Only these briefings (ids; default: every briefing with annotations).
+        #[arg(value_name = "ID", add = ArgValueCompleter::new(complete::briefing_id))]
         ids: Vec<String>,
-        /// Only notes carrying this #tag.
+        /// Only notes carrying this #tag (case and accents aside: `a-verifier` finds
+        /// `#à-vérifier`).
         #[arg(long, value_name = "TAG")]
         tag: Option<String>,
         /// Only annotations whose passage was not found.
@@ -118,21 +136,33 @@ pub enum Command {
     /// Export annotated notes: Markdown, JSON (for other tools; `import-notes` reads it
     /// back), a printable HTML page, a STIX 2.1 bundle or W3C Web Annotations (both read
     /// back by `import-notes`).
+    ///
+    /// Exports the briefings that have notes or bookmarks (passing the filters), or the
+    /// ids named. Notes of a briefing no longer in the library are exported from the
+    /// store, under "Needs review". An unknown id is an error (exit 1).
     Export {
         /// The briefings (ids; default: every briefing with annotations).
+        #[arg(value_name = "ID", add = ArgValueCompleter::new(complete::briefing_id))]
         ids: Vec<String>,
         /// The format.
         #[arg(long, value_enum, default_value_t = ExportFormat::Markdown)]
         format: ExportFormat,
-        /// Only notes carrying this #tag.
+        /// Only notes carrying this #tag (case and accents aside).
         #[arg(long, value_name = "TAG")]
         tag: Option<String>,
-        /// Only annotations changed on or after this day (YYYY-MM-DD).
-        #[arg(long, value_name = "DATE")]
-        since: Option<jiff::civil::Date>,
-        /// Where to write (`-` for standard output; default: a new file in the current folder).
+        /// Only annotations changed at or after this moment: a date (2024-09-05), a date
+        /// and time (2024-09-05T08:30, UTC unless an offset is given), 7d, 2w, today or
+        /// yesterday.
+        #[arg(long, value_name = "WHEN", value_parser = parse_since_now, long_help = since_help())]
+        since: Option<jiff::Timestamp>,
+        /// Write to this file (`-` for standard output). An existing file is replaced
+        /// only with --force; a device (`/dev/stdout`) is written in place. Default: a
+        /// new file in the current folder, named after the briefing and the time.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Replace FILE if it exists.
+        #[arg(long)]
+        force: bool,
         /// Briefing files or folders (default: as for the reader).
         #[arg(long = "from", value_name = "PATH")]
         paths: Vec<PathBuf>,
@@ -146,9 +176,10 @@ pub enum Command {
     /// Turn a plain-text or Markdown article into a TOML briefing draft.
     ///
     /// Guesses the title, the headings and each section's kind (French and English
-    /// keywords), a summary from the introduction, and the dates the text states; prints
-    /// what it guessed. The draft passes `brief check`. An existing file is never
-    /// overwritten without --force.
+    /// keywords), the date from the dateline, a summary from the lead paragraph, and the
+    /// dates the text states (a year the text does not give stays unstated unless
+    /// --year); prints what it guessed. The draft passes `brief check`. An existing file
+    /// is never overwritten without --force.
     Import {
         /// The article (plain text, or Markdown for .md files).
         file: PathBuf,
@@ -168,10 +199,24 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
-    /// Print shell completions.
+    /// Print the shell code that completes brief's commands, options, briefing ids and
+    /// section ids.
+    ///
+    /// Bash: `source <(brief completions bash)` in ~/.bashrc. Zsh: `source <(brief
+    /// completions zsh)` in ~/.zshrc. Fish: `brief completions fish | source` in
+    /// ~/.config/fish/config.fish. The code asks brief for candidates as you type, so
+    /// ids come from your library and store.
     Completions {
         /// The shell.
-        shell: clap_complete::Shell,
+        shell: complete::Shell,
+    },
+    /// Print the manual page (roff), generated from this command line: `brief man >
+    /// brief.1`; given a folder, write one page per command into it.
+    #[command(hide = true)]
+    Man {
+        /// The folder to write `brief.1`, `brief-export.1`… into.
+        #[arg(value_name = "DIR")]
+        dir: Option<PathBuf>,
     },
 }
 
@@ -180,8 +225,17 @@ pub enum Command {
 pub enum Format {
     /// For people.
     Text,
-    /// For programs.
+    /// For programs (schemas in docs/cli-json.md).
     Json,
+}
+
+fn since_help() -> String {
+    format!("Only annotations changed at or after this moment: {SINCE_FORMS}. Days are UTC days.")
+}
+
+/// `--since`, read against the present moment.
+fn parse_since_now(text: &str) -> Result<jiff::Timestamp, String> {
+    crate::domain::export::parse_since(text, jiff::Timestamp::now())
 }
 
 /// Loads the library the user means (see [`crate::domain::library::default_paths`]).
@@ -197,16 +251,21 @@ pub fn run(command: Command, config: &Config) -> ExitCode {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let result = match command {
-        Command::Check { paths, format } => check(&load_library(&paths, config), format, &mut out),
-        Command::List { paths, format } => list(&load_library(&paths, config), format, &mut out),
+        Command::Check { paths, format } => {
+            check::check(&load_library(&paths, config), format, &mut out)
+        }
+        Command::List { paths, format } => {
+            check::list(&load_library(&paths, config), format, &mut out)
+        }
         Command::Show {
-            id,
+            briefing,
             section,
             width,
             paths,
-        } => show(
-            &load_library(&paths, config),
-            &id,
+        } => show::show(
+            config,
+            &paths,
+            &briefing,
             section.as_deref(),
             width.into(),
             &mut out,
@@ -214,28 +273,38 @@ pub fn run(command: Command, config: &Config) -> ExitCode {
         Command::Search {
             query,
             paths,
+            no_notes,
             format,
-        } => search(&load_library(&paths, config), &query, format, &mut out),
+        } => search::search(
+            &load_library(&paths, config),
+            config,
+            &query,
+            !no_notes,
+            format,
+            &mut out,
+        ),
         Command::Export {
             ids,
             format,
             tag,
             since,
             output,
+            force,
             paths,
         } => {
-            let options = crate::domain::export::ExportOptions {
+            let options = ExportOptions {
                 tag,
                 since,
                 exported_at: jiff::Timestamp::now(),
             };
-            notes::export(
+            export::export(
                 &load_library(&paths, config),
                 config,
                 &ids,
                 format,
                 &options,
                 output.as_deref(),
+                force,
             )
         }
         Command::ImportNotes { file } => notes::import_notes(&file, config),
@@ -268,11 +337,8 @@ pub fn run(command: Command, config: &Config) -> ExitCode {
             force,
             config,
         ),
-        Command::Completions { shell } => {
-            let mut cmd = <Args as clap::CommandFactory>::command();
-            clap_complete::generate(shell, &mut cmd, "brief", &mut out);
-            Ok(ExitCode::SUCCESS)
-        }
+        Command::Completions { shell } => complete::registration(shell, &mut out),
+        Command::Man { dir } => complete::man_page(dir.as_deref(), &mut out),
     };
     match result {
         Ok(code) => code,
@@ -285,6 +351,7 @@ pub fn run(command: Command, config: &Config) -> ExitCode {
     }
 }
 
+/// Prints problems on stderr, one a line.
 fn report_problems(problems: &[Diagnostic]) {
     let stderr = std::io::stderr();
     let mut err = stderr.lock();
@@ -293,288 +360,11 @@ fn report_problems(problems: &[Diagnostic]) {
     }
 }
 
-/// `brief check`: every problem, then a count on stderr; exit 1 on any error.
-pub fn check(library: &Library, format: Format, out: &mut impl Write) -> std::io::Result<ExitCode> {
-    match format {
-        Format::Text => {
-            for p in &library.problems {
-                writeln!(out, "{p}")?;
-            }
-            let errors = library.problems.iter().filter(|p| p.is_error()).count();
-            let warnings = library.problems.len() - errors;
-            eprintln!(
-                "{} loaded, {} {}, {} {}",
-                plural(library.briefings.len(), "briefing"),
-                errors,
-                if errors == 1 { "error" } else { "errors" },
-                warnings,
-                if warnings == 1 { "warning" } else { "warnings" },
-            );
-        }
-        Format::Json => {
-            let items: Vec<serde_json::Value> = library
-                .problems
-                .iter()
-                .map(|p| {
-                    serde_json::json!({
-                        "file": p.file,
-                        "line": p.line,
-                        "column": p.column,
-                        "severity": p.severity,
-                        "message": p.message,
-                    })
-                })
-                .collect();
-            writeln!(out, "{}", json_pretty(&serde_json::Value::Array(items)))?;
-        }
-    }
-    Ok(if library.has_errors() {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
-    })
-}
-
-/// Pretty JSON, safe to print on a terminal (see [`json_safe`]).
-pub fn json_pretty(value: &serde_json::Value) -> String {
-    let text = serde_json::to_string_pretty(value).unwrap_or_else(|_| "null".into());
-    json_safe(&text).into_owned()
-}
-
+/// `1 briefing`, `2 briefings`.
 fn plural(n: usize, word: &str) -> String {
     if n == 1 {
         format!("1 {word}")
     } else {
         format!("{n} {word}s")
     }
-}
-
-/// `brief list`: a table (or JSON) of the briefings that loaded; problems on stderr.
-pub fn list(library: &Library, format: Format, out: &mut impl Write) -> std::io::Result<ExitCode> {
-    report_problems(&library.problems);
-    match format {
-        Format::Json => {
-            let items: Vec<serde_json::Value> =
-                library.briefings.iter().map(|b| briefing_json(b)).collect();
-            writeln!(out, "{}", json_pretty(&serde_json::Value::Array(items)))?;
-        }
-        Format::Text => {
-            let header = ["ID", "DATE", "LANG", "TITLE", "SECTIONS", "TAGS"];
-            let rows: Vec<[String; 6]> = library
-                .briefings
-                .iter()
-                .map(|b| {
-                    [
-                        sanitize_line(&b.id).into_owned(),
-                        b.date.map(|d| d.to_iso()).unwrap_or_else(|| "-".into()),
-                        sanitize_line(b.language.as_deref().unwrap_or("-")).into_owned(),
-                        truncate(&sanitize_line(&b.title), 60),
-                        b.sections.len().to_string(),
-                        sanitize_line(&b.tags.join(", ")).into_owned(),
-                    ]
-                })
-                .collect();
-            let mut widths = header.map(display_width);
-            for row in &rows {
-                for (w, cell) in widths.iter_mut().zip(row) {
-                    *w = (*w).max(display_width(cell));
-                }
-            }
-            let line = |cells: &[&str]| -> String {
-                let mut s = String::new();
-                for (i, cell) in cells.iter().enumerate() {
-                    s.push_str(cell);
-                    if i + 1 < cells.len() {
-                        let pad = widths[i].saturating_sub(display_width(cell)) + 2;
-                        s.extend(std::iter::repeat_n(' ', pad));
-                    }
-                }
-                s.trim_end().to_string()
-            };
-            writeln!(out, "{}", line(&header))?;
-            for row in &rows {
-                let cells: Vec<&str> = row.iter().map(String::as_str).collect();
-                writeln!(out, "{}", line(&cells))?;
-            }
-        }
-    }
-    Ok(if library.briefings.is_empty() && library.has_errors() {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
-    })
-}
-
-fn briefing_json(b: &Briefing) -> serde_json::Value {
-    serde_json::json!({
-        "id": b.id,
-        "title": b.title,
-        "date": b.date.map(|d| d.to_iso()),
-        "language": b.language,
-        "classification": b.classification,
-        "summary": b.summary,
-        "tags": b.tags,
-        "sources": b.sources,
-        "sections": b.sections.len(),
-        "file": b.origin.display_name(),
-    })
-}
-
-/// `brief show`: the briefing (or one section) as wrapped plain text.
-pub fn show(
-    library: &Library,
-    id: &str,
-    section: Option<&str>,
-    width: usize,
-    out: &mut impl Write,
-) -> std::io::Result<ExitCode> {
-    let Some(briefing) = library.get(id) else {
-        report_problems(&library.problems);
-        let known: Vec<&str> = library.briefings.iter().map(|b| b.id.as_str()).collect();
-        eprintln!(
-            "brief: no briefing with id `{}` (known: {})",
-            sanitize_line(id),
-            if known.is_empty() {
-                "none".to_string()
-            } else {
-                known.join(", ")
-            }
-        );
-        return Ok(ExitCode::FAILURE);
-    };
-    let sections: Vec<_> = match section {
-        Some(sid) => match briefing.section(sid) {
-            Some(s) => vec![s],
-            None => {
-                let known: Vec<&str> = briefing.sections.iter().map(|s| s.id.as_str()).collect();
-                eprintln!(
-                    "brief: `{}` has no section `{}` (sections: {})",
-                    briefing.id,
-                    sanitize_line(sid),
-                    known.join(", ")
-                );
-                return Ok(ExitCode::FAILURE);
-            }
-        },
-        None => {
-            write!(out, "{}", plain_header(briefing, width))?;
-            briefing.sections.iter().collect()
-        }
-    };
-    for s in sections {
-        let kind = s
-            .kind
-            .as_ref()
-            .map(|k| format!(" [{}]", k.label()))
-            .unwrap_or_default();
-        let heading = textwrap::fill(&format!("{}{kind}", sanitize_line(&s.title)), width);
-        writeln!(out, "{heading}")?;
-        let rule = heading.lines().map(display_width).max().unwrap_or(0);
-        writeln!(out, "{}", "=".repeat(rule))?;
-        writeln!(out)?;
-        for d in &s.dates {
-            writeln!(
-                out,
-                "{}",
-                textwrap::fill(&format!("Date: {}", d.describe()), width)
-            )?;
-        }
-        if !s.dates.is_empty() {
-            writeln!(out)?;
-        }
-        let text = render_plain(&render_markdown(&s.body), width);
-        if !text.trim().is_empty() {
-            writeln!(out, "{}", text.trim_end())?;
-            writeln!(out)?;
-        }
-    }
-    Ok(ExitCode::SUCCESS)
-}
-
-fn plain_header(b: &Briefing, width: usize) -> String {
-    let mut s = String::new();
-    if let Some(c) = &b.classification {
-        s.push_str(&format!("[{}]\n", sanitize_line(c)));
-    }
-    let title = sanitize_line(&b.title);
-    let title = textwrap::fill(&title, width);
-    let rule = title.lines().map(display_width).max().unwrap_or(0);
-    s.push_str(&format!("{title}\n{}\n", "#".repeat(rule)));
-    let mut meta = vec![format!("id: {}", b.id)];
-    if let Some(d) = b.date {
-        meta.push(format!("date: {}", d.human()));
-    }
-    if let Some(l) = &b.language {
-        meta.push(format!("language: {}", sanitize_line(l)));
-    }
-    s.push_str(&textwrap::fill(&meta.join(" · "), width));
-    s.push('\n');
-    if !b.tags.is_empty() {
-        let tags = format!("tags: {}", sanitize_line(&b.tags.join(", ")));
-        s.push_str(&textwrap::fill(&tags, width));
-        s.push('\n');
-    }
-    for src in &b.sources {
-        let mut line = format!("source: {}", sanitize_line(&src.name));
-        if let Some(u) = &src.url {
-            line.push_str(&format!(" <{}>", sanitize_line(u)));
-        }
-        if let Some(a) = src.accessed {
-            line.push_str(&format!(" (accessed {})", a.human()));
-        }
-        s.push_str(&textwrap::fill(&line, width));
-        s.push('\n');
-    }
-    s.push('\n');
-    if let Some(summary) = &b.summary {
-        let text = textwrap::fill(&sanitize(summary), width);
-        s.push_str(&text);
-        s.push_str("\n\n");
-    }
-    s
-}
-
-/// `brief search`: grep-like output; exit 0 on a match, 1 on none.
-pub fn search(
-    library: &Library,
-    query: &str,
-    format: Format,
-    out: &mut impl Write,
-) -> std::io::Result<ExitCode> {
-    report_problems(&library.problems);
-    let query = crate::domain::fold::fold_query(query);
-    if query.is_empty() {
-        eprintln!("brief: the query is empty");
-        return Ok(ExitCode::from(2));
-    }
-    let hits = crate::domain::search::grep_library(library, &query);
-    match format {
-        Format::Text => {
-            for hit in &hits {
-                writeln!(out, "{}", sanitize_line(&hit.to_string()))?;
-            }
-        }
-        Format::Json => {
-            let items: Vec<serde_json::Value> = hits
-                .iter()
-                .map(|h| {
-                    serde_json::json!({
-                        "file": h.file,
-                        "briefing": h.briefing,
-                        "section": h.section,
-                        "line": h.line,
-                        "column": h.column,
-                        "snippet": h.snippet,
-                        "match": [h.highlight.start, h.highlight.end],
-                    })
-                })
-                .collect();
-            writeln!(out, "{}", json_pretty(&serde_json::Value::Array(items)))?;
-        }
-    }
-    Ok(if hits.is_empty() {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
-    })
 }

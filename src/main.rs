@@ -9,6 +9,9 @@ use brief::cli::{self, Args};
 use brief::config::Config;
 
 fn main() -> ExitCode {
+    // A completion request from the shell code of `brief completions` is answered here,
+    // before anything else is written.
+    cli::complete_from_env();
     let args = Args::parse();
     let config = match Config::discover(args.config.as_deref()) {
         Ok(config) => config,

@@ -347,6 +347,12 @@ fn import_writes_a_draft_that_passes_check_and_never_overwrites() {
     );
     assert_eq!(again.status.code(), Some(1));
     assert!(text(&again.stderr).contains("exists; use --force"));
+    // Refused before any analysis is printed.
+    assert!(
+        !text(&again.stderr).contains("title:"),
+        "{}",
+        text(&again.stderr)
+    );
     assert_eq!(
         std::fs::read(&out).expect("read"),
         before,
@@ -446,4 +452,337 @@ fn search_is_like_grep() {
     );
     let items: serde_json::Value = serde_json::from_slice(&json.stdout).expect("json");
     assert!(items.as_array().is_some_and(|a| a.len() > 3));
+}
+
+// ---------------------------------------------------------------------------------------
+// Ids, files, notes in search, JSON, completions and the man page
+// ---------------------------------------------------------------------------------------
+
+const FR: &str = "kim-putin-vladivostok-fr";
+
+/// Notes with these bodies on the French briefing, in the data dir `brief()` uses.
+fn notes_on_french(dir: &Path, bodies: &[&str]) {
+    use brief::domain::anchor::make_anchor;
+    use brief::domain::placing::doc_text;
+    use brief::domain::store::{AnnotationSet, LockMode, Store};
+    let library = brief::domain::library::Library::bundled();
+    let briefing = library.get(FR).expect("bundled");
+    let doc = doc_text(briefing);
+    let store = Store::new(dir.join("data"));
+    let mut set = AnnotationSet::new(FR);
+    for (i, body) in bodies.iter().enumerate() {
+        let section = i % doc.sections.len();
+        let anchor = make_anchor(
+            FR,
+            &briefing.version,
+            &doc,
+            section,
+            0,
+            0..doc.sections[section].blocks[0].len(),
+        );
+        set.add_note(anchor, body);
+    }
+    store.save(&mut set, LockMode::Wait).expect("save");
+}
+
+#[test]
+fn show_accepts_a_file_as_well_as_an_id() {
+    let dir = setup();
+    let out = brief(
+        &[
+            "show",
+            "briefings/kim-putin-vladivostok.en.toml",
+            "--section",
+            "possible-dates",
+        ],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).starts_with("Possible dates"),
+        "{}",
+        text(&out.stdout)
+    );
+    // A file outside any library folder.
+    let copy = dir.path().join("copy.toml");
+    std::fs::copy("briefings/kim-putin-vladivostok.fr.toml", &copy).expect("copy");
+    let out = brief(&["show", copy.to_str().unwrap_or_default()], dir.path());
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).contains("Kim Jong Un et Vladimir Poutine"),
+        "{}",
+        text(&out.stdout)
+    );
+    let missing = brief(&["show", "no/such/file.toml"], dir.path());
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(
+        text(&missing.stderr).contains("no/such/file.toml"),
+        "{}",
+        text(&missing.stderr)
+    );
+}
+
+#[test]
+fn unknown_ids_are_errors_naming_the_closest_known_ids() {
+    let dir = setup();
+    notes_on_french(dir.path(), &["a note"]);
+    for args in [
+        &["show", "kim-putin", "briefings"][..],
+        &["notes", "kim-putin-vladivostok", "--from", "briefings"][..],
+        &[
+            "export",
+            "kim-putin-vladivostk-fr",
+            "-o",
+            "-",
+            "--from",
+            "briefings",
+        ][..],
+    ] {
+        let out = brief(args, dir.path());
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let err = text(&out.stderr);
+        assert!(err.contains("no briefing with id `"), "{args:?}: {err}");
+        assert!(
+            err.contains("closest: kim-putin-vladivostok-"),
+            "{args:?}: {err}"
+        );
+        assert_eq!(text(&out.stdout), "", "{args:?}");
+    }
+    let section = brief(
+        &["show", FR, "--section", "objectifs", "briefings"],
+        dir.path(),
+    );
+    assert_eq!(section.status.code(), Some(1));
+    assert!(
+        text(&section.stderr).contains("closest: objectives"),
+        "{}",
+        text(&section.stderr)
+    );
+}
+
+#[test]
+fn notes_tags_fold_case_and_accents() {
+    let dir = setup();
+    notes_on_french(
+        dir.path(),
+        &["À recouper #à-vérifier", "Rien à signaler #autre"],
+    );
+    for tag in ["a-verifier", "#A-VERIFIER", "#à-vérifier"] {
+        let out = brief(&["notes", "--tag", tag, "--from", "briefings"], dir.path());
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        let listed = text(&out.stdout);
+        assert!(listed.contains("À recouper"), "{tag}: {listed}");
+        assert!(!listed.contains("Rien à signaler"), "{tag}: {listed}");
+    }
+}
+
+#[test]
+fn search_finds_notes_marked_as_notes_unless_left_out() {
+    let dir = setup();
+    notes_on_french(dir.path(), &["Un zqxmarqueur dans une note"]);
+    let out = brief(&["search", "zqxmarqueur", "briefings"], dir.path());
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let lines = text(&out.stdout);
+    assert_eq!(lines.lines().count(), 1, "{lines}");
+    assert!(
+        lines.starts_with("briefings/kim-putin-vladivostok.fr.toml:context-and-preparation:"),
+        "{lines}"
+    );
+    assert!(lines.contains(": [note] Un zqxmarqueur"), "{lines}");
+    let json = brief(
+        &["search", "--format", "json", "zqxmarqueur", "briefings"],
+        dir.path(),
+    );
+    let items: serde_json::Value = serde_json::from_slice(&json.stdout).expect("json");
+    assert!(
+        items[0]["note"].as_str().is_some_and(|id| id.len() == 36),
+        "{items}"
+    );
+    let without = brief(
+        &["search", "--no-notes", "zqxmarqueur", "briefings"],
+        dir.path(),
+    );
+    assert_eq!(without.status.code(), Some(1));
+    assert_eq!(text(&without.stdout), "");
+    // The briefing's own matches carry no note id.
+    let own = brief(
+        &["search", "--format", "json", "Vladivostok", "briefings"],
+        dir.path(),
+    );
+    let items: serde_json::Value = serde_json::from_slice(&own.stdout).expect("json");
+    assert!(
+        items
+            .as_array()
+            .is_some_and(|a| a.iter().all(|i| i["note"].is_null()))
+    );
+}
+
+#[test]
+fn json_outputs_write_dates_as_iso_strings() {
+    let dir = setup();
+    notes_on_french(dir.path(), &["a note #tag"]);
+    let iso_date = |v: &serde_json::Value| {
+        v.as_str()
+            .is_some_and(|s| s.len() == 10 && s.as_bytes()[4] == b'-' && s.as_bytes()[7] == b'-')
+    };
+    let list = brief(&["list", "--format", "json", "briefings"], dir.path());
+    let items: serde_json::Value = serde_json::from_slice(&list.stdout).expect("json");
+    let accessed = &items[0]["sources"][0]["accessed"];
+    assert!(iso_date(accessed), "{accessed}");
+    let notes = brief(
+        &["notes", "--format", "json", "--from", "briefings"],
+        dir.path(),
+    );
+    let items: serde_json::Value = serde_json::from_slice(&notes.stdout).expect("json");
+    let note = &items[0];
+    assert!(
+        note["created"].as_str().is_some_and(|s| s.ends_with('Z')),
+        "{note}"
+    );
+    assert_eq!(
+        note["section_title"],
+        "Contexte : Kim prépare un rare voyage à l’étranger"
+    );
+    assert_eq!(note["type"], "note");
+    assert_eq!(note["tags"][0], "tag");
+}
+
+#[test]
+fn completions_offer_briefing_and_section_ids() {
+    let dir = setup();
+    let complete = |index: &str, words: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_brief"))
+            .arg("--")
+            .args(words)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .env("COMPLETE", "bash")
+            .env("_CLAP_COMPLETE_INDEX", index)
+            .env("BRIEF_CONFIG", dir.path().join("no-config.toml"))
+            .env("BRIEF_DATA_DIR", dir.path().join("data"))
+            .output()
+            .expect("run brief");
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        text(&out.stdout)
+    };
+    let ids = complete("2", &["brief", "show", "kim-putin-vladivostok-f"]);
+    assert_eq!(ids.trim(), "kim-putin-vladivostok-fr");
+    let sections = complete(
+        "4",
+        &[
+            "brief",
+            "show",
+            "kim-putin-vladivostok-en",
+            "--section",
+            "poss",
+        ],
+    );
+    assert_eq!(sections.trim(), "possible-dates");
+    let all = complete("3", &["brief", "export", "kim", ""]);
+    assert!(all.contains("kim-putin-vladivostok-en"), "{all}");
+    let commands = complete("1", &["brief", "exp"]);
+    assert_eq!(commands.trim(), "export");
+    // The shell code calls brief back for candidates.
+    let bash = brief(&["completions", "bash"], dir.path());
+    assert_eq!(bash.status.code(), Some(0));
+    let script = text(&bash.stdout);
+    assert!(script.contains("COMPLETE=\"bash\""), "{script}");
+    assert!(script.contains("complete -o nospace"), "{script}");
+}
+
+#[test]
+fn the_man_page_is_generated_from_the_command_line() {
+    let dir = setup();
+    let out = brief(&["man"], dir.path());
+    assert_eq!(out.status.code(), Some(0));
+    let page = text(&out.stdout);
+    assert!(
+        page.starts_with(".ie") || page.contains(".TH brief 1"),
+        "{page}"
+    );
+    for word in ["export", "import\\-notes", "completions"] {
+        assert!(page.contains(word), "{word} missing from the man page");
+    }
+    let pages = dir.path().join("man");
+    std::fs::create_dir(&pages).expect("mkdir");
+    let out = brief(&["man", pages.to_str().unwrap_or_default()], dir.path());
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let export = std::fs::read_to_string(pages.join("brief-export.1")).expect("brief-export.1");
+    assert!(export.contains("\\-\\-since"), "{export}");
+}
+
+/// 100,000 sections that all match: `brief search` once scanned every block of the
+/// briefing for each of them (44 s); it must complete (the time is held by `cargo bench`).
+#[test]
+fn search_over_100000_matching_sections_completes() {
+    let dir = setup();
+    let file = dir.path().join("many.toml");
+    let mut source = String::from("title = \"Many sections\"\n");
+    for i in 0..100_000 {
+        source.push_str(&format!(
+            "\n[[sections]]\nid = \"s{i}\"\ntitle = \"Section {i}\"\nbody = \"\"\"\nThe needle is here.\n\nAnd a second paragraph.\n\"\"\"\n"
+        ));
+    }
+    std::fs::write(&file, source).expect("write");
+    let out = brief(
+        &["search", "needle", file.to_str().unwrap_or_default()],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let hits = text(&out.stdout);
+    assert_eq!(hits.lines().count(), 100_000);
+    assert!(
+        hits.lines().last().is_some_and(|l| l.contains(":s99999:")),
+        "{hits:.200}"
+    );
+}
+
+/// Every key each `--format json` output writes is documented in docs/cli-json.md, under
+/// the command's heading.
+#[test]
+fn every_json_output_is_documented() {
+    let dir = setup();
+    notes_on_french(dir.path(), &["Un zqxmarqueur #tag"]);
+    let doc = std::fs::read_to_string("docs/cli-json.md").expect("docs/cli-json.md");
+    for (heading, args) in [
+        (
+            "## `brief check --format json`",
+            &[
+                "check",
+                "--format",
+                "json",
+                "tests/fixtures/invalid/malformed-id.toml",
+            ][..],
+        ),
+        (
+            "## `brief list --format json`",
+            &["list", "--format", "json", "briefings"][..],
+        ),
+        (
+            "## `brief search --format json`",
+            &["search", "--format", "json", "zqxmarqueur", "briefings"][..],
+        ),
+        (
+            "## `brief notes --format json`",
+            &["notes", "--format", "json", "--from", "briefings"][..],
+        ),
+    ] {
+        let out = brief(args, dir.path());
+        let items: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+        let first = items[0]
+            .as_object()
+            .unwrap_or_else(|| panic!("{args:?}: {items}"));
+        let start = doc
+            .find(heading)
+            .unwrap_or_else(|| panic!("{heading} missing"));
+        let section = doc[start + heading.len()..]
+            .split("\n## ")
+            .next()
+            .unwrap_or_default();
+        for key in first.keys() {
+            assert!(
+                section.contains(&format!("| `{key}` |")),
+                "{heading}: `{key}` is not documented"
+            );
+        }
+    }
 }

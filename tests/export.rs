@@ -176,6 +176,7 @@ fn export(format: ExportFormat) -> String {
         briefing: &b,
         set: &set,
         status: &status,
+        in_library: true,
     };
     render(&[item], format, &options()).replace(GENERATOR, "brief [version]")
 }
@@ -203,6 +204,7 @@ fn json_round_trips_through_an_empty_store() {
         briefing: &b,
         set: &set,
         status: &status,
+        in_library: true,
     };
     let first = render(&[item], ExportFormat::Json, &options());
     let files = import_notes(&first).expect("import");
@@ -218,6 +220,7 @@ fn json_round_trips_through_an_empty_store() {
         briefing: &b,
         set: &loaded,
         status: &status,
+        in_library: true,
     };
     let second = render(&[again], ExportFormat::Json, &options());
     assert_eq!(first, second);
@@ -238,6 +241,7 @@ fn importing_keeps_both_texts_and_respects_deletions() {
         briefing: &b,
         set: &set,
         status: &status,
+        in_library: true,
     };
     let json = render(&[item], ExportFormat::Json, &options());
 
@@ -327,6 +331,7 @@ fn filters_pick_notes_by_tag_and_date() {
         briefing: &b,
         set: &set,
         status: &status,
+        in_library: true,
     };
     let tagged = ExportOptions {
         tag: Some("#Munitions".into()),
@@ -342,12 +347,12 @@ fn filters_pick_notes_by_tag_and_date() {
     );
     let md = render(&[item], ExportFormat::Markdown, &tagged);
     assert!(
-        md.contains("1 note, 0 bookmarks \\(notes tagged \\#munitions\\)"),
+        md.contains("1 note, 0 bookmarks (notes tagged #munitions)"),
         "{md}"
     );
 
     let recent = ExportOptions {
-        since: Some(jiff::civil::date(2024, 9, 6)),
+        since: Some(at("2024-09-06T00:00:00Z")),
         ..options()
     };
     let files = import_notes(&render(&[item], ExportFormat::Json, &recent)).expect("import");
@@ -392,6 +397,7 @@ fn markdown_specials_stay_literal_text() {
         briefing: &b,
         set: &set,
         status: &status,
+        in_library: true,
     };
     let md = render(&[item], ExportFormat::Markdown, &options());
     let extensions = Options::all() - Options::ENABLE_SMART_PUNCTUATION;
@@ -460,6 +466,7 @@ fn html_escapes_everything_and_loads_nothing() {
         briefing: &b,
         set: &set,
         status: &status,
+        in_library: true,
     };
     let html = render(&[item], ExportFormat::Html, &options());
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
@@ -511,6 +518,7 @@ fn control_characters_never_leak() {
         briefing: &b,
         set: &set,
         status: &status,
+        in_library: true,
     };
     for format in [
         ExportFormat::Markdown,
@@ -593,4 +601,83 @@ fn the_documented_example_imports() {
         .notes
         .remove(1);
     assert_eq!(files[0].notes[0], note);
+}
+
+#[test]
+fn html_pages_carry_the_title_and_language_and_a_safe_filter() {
+    let b = french();
+    let (set, status) = fixture(&b);
+    let item = ExportItem {
+        briefing: &b,
+        set: &set,
+        status: &status,
+        in_library: true,
+    };
+    let html = render(&[item], ExportFormat::Html, &options());
+    assert!(
+        html.contains(&format!("<title>{}</title>", b.title)),
+        "{html:.600}"
+    );
+    assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"fr\">"));
+    // A tag filter holding escape sequences is written as visible symbols.
+    let hostile = ExportOptions {
+        tag: Some("x\u{1b}]0;pwned\u{7}".into()),
+        ..options()
+    };
+    for format in [
+        ExportFormat::Html,
+        ExportFormat::Markdown,
+        ExportFormat::Json,
+    ] {
+        let out = render(&[item], format, &hostile);
+        assert!(
+            !out.chars().any(|c| c.is_control() && c != '\n'),
+            "{format:?}"
+        );
+    }
+}
+
+#[test]
+fn json_notes_carry_their_section_title_and_kind() {
+    let doc: serde_json::Value = serde_json::from_str(&export(ExportFormat::Json)).expect("json");
+    let notes = doc["briefings"][0]["notes"].as_array().expect("notes");
+    let accents = notes
+        .iter()
+        .find(|n| n["id"] == N_ACCENTS)
+        .expect("the note");
+    assert_eq!(
+        accents["section_title"],
+        "Contexte : Kim prépare un rare voyage à l’étranger"
+    );
+    assert_eq!(accents["section_kind"], "context");
+    assert_eq!(doc["briefings"][0]["in_library"], true);
+}
+
+#[test]
+fn notes_of_a_briefing_not_in_the_library_are_listed_for_review() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = Store::new(dir.path());
+    let b = french();
+    let (mut set, _) = fixture(&b);
+    store.save(&mut set, LockMode::Wait).expect("save");
+    // A library without the briefing.
+    let library = Library::default();
+    let out = brief::domain::export::export_text(
+        &library,
+        &store,
+        &[],
+        ExportFormat::Markdown,
+        &options(),
+        &HashMap::new(),
+    );
+    assert_eq!(out.exported, [FR]);
+    assert_eq!(out.not_in_library, [FR]);
+    assert!(out.text.starts_with(&format!("# {FR}\n")), "{}", out.text);
+    assert!(out.text.contains("## Needs review"), "{}", out.text);
+    // Every live note and bookmark is there.
+    for id in [N_ACCENTS, N_MULTI, N_MOVED, N_ORPHAN] {
+        let note = set.file.notes.iter().find(|n| n.id == id).expect("note");
+        let first = note.body.split_whitespace().next().expect("a word");
+        assert!(out.text.contains(first), "{id}: {first}");
+    }
 }

@@ -13,6 +13,9 @@ use brief::domain::load::parse_briefing;
 use brief::domain::load_md::{is_markdown_path, parse_markdown_briefing};
 use proptest::prelude::*;
 
+#[path = "support/import_shapes.rs"]
+mod import_shapes;
+
 fn fixture(path: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")
@@ -38,8 +41,9 @@ fn cases() -> Vec<Case> {
             id: "fr-plain",
             language: "fr",
             title: "Exemple fictif : le président de la Valdorie attendu à Port-Sabine",
+            // The lead paragraph is the summary: the introduction it was alone in is
+            // gone, its dates go with the first section.
             headings: &[
-                ("Introduction", Some("context")),
                 ("Les objectifs de la rencontre", Some("objectives")),
                 (
                     "La coopération militaire et les avantages mutuels",
@@ -50,7 +54,11 @@ fn cases() -> Vec<Case> {
                 ("Évaluation", Some("assessment")),
             ],
             dates: &[
-                ("du 10 au 13 septembre", "--09-10..--09-13", "introduction"),
+                (
+                    "du 10 au 13 septembre",
+                    "--09-10..--09-13",
+                    "les-objectifs-de-la-rencontre",
+                ),
                 (
                     "le 12 septembre",
                     "--09-12",
@@ -66,7 +74,8 @@ fn cases() -> Vec<Case> {
             ],
         },
         Case {
-            // Hard-wrapped paragraphs; the dateline gives the year.
+            // Hard-wrapped paragraphs; the dateline gives the briefing's date, not the
+            // year of dates that state none.
             file: "en-plain.txt",
             options: ImportOptions::default(),
             id: "en-plain",
@@ -80,19 +89,15 @@ fn cases() -> Vec<Case> {
                 ("Assessment", Some("assessment")),
             ],
             dates: &[
-                ("on 14 April", "2031-04-14", "background"),
-                ("on March 2", "2031-03-02", "background"),
-                (
-                    "April 14–16",
-                    "2031-04-14..2031-04-16",
-                    "goals-of-the-talks",
-                ),
+                ("on 14 April", "--04-14", "background"),
+                ("on March 2", "--03-02", "background"),
+                ("April 14–16", "--04-14..--04-16", "goals-of-the-talks"),
                 (
                     "10-13 May 2031",
                     "2031-05-10..2031-05-13",
                     "goals-of-the-talks",
                 ),
-                ("on 7 June", "2031-06-07", "risks-and-obstacles"),
+                ("on 7 June", "--06-07", "risks-and-obstacles"),
             ],
         },
         Case {
@@ -114,9 +119,9 @@ fn cases() -> Vec<Case> {
                 ("Un titre sans mot-clé", None),
             ],
             dates: &[
-                ("du 3 au 5 mars", "2031-03-03..2031-03-05", "contexte"),
+                ("du 3 au 5 mars", "--03-03..--03-05", "contexte"),
                 ("le 1er mai 2030", "2030-05-01", "contexte"),
-                ("le 15 juin", "2031-06-15", "implications-regionales"),
+                ("le 15 juin", "--06-15", "implications-regionales"),
             ],
         },
         Case {
@@ -130,7 +135,6 @@ fn cases() -> Vec<Case> {
             language: "en",
             title: "Example: a fictional river treaty between Ostland and Westmark",
             headings: &[
-                ("Introduction", Some("context")),
                 ("Objectives", Some("objectives")),
                 ("Weapons and security", Some("military-cooperation")),
                 ("Challenges ahead", Some("challenges")),
@@ -138,11 +142,7 @@ fn cases() -> Vec<Case> {
                 ("Conclusion", Some("assessment")),
             ],
             dates: &[
-                (
-                    "on September 10–13",
-                    "2030-09-10..2030-09-13",
-                    "introduction",
-                ),
+                ("on September 10–13", "2030-09-10..2030-09-13", "objectives"),
                 ("on 14 April", "2030-04-14", "objectives"),
                 ("April 14, 2031", "2031-04-14", "challenges-ahead"),
                 ("10–13 September", "2030-09-10..2030-09-13", "timeline"),
@@ -302,6 +302,151 @@ fn import_refuses_what_it_cannot_use() {
     assert_eq!(ok.report.headings, vec![("Article".to_string(), None)]);
 }
 
+fn import(text: &str, options: &ImportOptions) -> (brief::domain::import::Draft, Briefing) {
+    let draft = import_article(text, "article", options).expect("draft");
+    let briefing = load_toml(&draft.toml, "article");
+    (draft, briefing)
+}
+
+#[test]
+fn a_dateline_sets_the_date_in_each_form() {
+    for (text, expected) in [
+        (
+            "Un sommet fictif à Port-Sabine\nPublié le 14 janvier 2024\nLes deux présidents se rencontreraient à Port-Sabine, selon la presse régionale.\n",
+            "2024-01-14",
+        ),
+        (
+            "# A fictional summit\n\n*23 May 2024*\n\nThe two presidents are said to be meeting in a port city, according to the regional press.\n",
+            "2024-05-23",
+        ),
+        (
+            "Un sommet fictif\n14/01/2024\nLes deux présidents se rencontreraient à Port-Sabine, selon la presse régionale.\n",
+            "2024-01-14",
+        ),
+    ] {
+        let (draft, briefing) = import(text, &ImportOptions::default());
+        assert_eq!(
+            briefing.date.map(|d| d.to_iso()).as_deref(),
+            Some(expected),
+            "{}",
+            draft.toml
+        );
+        assert_eq!(draft.report.date.as_deref(), Some(expected));
+    }
+    // `05/06/2024` is May or June depending on the writer: an English article states no
+    // date with it.
+    let (_, briefing) = import(
+        "A fictional summit\n05/06/2024\nThe two presidents are said to be meeting soon, the regional press says.\n",
+        &ImportOptions::default(),
+    );
+    assert_eq!(briefing.date, None);
+}
+
+#[test]
+fn a_year_the_text_does_not_state_stays_unstated() {
+    let text = "Un sommet fictif à Port-Sabine\nPublié le 14 janvier 2024\nLes deux présidents se rencontreraient à Port-Sabine.\nLe calendrier\nLa visite aurait lieu du 22 au 24 janvier, selon la presse régionale.\n";
+    let (draft, briefing) = import(text, &ImportOptions::default());
+    let dates: Vec<String> = briefing
+        .dates()
+        .map(|(_, d)| {
+            format!(
+                "{}..{}",
+                d.from.to_iso(),
+                d.to.map(|t| t.to_iso()).unwrap_or_default()
+            )
+        })
+        .collect();
+    assert_eq!(dates, ["--01-22..--01-24"], "{}", draft.toml);
+    // The dateline's year is the briefing's date, not the year of other dates.
+    assert_eq!(
+        briefing.date.map(|d| d.to_iso()).as_deref(),
+        Some("2024-01-14")
+    );
+    let with_year = ImportOptions {
+        year: Some(2024),
+        ..ImportOptions::default()
+    };
+    let (_, briefing) = import(text, &with_year);
+    let first = briefing.dates().next().expect("a date").1;
+    assert_eq!(first.from.to_iso(), "2024-01-22");
+}
+
+#[test]
+fn the_lead_paragraph_is_the_summary_and_is_not_repeated() {
+    let lead =
+        "Ostland and Westmark are said to be drafting a river treaty, a regional paper reports.";
+    for text in [
+        format!(
+            "# A fictional treaty\n\n{lead}\n\n## Objectives\n\nThe treaty would set quotas.\n"
+        ),
+        format!(
+            "A fictional treaty\n\n{lead}\n\nObjectives\n\nThe treaty would set quotas and a joint body.\n"
+        ),
+        format!("# A fictional treaty\n\n{lead}\n\n## Background\n\nThe river is shared.\n"),
+    ] {
+        let (draft, briefing) = import(&text, &ImportOptions::default());
+        assert_eq!(briefing.summary.as_deref(), Some(lead), "{}", draft.toml);
+        assert_eq!(
+            draft.toml.matches("drafting a river treaty").count(),
+            1,
+            "{}",
+            draft.toml
+        );
+        for section in &briefing.sections {
+            assert!(!section.body.contains("drafting"), "{}", draft.toml);
+            assert!(!section.body.trim().is_empty(), "{}", draft.toml);
+        }
+    }
+}
+
+#[test]
+fn a_generic_first_heading_is_not_the_title() {
+    let markdown = "# Introduction\n\nThe two fictional towns are said to share a reservoir, the paper says.\n\n## The Lakeside water talks\n\nTalks are expected in the spring, according to officials.\n";
+    let (draft, briefing) = import(markdown, &ImportOptions::default());
+    assert_eq!(briefing.title, "The Lakeside water talks", "{}", draft.toml);
+    let plain = "Introduction\nThe two fictional towns are said to share a reservoir, the local paper says.\nThe talks\nTalks are expected in the spring, according to officials of both towns.\n";
+    let draft =
+        import_article(plain, "lakeside-water-talks", &ImportOptions::default()).expect("draft");
+    assert_eq!(draft.report.title, "Lakeside water talks", "{}", draft.toml);
+    assert!(
+        draft
+            .report
+            .headings
+            .iter()
+            .all(|(t, _)| t != "Lakeside water talks")
+    );
+}
+
+/// Shapes that once cost minutes: they must import (the time is held by `cargo bench`).
+#[test]
+fn pathological_articles_import() {
+    let draft = import_article(
+        &import_shapes::repeated_headings(),
+        "same",
+        &ImportOptions::default(),
+    )
+    .expect("20,000 identical headings");
+    assert_eq!(draft.report.headings.len(), 20_000);
+    assert!(draft.toml.contains("id = \"same-20000\""));
+
+    let draft = import_article(
+        &import_shapes::many_paragraphs(),
+        "many",
+        &ImportOptions::default(),
+    )
+    .expect("200,000 paragraphs");
+    assert_eq!(draft.report.headings.len(), 1);
+
+    // One line of 10 MB: one sentence holding thousands of distinct dates.
+    let text = import_shapes::one_long_line();
+    let draft = import_article(&text, "ligne", &ImportOptions::default()).expect("a 10 MB line");
+    assert!(
+        draft.report.dates.len() > 1_000,
+        "{}",
+        draft.report.dates.len()
+    );
+}
+
 #[test]
 fn the_same_briefing_in_toml_and_markdown_loads_to_the_same_model() {
     let toml_path = fixture("valid/same-briefing.toml");
@@ -333,6 +478,7 @@ fn the_same_briefing_in_toml_and_markdown_loads_to_the_same_model() {
         briefing.origin = Origin::Embedded("same");
         briefing.version = String::new();
         briefing.id_position = None;
+        briefing.lines = Default::default();
         for section in &mut briefing.sections {
             section.line = 0;
             section.body_line = 0;
@@ -437,6 +583,7 @@ fn the_documented_markdown_example_is_the_documented_toml_example() {
         briefing.origin = Origin::Embedded("example");
         briefing.version = String::new();
         briefing.id_position = None;
+        briefing.lines = Default::default();
         for section in &mut briefing.sections {
             section.line = 0;
             section.body_line = 0;

@@ -233,6 +233,7 @@ fn w3c_output_follows_the_web_annotation_model() {
         briefing: &fr,
         set: &empty,
         status: &status,
+        in_library: true,
     };
     let none = json(&render(
         &[item],

@@ -160,7 +160,7 @@ fn the_finder_jumps_to_a_section_by_fuzzy_title() {
     tui.wait_for("Outline");
     tui.send(":");
     tui.wait_for("Go to a section or briefing");
-    tui.send("dtspsbl");
+    tui.send("dat pos");
     tui.wait_for("Dates possibles");
     tui.send("\r");
     tui.wait_for("§10/12");

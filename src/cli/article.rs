@@ -19,6 +19,26 @@ pub(crate) fn import(
     force: bool,
     config: &Config,
 ) -> std::io::Result<ExitCode> {
+    let stem = file
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("article");
+    let id = options
+        .id
+        .clone()
+        .unwrap_or_else(|| crate::domain::text::slugify(stem));
+    let target = output.map_or_else(
+        || PathBuf::from(format!("{id}.toml")),
+        std::path::Path::to_path_buf,
+    );
+    // Refused before anything is read or printed: the analysis would be wasted.
+    if target.as_os_str() != "-" && !force && std::fs::symlink_metadata(&target).is_ok() {
+        eprintln!(
+            "brief: {} exists; use --force to replace it, or -o to write elsewhere",
+            sanitize_line(&target.display().to_string())
+        );
+        return Ok(ExitCode::FAILURE);
+    }
     let bytes = match crate::domain::load::read_bounded(file, config.max_file_bytes) {
         Ok(b) => b,
         Err(problem) => {
@@ -40,10 +60,6 @@ pub(crate) fn import(
             return Ok(ExitCode::FAILURE);
         }
     };
-    let stem = file
-        .file_stem()
-        .and_then(|s| s.to_str())
-        .unwrap_or("article");
     let guessed_language = options.lang.is_none();
     let draft = match import_article(&text, stem, &options) {
         Ok(d) => d,
@@ -57,10 +73,6 @@ pub(crate) fn import(
         }
     };
     let report = &draft.report;
-    let id = options
-        .id
-        .clone()
-        .unwrap_or_else(|| crate::domain::text::slugify(stem));
     let mut err = std::io::stderr().lock();
     writeln!(err, "title:    {}", sanitize_line(&report.title))?;
     writeln!(
@@ -69,6 +81,17 @@ pub(crate) fn import(
         sanitize_line(&report.language),
         if guessed_language { " (guessed)" } else { "" }
     )?;
+    match &report.date {
+        Some(date) => writeln!(err, "date:     {} (from the dateline)", sanitize_line(date))?,
+        None => writeln!(err, "date:     none found (no dateline)")?,
+    }
+    if let Some(summary) = &report.summary {
+        writeln!(
+            err,
+            "summary:  {}",
+            crate::domain::text::truncate(&sanitize_line(summary), 70)
+        )?;
+    }
     writeln!(err, "sections: {}", report.headings.len())?;
     for (title, kind) in &report.headings {
         let badge = kind
@@ -95,10 +118,6 @@ pub(crate) fn import(
             )?;
         }
     }
-    let target = output.map_or_else(
-        || PathBuf::from(format!("{id}.toml")),
-        std::path::Path::to_path_buf,
-    );
     if target.as_os_str() == "-" {
         let mut out = std::io::stdout().lock();
         out.write_all(draft.toml.as_bytes())?;

@@ -1,14 +1,15 @@
-//! The annotation commands: `brief notes`, `brief export`, `brief import-notes`. Uses
-//! the domain only.
+//! The annotation commands `brief notes` and `brief import-notes`, and the store they
+//! share with `brief export` and `brief search`. Uses the domain only.
 
 use std::io::Write;
-use std::path::PathBuf;
 use std::process::ExitCode;
 
-use super::{Format, json_pretty};
+use super::json::{AnnotationOut, write_json};
+use super::{Format, suggest};
 use crate::config::Config;
+use crate::domain::annotation::tags_of;
 use crate::domain::diag::Diagnostic;
-use crate::domain::export::{ExportFormat, ExportText, export_text};
+use crate::domain::export::has_tag;
 use crate::domain::library::Library;
 use crate::domain::text::{sanitize_line, truncate};
 
@@ -17,8 +18,43 @@ pub fn open_store(config: &Config) -> Result<crate::domain::store::Store, Diagno
     config.data_dir().map(crate::domain::store::Store::new)
 }
 
+/// The store, once every id named is known to the library or the store; otherwise each
+/// unknown id is reported with the closest known ids, and the exit code returned (2 when
+/// the store cannot be found, 1 for an unknown id).
+pub(super) fn store_knowing(
+    library: &Library,
+    config: &Config,
+    ids: &[String],
+) -> Result<crate::domain::store::Store, ExitCode> {
+    let store = open_store(config).map_err(|problem| {
+        eprintln!("{problem}");
+        ExitCode::from(2)
+    })?;
+    let stored = store.briefings();
+    let mut ok = true;
+    for id in ids {
+        if library.get(id).is_none() && stored.binary_search(id).is_err() {
+            let known = library
+                .briefings
+                .iter()
+                .map(|b| b.id.as_str())
+                .chain(stored.iter().map(String::as_str));
+            eprintln!(
+                "{}",
+                suggest::unknown("briefing", id, known, "see `brief list` and `brief notes`")
+            );
+            ok = false;
+        }
+    }
+    if ok {
+        Ok(store)
+    } else {
+        Err(ExitCode::FAILURE)
+    }
+}
+
 /// `brief notes`: every annotation with its status.
-pub(crate) fn notes(
+pub(super) fn notes(
     library: &Library,
     config: &Config,
     ids: &[String],
@@ -27,30 +63,25 @@ pub(crate) fn notes(
     format: Format,
     out: &mut impl Write,
 ) -> std::io::Result<ExitCode> {
-    use crate::domain::annotation::{Status, tags_of};
+    use crate::domain::annotation::Status;
     use crate::domain::store::AnnotationRef;
-    let store = match open_store(config) {
+    let store = match store_knowing(library, config, ids) {
         Ok(s) => s,
-        Err(problem) => {
-            eprintln!("{problem}");
-            return Ok(ExitCode::from(2));
-        }
+        Err(code) => return Ok(code),
     };
     let wanted: Vec<String> = if ids.is_empty() {
         store.briefings()
     } else {
         ids.to_vec()
     };
-    let tag = tag.map(|t| t.trim_start_matches('#').to_lowercase());
-    let mut items = Vec::new();
-    let mut text_lines = Vec::new();
+    let mut sets = Vec::new();
     for id in &wanted {
-        let set = match store.load(id) {
+        match store.load(id) {
             Ok(outcome) => {
                 for notice in &outcome.notices {
                     eprintln!("brief: {}", sanitize_line(notice));
                 }
-                outcome.set
+                sets.push((id, outcome.set));
             }
             Err(e) => {
                 eprintln!(
@@ -58,9 +89,12 @@ pub(crate) fn notes(
                     sanitize_line(id),
                     sanitize_line(&e.to_string())
                 );
-                continue;
             }
-        };
+        }
+    }
+    let mut items: Vec<AnnotationOut> = Vec::new();
+    let mut text_lines = Vec::new();
+    for (id, set) in &sets {
         let briefing = library.get(id);
         if briefing.is_none() && !set.file.is_empty() {
             eprintln!(
@@ -68,25 +102,20 @@ pub(crate) fn notes(
                 sanitize_line(id)
             );
         }
-        let statuses = crate::domain::placing::statuses(&set, briefing.map(|b| b.as_ref()));
+        let statuses = crate::domain::placing::statuses(set, briefing.map(|b| b.as_ref()));
         for a in set.annotations() {
             let status = statuses.get(a.id()).copied().unwrap_or(Status::Orphan);
             if orphans_only && status != Status::Orphan {
                 continue;
             }
             let (kind, body, label, created, updated) = match a {
-                AnnotationRef::Note(n) => ("note", n.body.clone(), None, n.created, n.updated),
-                AnnotationRef::Bookmark(b) => (
-                    "bookmark",
-                    String::new(),
-                    b.label.clone(),
-                    b.created,
-                    b.updated,
-                ),
+                AnnotationRef::Note(n) => ("note", n.body.as_str(), None, n.created, n.updated),
+                AnnotationRef::Bookmark(b) => {
+                    ("bookmark", "", b.label.as_deref(), b.created, b.updated)
+                }
             };
-            let tags = tags_of(&body);
-            if let Some(t) = &tag
-                && !tags.contains(t)
+            if let Some(t) = tag
+                && !has_tag(body, t)
             {
                 continue;
             }
@@ -96,26 +125,13 @@ pub(crate) fn notes(
                 Status::Moved => "moved",
                 Status::Orphan => "orphan",
             };
-            items.push(serde_json::json!({
-                "id": a.id(),
-                "type": kind,
-                "briefing": id,
-                "section": anchor.section,
-                "quote": anchor.quote,
-                "body": body,
-                "label": label,
-                "tags": tags,
-                "created": created.to_string(),
-                "updated": updated.to_string(),
-                "status": status_word,
-            }));
             let what = if kind == "note" {
                 sanitize_line(body.lines().next().unwrap_or("")).into_owned()
             } else {
                 format!(
                     "(bookmark{})",
                     label
-                        .map(|l| format!(": {}", sanitize_line(&l)))
+                        .map(|l| format!(": {}", sanitize_line(l)))
                         .unwrap_or_default()
                 )
             };
@@ -126,10 +142,26 @@ pub(crate) fn notes(
                 what,
                 truncate(&sanitize_line(&anchor.quote), 60)
             ));
+            items.push(AnnotationOut {
+                id: a.id(),
+                kind,
+                briefing: id,
+                section: &anchor.section,
+                section_title: briefing
+                    .and_then(|b| b.section(&anchor.section))
+                    .map(|s| s.title.as_str()),
+                quote: &anchor.quote,
+                body,
+                label,
+                tags: tags_of(body),
+                created,
+                updated,
+                status: status_word,
+            });
         }
     }
     match format {
-        Format::Json => writeln!(out, "{}", json_pretty(&serde_json::Value::Array(items)))?,
+        Format::Json => write_json(out, &items)?,
         Format::Text => {
             for line in &text_lines {
                 writeln!(out, "{line}")?;
@@ -142,73 +174,8 @@ pub(crate) fn notes(
     Ok(ExitCode::SUCCESS)
 }
 
-/// `brief export`.
-pub(crate) fn export(
-    library: &Library,
-    config: &Config,
-    ids: &[String],
-    format: ExportFormat,
-    options: &crate::domain::export::ExportOptions,
-    output: Option<&std::path::Path>,
-) -> std::io::Result<ExitCode> {
-    use crate::domain::export::{file_name, write_export};
-    let store = match open_store(config) {
-        Ok(s) => s,
-        Err(problem) => {
-            eprintln!("{problem}");
-            return Ok(ExitCode::from(2));
-        }
-    };
-    let ExportText {
-        text,
-        exported,
-        skipped,
-    } = export_text(library, &store, ids, format, options, &Default::default());
-    for why in &skipped {
-        eprintln!("brief: skipped {why}");
-    }
-    if exported.is_empty() {
-        eprintln!("brief: nothing to export");
-        return Ok(ExitCode::FAILURE);
-    }
-    let (dir, name) = match output {
-        Some(p) if p.as_os_str() == "-" => {
-            std::io::stdout().lock().write_all(text.as_bytes())?;
-            return Ok(ExitCode::SUCCESS);
-        }
-        Some(p) => (
-            p.parent()
-                .filter(|d| !d.as_os_str().is_empty())
-                .map_or_else(|| PathBuf::from("."), PathBuf::from),
-            p.file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default(),
-        ),
-        None => {
-            let refs: Vec<&str> = exported.iter().map(String::as_str).collect();
-            (
-                PathBuf::from("."),
-                file_name(&refs, format, options.exported_at),
-            )
-        }
-    };
-    match write_export(&dir, &name, &text) {
-        Ok(path) => {
-            eprintln!("wrote {}", sanitize_line(&path.display().to_string()));
-            Ok(ExitCode::SUCCESS)
-        }
-        Err(e) => {
-            eprintln!(
-                "brief: cannot write the export: {}",
-                crate::domain::load::io_words(&e)
-            );
-            Ok(ExitCode::FAILURE)
-        }
-    }
-}
-
 /// `brief import-notes FILE`: brief's JSON, a STIX 2.1 bundle or W3C Web Annotations.
-pub(crate) fn import_notes(file: &std::path::Path, config: &Config) -> std::io::Result<ExitCode> {
+pub(super) fn import_notes(file: &std::path::Path, config: &Config) -> std::io::Result<ExitCode> {
     use crate::domain::export::{merge_into, read_notes};
     let name = sanitize_line(&file.display().to_string()).into_owned();
     let bytes = match crate::domain::load::read_bounded(file, config.max_file_bytes) {
@@ -222,7 +189,10 @@ pub(crate) fn import_notes(file: &std::path::Path, config: &Config) -> std::io::
         eprintln!("{name}: error: not UTF-8 text");
         return Ok(ExitCode::FAILURE);
     };
-    let files = match read_notes(&text) {
+    // A byte-order mark (as some editors write) is skipped, as for briefings; positions
+    // in messages still count from the first line.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let files = match read_notes(text) {
         Ok(read) => {
             for notice in &read.notices {
                 eprintln!("{name}: {}", sanitize_line(notice));

@@ -28,17 +28,23 @@ use jiff::tz::TimeZone;
 use super::annotation::{Bookmark, Note, Status, tags_of};
 use super::atomic::{Existing, write_atomic};
 use super::briefing::{Briefing, Section};
+use super::fold::fold;
 use super::store::AnnotationSet;
+use super::text::sanitize_line;
 
 mod collect;
 mod html;
 mod interop_import;
 mod json;
 mod markdown;
+mod since;
 mod stix;
+mod target;
 mod w3c;
 
-pub use collect::{ExportText, export_text};
+pub use collect::{ExportText, export_text, last_known_title};
+pub use since::{SINCE_FORMS, parse_since};
+pub use target::{Target, TargetError, check_target, write_export_to};
 
 pub use interop_import::{NotesFormat, ReadNotes, read_notes};
 pub use json::{BriefingImport, ImportError, ImportSummary, import_notes, merge_into};
@@ -105,16 +111,21 @@ pub struct ExportItem<'a> {
     /// is now. A missing id counts as [`Status::Attached`], unless the annotation's own
     /// `moved` flag is set, which counts as [`Status::Moved`].
     pub status: &'a HashMap<String, Status>,
+    /// Whether the briefing is in the library. When it is not (its file was removed),
+    /// `briefing` stands in for it with its id and last known title and no sections,
+    /// and the export says so.
+    pub in_library: bool,
 }
 
 /// What to export, and when.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExportOptions {
-    /// Only the notes carrying this tag (with or without its `#`, any case). Bookmarks
+    /// Only the notes carrying this tag (with or without its `#`; case, accents and
+    /// typography folded as search does: `a-verifier` finds `#à-vérifier`). Bookmarks
     /// carry no tags: they are exported only when there is no tag filter.
     pub tag: Option<String>,
-    /// Only the annotations updated on or after this day (UTC).
-    pub since: Option<jiff::civil::Date>,
+    /// Only the annotations updated at or after this moment (see [`parse_since`]).
+    pub since: Option<Timestamp>,
     /// The time written in the export as its own (fixed in tests).
     pub exported_at: Timestamp,
 }
@@ -129,31 +140,50 @@ impl ExportOptions {
         }
     }
 
-    /// The tag filter as tags are stored: without `#`, lowercase; `None` when empty.
+    /// The tag filter as written in exports: one line, sanitised, without `#`,
+    /// lowercase; `None` when empty.
     fn tag_key(&self) -> Option<String> {
         self.tag
             .as_deref()
-            .map(|t| t.trim().trim_start_matches('#').to_lowercase())
+            .map(|t| sanitize_line(t.trim().trim_start_matches('#')).to_lowercase())
             .filter(|t| !t.is_empty())
     }
 
+    /// Whether the notes of `body` pass the tag filter.
+    fn tag_matches(&self, body: &str) -> bool {
+        match self.tag_key() {
+            None => true,
+            Some(tag) => has_tag(body, &tag),
+        }
+    }
+
     fn recent_enough(&self, updated: Timestamp) -> bool {
-        self.since
-            .is_none_or(|since| updated.to_zoned(TimeZone::UTC).date() >= since)
+        self.since.is_none_or(|since| updated >= since)
     }
 
     /// Whether a note passes the filters.
     pub fn keeps_note(&self, note: &Note) -> bool {
-        self.recent_enough(note.updated)
-            && self
-                .tag_key()
-                .is_none_or(|tag| tags_of(&note.body).contains(&tag))
+        self.recent_enough(note.updated) && self.tag_matches(&note.body)
     }
 
     /// Whether a bookmark passes the filters (never under a tag filter).
     pub fn keeps_bookmark(&self, bookmark: &Bookmark) -> bool {
         self.tag_key().is_none() && self.recent_enough(bookmark.updated)
     }
+
+    /// Whether any live note or bookmark of `set` passes the filters.
+    pub fn keeps_any(&self, set: &AnnotationSet) -> bool {
+        set.file.notes.iter().any(|n| self.keeps_note(n))
+            || set.file.bookmarks.iter().any(|b| self.keeps_bookmark(b))
+    }
+}
+
+/// Whether a note's body carries `tag` (with or without `#`), compared as search
+/// compares text: case, accents and typography folded (`#a-verifier` finds
+/// `#à-vérifier`). `brief notes --tag` and exports both use it.
+pub fn has_tag(body: &str, tag: &str) -> bool {
+    let wanted = fold(tag.trim().trim_start_matches('#')).text;
+    !wanted.is_empty() && tags_of(body).iter().any(|t| fold(t).text == wanted)
 }
 
 /// Renders the annotations of `items` (in the order given) in `format`.
@@ -263,6 +293,7 @@ struct SectionPlan<'a> {
 #[derive(Debug)]
 struct Plan<'a> {
     briefing: &'a Briefing,
+    in_library: bool,
     /// The sections that have annotations, in document order.
     sections: Vec<SectionPlan<'a>>,
     /// Orphans, and annotations whose section is gone: "Needs review".
@@ -337,6 +368,7 @@ impl<'a> Plan<'a> {
         review.sort_by_key(key);
         Plan {
             briefing,
+            in_library: item.in_library,
             sections,
             review,
             notes,
@@ -375,10 +407,25 @@ fn filter_words(options: &ExportOptions) -> Option<String> {
         parts.push(format!("notes tagged #{tag}"));
     }
     if let Some(since) = options.since {
-        parts.push(format!("updated since {since}"));
+        parts.push(format!("updated since {}", since_words(since)));
     }
     (!parts.is_empty()).then(|| parts.join(", "))
 }
+
+/// A `since` moment in words: the day alone at midnight UTC (`2024-09-01`), else the
+/// time (`2024-09-01 08:30 UTC`).
+fn since_words(since: Timestamp) -> String {
+    let at = since.to_zoned(TimeZone::UTC);
+    if at.time() == jiff::civil::Time::midnight() {
+        at.date().to_string()
+    } else {
+        stamp(since)
+    }
+}
+
+/// What readable exports say of a briefing that is no longer in the library.
+const NOT_IN_LIBRARY: &str =
+    "not in the library any more: its notes are listed as the store keeps them";
 
 /// Labels shown next to an annotation: moved, conflict copy.
 const MOVED_WORDS: &str = "moved — confirm in brief";
@@ -409,11 +456,26 @@ mod tests {
     }
 
     #[test]
-    fn tag_filter_ignores_hash_and_case() {
+    fn tag_filter_ignores_hash_case_and_accents() {
         let options = ExportOptions {
             tag: Some("#Munitions".into()),
             ..ExportOptions::new(Timestamp::UNIX_EPOCH)
         };
         assert_eq!(options.tag_key().as_deref(), Some("munitions"));
+        assert!(has_tag("see #munitions", "#Munitions"));
+        assert!(has_tag("À recouper #à-vérifier", "a-verifier"));
+        assert!(has_tag("À recouper #A-Verifier", "#À-VÉRIFIER"));
+        assert!(!has_tag("#verifier", "a-verifier"));
+        assert!(!has_tag("#x", "#"));
+    }
+
+    #[test]
+    fn the_tag_is_written_sanitised() {
+        let options = ExportOptions {
+            tag: Some("#x\u{1b}]0;pwned\u{7}".into()),
+            ..ExportOptions::new(Timestamp::UNIX_EPOCH)
+        };
+        let words = filter_words(&options).expect("a filter");
+        assert!(!words.chars().any(char::is_control), "{words:?}");
     }
 }

@@ -606,7 +606,7 @@ fn snippet(text: &str, range: Range<usize>) -> (String, Range<usize>) {
 }
 
 mod grep;
-pub use grep::{GrepHit, grep_library};
+pub use grep::{GrepHit, grep_library, grep_library_with_notes};
 
 #[cfg(test)]
 mod tests;

@@ -185,6 +185,7 @@ impl Fixture {
                 briefing: b,
                 set,
                 status: &self.status,
+                in_library: true,
             })
             .collect();
         render(&items, format, &ExportOptions::new(at(exported_at)))
@@ -233,6 +234,7 @@ pub fn doc_example(format: ExportFormat) -> String {
         briefing: &b,
         set: &set,
         status: &status,
+        in_library: true,
     };
     render(
         &[item],

@@ -5,9 +5,10 @@
 use std::collections::HashMap;
 
 use super::{ExportFormat, ExportItem, ExportOptions, render};
+use crate::domain::briefing::{Briefing, FieldLines, Origin};
 use crate::domain::library::Library;
 use crate::domain::placing::statuses;
-use crate::domain::store::{AnnotationSet, Store};
+use crate::domain::store::{AnnotationSet, Store, StoreFile};
 use crate::domain::text::sanitize_line;
 
 /// An export: its text, the briefings in it, and what was skipped and why.
@@ -18,11 +19,48 @@ pub struct ExportText {
     pub exported: Vec<String>,
     /// Briefings skipped, in plain words (sanitised).
     pub skipped: Vec<String>,
+    /// The ids exported from the store alone, their briefing being no longer in the
+    /// library: titled with [`last_known_title`], every annotation under "Needs review".
+    pub not_in_library: Vec<String>,
 }
 
-/// Builds the export of `ids` (every briefing with annotations when empty), taking each
-/// briefing's annotations from `memory` when they are there (unsaved changes included),
-/// else from the store. Briefings not in the library, or whose notes cannot be read, are
+/// The title to show for the notes of a briefing that is no longer in the library.
+///
+/// The store does not record titles yet, so this is the briefing's id; once it does
+/// (`StoreFile::title`), this is the one place to read it from.
+pub fn last_known_title(id: &str, file: &StoreFile) -> String {
+    let _ = file;
+    id.to_owned()
+}
+
+/// A briefing standing in for one that is gone: its id, its last known title, no
+/// sections (so every annotation is listed for review), read from the store's file.
+fn stand_in(id: &str, file: &StoreFile, store: &Store) -> Briefing {
+    Briefing {
+        id: id.to_owned(),
+        title: last_known_title(id, file),
+        date: None,
+        language: None,
+        summary: None,
+        classification: None,
+        tags: Vec::new(),
+        sources: Vec::new(),
+        sections: Vec::new(),
+        origin: Origin::File(store.file_path(id)),
+        version: String::new(),
+        id_position: None,
+        lines: FieldLines::default(),
+    }
+}
+
+/// Builds the export of `ids` (when empty: every briefing whose live notes or bookmarks
+/// pass the filters), taking each briefing's annotations from `memory` when they are
+/// there (unsaved changes included), else from the store.
+///
+/// A briefing with nothing to export (no annotation, or none passing the filters) is
+/// left out, and said so in `skipped` when it was named. A briefing that is no longer
+/// in the library is exported from what the store (or memory) holds, under its last
+/// known title (see [`ExportText::not_in_library`]). A store file that cannot be read is
 /// skipped and said so.
 pub fn export_text(
     library: &Library,
@@ -32,50 +70,69 @@ pub fn export_text(
     options: &ExportOptions,
     memory: &HashMap<String, AnnotationSet>,
 ) -> ExportText {
-    let wanted: Vec<String> = if ids.is_empty() {
+    let named = !ids.is_empty();
+    let wanted: Vec<String> = if named {
+        ids.to_vec()
+    } else {
         let mut all = store.briefings();
         all.extend(memory.keys().cloned());
         all.sort_unstable();
         all.dedup();
         all
-    } else {
-        ids.to_vec()
     };
-    let mut loaded = Vec::new();
+    let mut loaded: Vec<(std::sync::Arc<Briefing>, AnnotationSet, _, bool)> = Vec::new();
     let mut skipped = Vec::new();
     for id in &wanted {
-        let Some(briefing) = library.get(id) else {
-            skipped.push(format!("`{}` is not in the library", sanitize_line(id)));
-            continue;
-        };
         // What is in memory is newer than the store (it was loaded from it and changed).
         let set = match memory.get(id) {
-            Some(set) => Ok(set.clone()),
-            None => store.load(id).map(|o| o.set),
+            Some(set) => set.clone(),
+            None => match store.load(id) {
+                Ok(outcome) => outcome.set,
+                Err(e) => {
+                    skipped.push(format!(
+                        "{}: {}",
+                        sanitize_line(id),
+                        sanitize_line(&e.to_string())
+                    ));
+                    continue;
+                }
+            },
         };
-        match set {
-            Ok(set) => {
-                let statuses = statuses(&set, Some(briefing));
-                loaded.push((briefing.clone(), set, statuses));
+        if !options.keeps_any(&set) {
+            if named {
+                let what = if set.annotations().next().is_none() {
+                    "has no notes or bookmarks"
+                } else {
+                    "has no notes or bookmarks passing the filters"
+                };
+                skipped.push(format!("`{}` {what}", sanitize_line(id)));
             }
-            Err(e) => skipped.push(format!(
-                "{}: {}",
-                sanitize_line(id),
-                sanitize_line(&e.to_string())
-            )),
+            continue;
         }
+        let (briefing, in_library) = match library.get(id) {
+            Some(b) => (b.clone(), true),
+            None => (std::sync::Arc::new(stand_in(id, &set.file, store)), false),
+        };
+        let status = statuses(&set, in_library.then_some(briefing.as_ref()));
+        loaded.push((briefing, set, status, in_library));
     }
     let items: Vec<ExportItem> = loaded
         .iter()
-        .map(|(b, set, status)| ExportItem {
+        .map(|(b, set, status, in_library)| ExportItem {
             briefing: b,
             set,
             status,
+            in_library: *in_library,
         })
         .collect();
     ExportText {
         text: render(&items, format, options),
-        exported: loaded.iter().map(|(b, _, _)| b.id.clone()).collect(),
+        exported: loaded.iter().map(|(b, ..)| b.id.clone()).collect(),
         skipped,
+        not_in_library: loaded
+            .iter()
+            .filter(|(.., in_library)| !in_library)
+            .map(|(b, ..)| b.id.clone())
+            .collect(),
     }
 }

@@ -9,8 +9,8 @@ use super::super::annotation::{Bookmark, Note, Status, tags_of};
 use super::super::briefing::Briefing;
 use super::super::text::{sanitize, sanitize_line};
 use super::{
-    ExportItem, ExportOptions, GENERATOR, MOVED_WORDS, Picked, Plan, SectionPlan, filter_words,
-    stamp,
+    ExportItem, ExportOptions, GENERATOR, MOVED_WORDS, NOT_IN_LIBRARY, Picked, Plan, SectionPlan,
+    filter_words, stamp,
 };
 
 /// The page's style sheet: a printed brief. Serif body text from the system, about 65
@@ -171,6 +171,25 @@ fn lang_tag(language: Option<&str>) -> Option<String> {
         .map(str::to_owned)
 }
 
+/// The marking shown in the page's banners and on every printed page: today each
+/// exported briefing's classification, in order, without repeats, joined by ` / `;
+/// `None` when none has one. Sanitised, not escaped.
+///
+/// Kept in one function so that it can become the highest marking of what is exported
+/// once classifications are ordered.
+fn banner_text(items: &[ExportItem<'_>]) -> Option<String> {
+    let mut classifications: Vec<String> = Vec::new();
+    for item in items {
+        if let Some(c) = item.briefing.classification.as_deref() {
+            let c = sanitize_line(c).into_owned();
+            if !c.is_empty() && !classifications.contains(&c) {
+                classifications.push(c);
+            }
+        }
+    }
+    (!classifications.is_empty()).then(|| classifications.join(" / "))
+}
+
 /// The page for `items`.
 pub(super) fn render(items: &[ExportItem<'_>], options: &ExportOptions) -> String {
     let plans: Vec<Plan<'_>> = items.iter().map(|i| Plan::new(i, options)).collect();
@@ -182,21 +201,13 @@ pub(super) fn render(items: &[ExportItem<'_>], options: &ExportOptions) -> Strin
         Some(Some(first)) if langs.iter().all(|l| l.as_ref() == Some(first)) => first.clone(),
         _ => "und".to_owned(),
     };
-    let mut classifications: Vec<String> = Vec::new();
-    for item in items {
-        if let Some(c) = item.briefing.classification.as_deref() {
-            let c = sanitize_line(c).into_owned();
-            if !c.is_empty() && !classifications.contains(&c) {
-                classifications.push(c);
-            }
-        }
-    }
-    let classification = (!classifications.is_empty()).then(|| classifications.join(" / "));
+    let classification = banner_text(items);
     let banner = classification.as_deref().map(esc);
     let page = page_rule(classification.as_deref());
     let title = match items {
-        [one] => format!("Notes — {}", line(&one.briefing.title)),
-        _ => "Notes".to_owned(),
+        [one] => line(&one.briefing.title),
+        [] => "Notes".to_owned(),
+        many => format!("Notes on {} briefings", many.len()),
     };
 
     let mut out = String::new();
@@ -292,6 +303,9 @@ fn header(out: &mut String, b: &Briefing, plan: &Plan<'_>, options: &ExportOptio
         );
     };
     row(out, "Briefing", &line(&b.id));
+    if !plan.in_library {
+        row(out, "Status", &esc(NOT_IN_LIBRARY));
+    }
     if let Some(date) = b.date {
         row(out, "Date", &esc(&date.human()));
     }

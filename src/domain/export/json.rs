@@ -12,6 +12,7 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
 use super::super::annotation::{Anchor, Annotation, Bookmark, Note, Status, tags_of};
+use super::super::briefing::Briefing;
 use super::super::store::{AnnotationSet, LockMode, Store, StoreError, StoreFile, Trashed};
 use super::super::text::{json_safe, sanitize_line, truncate};
 use super::{ExportItem, ExportOptions, GENERATOR, JSON_SCHEMA, status_of};
@@ -32,13 +33,14 @@ struct DocOut<'a> {
 #[derive(Serialize)]
 struct FilterOut {
     tag: Option<String>,
-    since: Option<String>,
+    since: Option<Timestamp>,
 }
 
 #[derive(Serialize)]
 struct BriefingOut<'a> {
     id: &'a str,
     title: &'a str,
+    in_library: bool,
     version: &'a str,
     date: Option<String>,
     language: Option<&'a str>,
@@ -60,6 +62,8 @@ struct SourceOut<'a> {
 struct NoteOut<'a> {
     id: &'a str,
     anchor: &'a Anchor,
+    section_title: Option<&'a str>,
+    section_kind: Option<&'a str>,
     body: &'a str,
     tags: Vec<String>,
     created: Timestamp,
@@ -74,6 +78,8 @@ struct NoteOut<'a> {
 struct BookmarkOut<'a> {
     id: &'a str,
     anchor: &'a Anchor,
+    section_title: Option<&'a str>,
+    section_kind: Option<&'a str>,
     label: Option<&'a str>,
     created: Timestamp,
     updated: Timestamp,
@@ -95,10 +101,21 @@ enum AnnotationOut<'a> {
     Bookmark(BookmarkOut<'a>),
 }
 
-fn note_out(n: &Note, status: Option<Status>) -> NoteOut<'_> {
+/// The title and kind of the section an anchor names, when the briefing has it.
+fn section_of<'a>(b: &'a Briefing, anchor: &Anchor) -> (Option<&'a str>, Option<&'a str>) {
+    match b.section(&anchor.section) {
+        Some(s) => (Some(&s.title), s.kind.as_ref().map(|k| k.as_str())),
+        None => (None, None),
+    }
+}
+
+fn note_out<'a>(b: &'a Briefing, n: &'a Note, status: Option<Status>) -> NoteOut<'a> {
+    let (section_title, section_kind) = section_of(b, &n.anchor);
     NoteOut {
         id: &n.id,
         anchor: &n.anchor,
+        section_title,
+        section_kind,
         body: &n.body,
         tags: tags_of(&n.body),
         created: n.created,
@@ -109,10 +126,17 @@ fn note_out(n: &Note, status: Option<Status>) -> NoteOut<'_> {
     }
 }
 
-fn bookmark_out(b: &Bookmark, status: Option<Status>) -> BookmarkOut<'_> {
+fn bookmark_out<'a>(
+    briefing: &'a Briefing,
+    b: &'a Bookmark,
+    status: Option<Status>,
+) -> BookmarkOut<'a> {
+    let (section_title, section_kind) = section_of(briefing, &b.anchor);
     BookmarkOut {
         id: &b.id,
         anchor: &b.anchor,
+        section_title,
+        section_kind,
         label: b.label.as_deref(),
         created: b.created,
         updated: b.updated,
@@ -147,6 +171,7 @@ fn briefing_out<'a>(item: &ExportItem<'a>, options: &ExportOptions) -> BriefingO
     BriefingOut {
         id: &b.id,
         title: &b.title,
+        in_library: item.in_library,
         version: &b.version,
         date: b.date.map(|d| d.to_iso()),
         language: b.language.as_deref(),
@@ -162,19 +187,19 @@ fn briefing_out<'a>(item: &ExportItem<'a>, options: &ExportOptions) -> BriefingO
             .collect(),
         notes: notes
             .into_iter()
-            .map(|n| note_out(n, Some(status_of(item.status, &n.id, n.moved))))
+            .map(|n| note_out(b, n, Some(status_of(item.status, &n.id, n.moved))))
             .collect(),
         bookmarks: bookmarks
             .into_iter()
-            .map(|m| bookmark_out(m, Some(status_of(item.status, &m.id, m.moved))))
+            .map(|m| bookmark_out(b, m, Some(status_of(item.status, &m.id, m.moved))))
             .collect(),
         trash: trash
             .into_iter()
             .map(|t| TrashedOut {
                 deleted: t.deleted,
                 annotation: match &t.annotation {
-                    Annotation::Note(n) => AnnotationOut::Note(note_out(n, None)),
-                    Annotation::Bookmark(m) => AnnotationOut::Bookmark(bookmark_out(m, None)),
+                    Annotation::Note(n) => AnnotationOut::Note(note_out(b, n, None)),
+                    Annotation::Bookmark(m) => AnnotationOut::Bookmark(bookmark_out(b, m, None)),
                 },
             })
             .collect(),
@@ -190,7 +215,7 @@ pub(super) fn render(items: &[ExportItem<'_>], options: &ExportOptions) -> Strin
         exported_at: options.exported_at,
         filter: FilterOut {
             tag: options.tag_key(),
-            since: options.since.map(|d| d.to_string()),
+            since: options.since,
         },
         briefings: items.iter().map(|i| briefing_out(i, options)).collect(),
     };

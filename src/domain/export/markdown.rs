@@ -1,8 +1,11 @@
 //! The Markdown export: CommonMark in which text from briefings and notes can never
-//! become markup. Every such text is sanitised, then every character that CommonMark (or
-//! a common extension: tables, strikethrough, math, footnotes, definition lists) could
-//! read as syntax is backslash-escaped; line breaks written in a note are kept as hard
-//! breaks, blank lines as paragraph breaks. Must not depend on terminal crates.
+//! become markup, and reads as written. Every such text is sanitised, then each
+//! character that CommonMark (or a common extension: tables, strikethrough, math,
+//! footnotes, definition lists, heading attributes) would read as syntax *where it
+//! stands* is backslash-escaped, and nothing else (`kim-putin`, `(NYT)`, `#tag` stay as
+//! they are); line breaks written in a note are kept as hard breaks, blank lines as
+//! paragraph breaks. `tests/export_markdown.rs` reads every printable line back literal.
+//! Must not depend on terminal crates.
 
 use std::fmt::Write as _;
 
@@ -10,7 +13,8 @@ use super::super::annotation::{Bookmark, Note, Status, tags_of};
 use super::super::briefing::Briefing;
 use super::super::text::{sanitize, sanitize_line};
 use super::{
-    ExportItem, ExportOptions, MOVED_WORDS, Picked, Plan, SectionPlan, filter_words, stamp,
+    ExportItem, ExportOptions, MOVED_WORDS, NOT_IN_LIBRARY, Picked, Plan, SectionPlan,
+    filter_words, stamp,
 };
 
 /// The Markdown document for `items`.
@@ -81,6 +85,9 @@ fn made_on(briefing: &Briefing, section: &str) -> String {
 fn header(out: &mut String, b: &Briefing, plan: &Plan<'_>, options: &ExportOptions) {
     let _ = writeln!(out, "# {}\n", escape_one_line(&b.title));
     let _ = writeln!(out, "- **Briefing:** {}", escape_one_line(&b.id));
+    if !plan.in_library {
+        let _ = writeln!(out, "- **Status:** {NOT_IN_LIBRARY}");
+    }
     if let Some(date) = b.date {
         let _ = writeln!(out, "- **Date:** {}", date.human());
     }
@@ -95,12 +102,12 @@ fn header(out: &mut String, b: &Briefing, plan: &Plan<'_>, options: &ExportOptio
         sources => {
             out.push_str("- **Sources:**\n");
             for s in sources {
-                let mut line = escape_one_line(&s.name);
+                let mut line = escape_line_start(&s.name);
                 if let Some(url) = &s.url {
                     let _ = write!(line, " — {}", escape_one_line(url));
                 }
                 if let Some(accessed) = s.accessed {
-                    let _ = write!(line, " \\(accessed {}\\)", accessed.human());
+                    let _ = write!(line, " (accessed {})", accessed.human());
                 }
                 let _ = writeln!(out, "  - {line}");
             }
@@ -109,7 +116,7 @@ fn header(out: &mut String, b: &Briefing, plan: &Plan<'_>, options: &ExportOptio
     let _ = writeln!(out, "- **Exported:** {}", stamp(options.exported_at));
     let mut counts = plan.counts();
     if let Some(filter) = filter_words(options) {
-        let _ = write!(counts, " \\({}\\)", escape_one_line(&filter));
+        let _ = write!(counts, " ({})", escape_one_line(&filter));
     }
     let _ = writeln!(out, "- **Annotations:** {counts}\n");
 }
@@ -118,7 +125,7 @@ fn section(out: &mut String, s: &SectionPlan<'_>) {
     let title = escape_one_line(&s.section.title);
     match &s.section.kind {
         Some(kind) => {
-            let _ = writeln!(out, "## {title} \\({}\\)\n", escape_one_line(&kind.label()));
+            let _ = writeln!(out, "## {title} ({})\n", escape_one_line(&kind.label()));
         }
         None => {
             let _ = writeln!(out, "## {title}\n");
@@ -139,7 +146,7 @@ fn section(out: &mut String, s: &SectionPlan<'_>) {
 /// A note: its passage as a block quote, its text, then tags and times.
 fn note(out: &mut String, n: &Note, status: Status) {
     if n.anchor.quote.trim().is_empty() {
-        out.push_str("> *\\(no passage\\)*\n\n");
+        out.push_str("> *(no passage)*\n\n");
     } else {
         out.push_str(&block(&n.anchor.quote, "> "));
         out.push('\n');
@@ -153,7 +160,7 @@ fn note(out: &mut String, n: &Note, status: Status) {
     if !tags.is_empty() {
         let tags: Vec<String> = tags
             .iter()
-            .map(|t| format!("\\#{}", escape_one_line(t)))
+            .map(|t| format!("#{}", escape_one_line(t)))
             .collect();
         meta.push(format!("Tags: {}", tags.join(" · ")));
     }
@@ -187,7 +194,7 @@ fn bookmark(out: &mut String, b: &Bookmark, status: Status, made_on: Option<&str
         let _ = write!(line, "**{}** — ", escape_one_line(label));
     }
     if b.anchor.quote.trim().is_empty() {
-        line.push_str("*\\(no passage\\)*");
+        line.push_str("*(no passage)*");
     } else {
         let _ = write!(line, "“{}”", escape_one_line(&b.anchor.quote));
     }
@@ -235,67 +242,143 @@ fn block(text: &str, prefix: &str) -> String {
     out
 }
 
-/// One-line text (a title, a label, an id), sanitised and escaped.
+/// One-line text (a title, a label, an id) placed inside a line, after markup of ours
+/// (`- **Briefing:** `, `# `): sanitised and escaped with [`escape_inline`].
 pub(super) fn escape_one_line(text: &str) -> String {
-    escape_line(&sanitize_line(text))
+    escape_inline(sanitize_line(text).trim())
 }
 
-/// Whether CommonMark (or an extension) could read `c` as syntax anywhere in a line.
-fn is_special(c: char) -> bool {
-    matches!(
-        c,
-        '\\' | '`'
-            | '*'
-            | '_'
-            | '['
-            | ']'
-            | '<'
-            | '>'
-            | '#'
-            | '+'
-            | '-'
-            | '!'
-            | '|'
-            | '{'
-            | '}'
-            | '('
-            | ')'
-            | '&'
-            | '~'
-            | '='
-            | '$'
-            | '^'
-    )
+/// One-line text that starts a line (or a list item's content), sanitised and escaped
+/// with [`escape_line`].
+fn escape_line_start(text: &str) -> String {
+    escape_line(sanitize_line(text).trim())
 }
 
-/// Escapes one line of sanitised text (no line break in it) so that CommonMark reads it
-/// as literal text: specials backslash-escaped; a `.` or `:` that would start a list
-/// item or a definition at the start of the line escaped too; leading spaces kept as
-/// no-break spaces (so they neither start a code block nor vanish); trailing spaces
-/// dropped (two of them would be a hard break).
-pub(super) fn escape_line(line: &str) -> String {
-    let line = line.trim_end();
-    let mut out = String::with_capacity(line.len() + 8);
-    let mut leading = true;
-    // Whether everything since the leading spaces is digits (an ordered list marker).
-    let mut digits_only = true;
-    let mut seen_digit = false;
-    for c in line.chars() {
-        if leading && c == ' ' {
-            out.push('\u{a0}');
-            continue;
-        }
-        let at_start = leading;
-        leading = false;
-        if is_special(c) || (c == '.' && digits_only && seen_digit) || (c == ':' && at_start) {
+/// Whether `c` is ASCII punctuation: what a backslash can escape in CommonMark.
+fn is_ascii_punctuation(c: char) -> bool {
+    c.is_ascii_punctuation()
+}
+
+/// Whether an `&` at byte `at` of `text` starts an entity or numeric character
+/// reference (`&amp;`, `&#38;`, `&#x26;`), which CommonMark would decode.
+fn starts_reference(text: &str, at: usize) -> bool {
+    let rest = &text.as_bytes()[at + 1..];
+    let (body, hex) = match rest.first() {
+        Some(b'#') => match rest.get(1) {
+            Some(b'x' | b'X') => (&rest[2..], true),
+            _ => (&rest[1..], false),
+        },
+        _ => (rest, false),
+    };
+    let numeric = rest.first() == Some(&b'#');
+    let len = body
+        .iter()
+        .take(33)
+        .take_while(|b| {
+            if numeric && hex {
+                b.is_ascii_hexdigit()
+            } else if numeric {
+                b.is_ascii_digit()
+            } else {
+                b.is_ascii_alphanumeric()
+            }
+        })
+        .count();
+    len > 0 && body.get(len) == Some(&b';')
+}
+
+/// Escapes sanitised text placed inside a line so that CommonMark (and the common
+/// extensions: tables, strikethrough, math, footnotes, super- and subscript, heading
+/// attributes) reads it as literal text, escaping only characters that could be read as
+/// syntax where they stand:
+///
+/// - always: `` ` `` (code spans), `*` (emphasis), `[` and `]` (links, images,
+///   footnotes), `<` (autolinks and HTML), `~` `|` `$` `^` `{` (extensions);
+/// - `_` unless it stands between two letters or digits (intraword `_` is never
+///   emphasis);
+/// - `\` before ASCII punctuation or at the end of the text (a hard break);
+/// - `&` when it starts an entity (`&amp;`);
+/// - a run of `#` closing the text after a space (an ATX heading's closing sequence).
+///
+/// Everything else (`-`, `#`, `(`, `)`, `!`, `.`, `+`, `=`, `>` inside a line) stays
+/// as written. Trailing spaces are dropped (two of them would be a hard break).
+pub(super) fn escape_inline(text: &str) -> String {
+    let text = text.trim_end_matches(' ');
+    let mut out = String::with_capacity(text.len() + 8);
+    // A closing run of `#` preceded by a space: its first `#` is escaped.
+    let closing_hashes = {
+        let body = text.trim_end_matches('#');
+        (body.len() < text.len() && (body.is_empty() || body.ends_with(' '))).then_some(body.len())
+    };
+    let mut previous: Option<char> = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
+        let escape = match c {
+            '`' | '*' | '[' | ']' | '<' | '~' | '|' | '$' | '^' | '{' => true,
+            '_' => {
+                !(previous.is_some_and(char::is_alphanumeric)
+                    && next.is_some_and(char::is_alphanumeric))
+            }
+            '\\' => next.is_none_or(is_ascii_punctuation),
+            '&' => starts_reference(text, i),
+            '#' => closing_hashes == Some(i),
+            _ => false,
+        };
+        if escape {
             out.push('\\');
         }
         out.push(c);
-        if c.is_ascii_digit() {
-            seen_digit = true;
-        } else {
-            digits_only = false;
-        }
+        previous = Some(c);
+    }
+    out
+}
+
+/// Escapes one line of sanitised text (no line break in it) that starts a line or a
+/// list item's content: as [`escape_inline`], plus what only the start of a line can
+/// be (a heading `#`, a quote `>`, a list marker `-`, `+` or `1.`/`1)`, a thematic break
+/// or setext underline, a definition `:`). Leading spaces are kept as no-break spaces (so
+/// they neither start a code block nor vanish).
+pub(super) fn escape_line(line: &str) -> String {
+    let line = line.trim_end_matches(' ');
+    let spaces = line.len() - line.trim_start_matches(' ').len();
+    let rest = &line[spaces..];
+    let mut out = String::with_capacity(line.len() + 8);
+    out.extend(std::iter::repeat_n('\u{a0}', spaces));
+    let first = rest.chars().next();
+    let after_first = rest.get(1..).unwrap_or("");
+    let blank_after = |s: &str| s.is_empty() || s.starts_with([' ', '\t']);
+    let only = |c: char| rest.chars().all(|x| x == c || x == ' ');
+    // After no-break spaces nothing starts a block: only the first character of the
+    // line can.
+    let lead = spaces == 0
+        && match first {
+            Some('#') => {
+                let hashes = rest.len() - rest.trim_start_matches('#').len();
+                hashes <= 6 && blank_after(&rest[hashes..])
+            }
+            Some('>' | ':') => true,
+            Some('-' | '+') => blank_after(after_first) || only('-') || only('+'),
+            Some('=') => only('='),
+            _ => false,
+        };
+    let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let ordered = spaces == 0
+        && (1..=9).contains(&digits)
+        && rest[digits..].starts_with(['.', ')'])
+        && blank_after(&rest[digits + 1..]);
+    if lead {
+        // The first character is escaped here (and only here: a lone `#` must not be
+        // escaped twice as a closing sequence too).
+        out.push('\\');
+        out.push_str(&rest[..1]);
+        out.push_str(&escape_inline(&rest[1..]));
+    } else if ordered {
+        out.push_str(&rest[..digits]);
+        out.push('\\');
+        out.push_str(&escape_inline(&rest[digits..]));
+    } else {
+        out.push_str(&escape_inline(rest));
     }
     out
 }
@@ -305,12 +388,38 @@ mod tests {
     use super::*;
 
     #[test]
-    fn specials_are_escaped() {
-        assert_eq!(escape_line("a*b_c"), "a\\*b\\_c");
+    fn only_syntax_is_escaped() {
+        assert_eq!(escape_line("a*b_c d_"), "a\\*b_c d\\_");
         assert_eq!(escape_line("12. x. 3."), "12\\. x. 3.");
-        assert_eq!(escape_line("  - item  "), "\u{a0}\u{a0}\\- item");
+        assert_eq!(escape_line("3) x"), "3\\) x");
+        assert_eq!(escape_line("2024. A year"), "2024\\. A year");
+        assert_eq!(escape_line("1.5 million"), "1.5 million");
+        assert_eq!(escape_line("  - item  "), "\u{a0}\u{a0}- item");
+        assert_eq!(escape_line("- item"), "\\- item");
+        assert_eq!(escape_line("-1 degree"), "-1 degree");
+        assert_eq!(escape_line("---"), "\\---");
+        assert_eq!(escape_line("==="), "\\===");
+        assert_eq!(escape_line("a = b"), "a = b");
         assert_eq!(escape_line(": def"), "\\: def");
-        assert_eq!(escape_line("<b>&amp;"), "\\<b\\>\\&amp;");
+        assert_eq!(escape_line("> quote"), "\\> quote");
+        assert_eq!(escape_line("# title"), "\\# title");
+        assert_eq!(escape_line("#munitions"), "#munitions");
+        assert_eq!(escape_line("<b>&amp; R&D"), "\\<b>\\&amp; R&D");
+        assert_eq!(
+            escape_inline(
+                "kim-putin-vladivostok-en (relaying The New York Times) nord-coréens #munitions"
+            ),
+            "kim-putin-vladivostok-en (relaying The New York Times) nord-coréens #munitions"
+        );
+        assert_eq!(
+            escape_inline("C:\\Users \\* end\\"),
+            "C:\\Users \\\\\\* end\\\\"
+        );
+        assert_eq!(escape_inline("C #"), "C \\#");
+        assert_eq!(escape_line("#"), "\\#");
+        assert_eq!(escape_line("###"), "\\#\\##");
+        assert_eq!(escape_line("# #"), "\\# \\#");
+        assert_eq!(escape_inline("C# and F#"), "C# and F#");
     }
 
     #[test]

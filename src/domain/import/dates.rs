@@ -596,6 +596,36 @@ pub(crate) const LABEL_MAX: usize = 60;
 /// date expression (`found`, a byte range of `sentence`) up to [`LABEL_MAX`] characters,
 /// `…` marking a cut. One line, without a final full stop.
 pub(crate) fn label(sentence: &str, found: Range<usize>) -> String {
+    // Only the text around the date can be in the label: a window of it is enough, so
+    // that a sentence of megabytes with many dates costs no more per date than a short
+    // one. `WINDOW` bytes hold more than `LABEL_MAX` characters on each side.
+    const WINDOW: usize = 8 * LABEL_MAX;
+    if sentence.len() > 2 * WINDOW + found.len() {
+        let mut start = found.start.saturating_sub(WINDOW);
+        while !sentence.is_char_boundary(start) {
+            start -= 1;
+        }
+        let mut end = (found.end + WINDOW).min(sentence.len());
+        while !sentence.is_char_boundary(end) {
+            end += 1;
+        }
+        let window = &sentence[start..end];
+        let inner = found.start - start..found.end - start;
+        let mut out = label_within(window, inner);
+        // The window cut the sentence: say so, as a cut label does.
+        if start > 0 && !out.starts_with('…') {
+            out.insert(0, '…');
+        }
+        if end < sentence.len() && !out.ends_with('…') {
+            out.push('…');
+        }
+        return out;
+    }
+    label_within(sentence, found)
+}
+
+/// [`label`] on a text short enough to look at whole.
+fn label_within(sentence: &str, found: Range<usize>) -> String {
     let whole = crate::domain::text::sanitize_line(sentence.trim());
     let whole = whole.trim_end_matches(['.', ' ']);
     if whole.chars().count() <= LABEL_MAX {

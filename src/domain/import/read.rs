@@ -152,7 +152,7 @@ fn prose(text: &str) -> bool {
 }
 
 /// A dateline: a short line, not a sentence, that states a full date (`Publié le
-/// 5 septembre 2023`, `September 5, 2023`).
+/// 5 septembre 2023`, `September 5, 2023`, `14/01/2024`).
 fn dateline(line: &str, lang: Lang) -> Option<PartialDate> {
     if word_count(line) > 12 || line.trim_end().ends_with('.') {
         return None;
@@ -161,6 +161,95 @@ fn dateline(line: &str, lang: Lang) -> Option<PartialDate> {
         .into_iter()
         .find(|f| f.to.is_none() && f.from.year.is_some())
         .map(|f| f.from)
+        .or_else(|| numeric_date(line, lang))
+}
+
+/// A numeric date in a dateline: `14/01/2024`, `14.01.2024`, `14-01-2024`. Day first
+/// in French; in English only when it cannot be read the other way (`14/01/2024`,
+/// `01/14/2024`), as `05/06/2024` is May or June depending on the writer.
+fn numeric_date(line: &str, lang: Lang) -> Option<PartialDate> {
+    line.split(|c: char| !(c.is_ascii_digit() || matches!(c, '/' | '.' | '-')))
+        .find_map(|word| {
+            let word = word.trim_matches(['.', '-', '/']);
+            let sep = word.chars().find(|c| !c.is_ascii_digit())?;
+            let parts: Vec<&str> = word.split(sep).collect();
+            let [a, b, y] = parts.as_slice() else {
+                return None;
+            };
+            let short = |s: &str| (1..=2).contains(&s.len());
+            if !short(a) || !short(b) || y.len() != 4 {
+                return None;
+            }
+            let (a, b): (u8, u8) = (a.parse().ok()?, b.parse().ok()?);
+            let year: i16 = y.parse().ok()?;
+            let (day, month) = match lang {
+                Lang::Fr => (a, b),
+                Lang::En if a > 12 => (a, b),
+                Lang::En if b > 12 => (b, a),
+                Lang::En => return None,
+            };
+            let date = PartialDate::ymd(year, month, day);
+            ((1800..=2200).contains(&year) && date.validate().is_ok()).then_some(date)
+        })
+}
+
+/// Headings that say where a text is, not what it is about (`Introduction`, `Résumé`,
+/// `Background`): never a briefing's title.
+pub(super) fn generic_heading(heading: &str) -> bool {
+    const GENERIC: [&str; 40] = [
+        "introduction",
+        "intro",
+        "contexte",
+        "context",
+        "background",
+        "resume",
+        "summary",
+        "sommaire",
+        "abstract",
+        "overview",
+        "apercu",
+        "preambule",
+        "avant propos",
+        "foreword",
+        "preface",
+        "chapeau",
+        "lead",
+        "conclusion",
+        "conclusions",
+        "contents",
+        "table of contents",
+        "table des matieres",
+        "en bref",
+        "in brief",
+        "key points",
+        "points cles",
+        "points essentiels",
+        "synthese",
+        "executive summary",
+        "notes",
+        "references",
+        "sources",
+        "annexe",
+        "annexes",
+        "appendix",
+        "article",
+        "texte",
+        "text",
+        "a la une",
+        "editorial",
+    ];
+    let words: Vec<String> = heading
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| {
+            !w.is_empty()
+                && !w
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || c == 'i' || c == 'I')
+        })
+        .map(fold)
+        .collect();
+    let phrase = words.join(" ");
+    GENERIC.contains(&phrase.as_str())
 }
 
 /// A byline: `By …` or `Par …`, at most eight words, not a sentence.
@@ -245,8 +334,14 @@ pub(super) fn read_plain(text: &str, lang: Lang) -> Article {
             parts: Vec::new(),
         };
     };
-    let title = sanitize_line(lines[title_at]).into_owned();
-    let mut rest: Vec<&str> = lines[title_at + 1..].to_vec();
+    // A generic first line (`Introduction`) is the first heading, not the title: the
+    // title is then left for the importer to make.
+    let (title, body_at) = if generic_heading(lines[title_at]) {
+        (String::new(), title_at)
+    } else {
+        (sanitize_line(lines[title_at]).into_owned(), title_at + 1)
+    };
+    let mut rest: Vec<&str> = lines[body_at..].to_vec();
     // A dateline and a byline among the first lines under the title.
     let mut meta = Meta::default();
     for line in rest.iter_mut().filter(|l| !l.is_empty()).take(Meta::WINDOW) {
@@ -512,7 +607,11 @@ pub(super) fn read_markdown(text: &str, lang: Lang) -> Article {
                 id,
                 classes,
             } => {
-                if level == HeadingLevel::H1 && title.is_none() && parts.is_empty() {
+                if level == HeadingLevel::H1
+                    && title.is_none()
+                    && parts.is_empty()
+                    && !generic_heading(&heading)
+                {
                     title = Some(heading);
                     continue;
                 }
@@ -564,14 +663,14 @@ pub(super) fn read_markdown(text: &str, lang: Lang) -> Article {
             }
         }
     }
-    // No `#` title: the first section heading, else the first line of text.
+    // No `#` title: the first section heading that is not generic, else none (the
+    // importer makes one from the file name).
     let title = title
-        .or_else(|| parts.iter().find(|p| !p.synthetic).map(|p| p.title.clone()))
         .or_else(|| {
-            body.lines()
-                .map(str::trim)
-                .find(|l| !l.is_empty())
-                .map(str::to_string)
+            parts
+                .iter()
+                .find(|p| !p.synthetic && !generic_heading(&p.title))
+                .map(|p| p.title.clone())
         })
         .unwrap_or_default();
     finish_parts(&mut parts, lang);

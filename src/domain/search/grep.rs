@@ -24,14 +24,20 @@ pub struct GrepHit {
     pub snippet: String,
     /// The match, in bytes of `snippet`.
     pub highlight: Range<usize>,
+    /// For a match in a note on the briefing, the note's id. `section` is then the id
+    /// of the section the note was made on, and `line` that section's line (1 when the
+    /// section is gone).
+    pub note: Option<String>,
 }
 
 impl fmt::Display for GrepHit {
-    /// `file:section:line: snippet`.
+    /// `file:section:line: snippet`, or `file:section:line: [note] snippet` for a
+    /// match in a note.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mark = if self.note.is_some() { "[note] " } else { "" };
         write!(
             f,
-            "{}:{}:{}: {}",
+            "{}:{}:{}: {mark}{}",
             self.file, self.section, self.line, self.snippet
         )
     }
@@ -49,25 +55,61 @@ impl fmt::Display for GrepHit {
 /// the body's first line. Lines inside a basic string written with `\` line continuations
 /// come out too small, as the loader does not keep the raw text.
 pub fn grep_library(library: &Library, query: &Query) -> Vec<GrepHit> {
+    grep_library_with_notes(library, query, &HashMap::new())
+}
+
+/// [`grep_library`], searching also the notes given for each briefing (by id), as the
+/// reader's library search does: a note's matches come after its briefing's, one hit
+/// per note, marked with the note's id ([`GrepHit::note`]).
+///
+/// Linear in the library and the notes: each briefing is folded once, and each section
+/// with a match is located in its source once.
+pub fn grep_library_with_notes(
+    library: &Library,
+    query: &Query,
+    notes: &HashMap<String, Vec<Note>>,
+) -> Vec<GrepHit> {
     let mut hits = Vec::new();
     let Some(searcher) = Searcher::new(query) else {
         return hits;
     };
     for briefing in &library.briefings {
-        let entry = Entry::new(briefing, &[]);
+        let own_notes = notes.get(&briefing.id).map_or(&[][..], Vec::as_slice);
+        let entry = Entry::new(briefing, own_notes);
         let found = entry.haystack.search(&searcher);
         if found.is_empty() {
             continue;
         }
         let file = briefing.origin.display_name();
-        let mut seen: HashSet<(String, u32, usize)> = HashSet::new();
+        let mut seen: HashSet<(String, u32, usize, Option<usize>)> = HashSet::new();
         let mut locators: HashMap<usize, SourceLocator> = HashMap::new();
+        let body_pieces = body_pieces(&entry);
         for (piece, range) in found {
             let Some(p) = entry.pieces.get(piece) else {
                 continue;
             };
             let text = entry.haystack.text(piece);
             let section = p.section.and_then(|s| briefing.sections.get(s));
+            if p.field == Field::Note {
+                let Some(note) = p.note.and_then(|n| own_notes.get(n)) else {
+                    continue;
+                };
+                if !seen.insert((note.anchor.section.clone(), 0, 0, p.note)) {
+                    continue;
+                }
+                let (snippet, highlight) = snippet(text, range);
+                hits.push(GrepHit {
+                    file: file.clone(),
+                    briefing: briefing.id.clone(),
+                    section: note.anchor.section.clone(),
+                    line: section.map_or(1, |s| s.line),
+                    column: None,
+                    snippet,
+                    highlight,
+                    note: Some(note.id.clone()),
+                });
+                continue;
+            }
             let (label, line, column, key_block) = match (p.field, section) {
                 (Field::Title, _) => ("title".to_owned(), 1, None, 0),
                 (Field::Tags, _) => ("tags".to_owned(), 1, None, 0),
@@ -75,15 +117,16 @@ pub fn grep_library(library: &Library, query: &Query) -> Vec<GrepHit> {
                 (Field::Summary, _) => ("summary".to_owned(), 1, None, p.block),
                 (Field::SectionTitle, Some(s)) => (s.id.clone(), s.line, None, 0),
                 (Field::SectionBody, Some(s)) => {
+                    let blocks = body_pieces.get(&p.unit).map_or(&[][..], Vec::as_slice);
                     let locator = locators
                         .entry(p.unit)
-                        .or_insert_with(|| SourceLocator::new(s, &entry, piece, &searcher));
+                        .or_insert_with(|| SourceLocator::new(s, &entry, blocks, &searcher));
                     let (line, column) = locator.locate(p.block);
                     (s.id.clone(), line, column, 0)
                 }
                 _ => continue,
             };
-            if !seen.insert((label.clone(), line, key_block)) {
+            if !seen.insert((label.clone(), line, key_block, None)) {
                 continue;
             }
             let (snippet, highlight) = snippet(text, range);
@@ -95,10 +138,23 @@ pub fn grep_library(library: &Library, query: &Query) -> Vec<GrepHit> {
                 column,
                 snippet,
                 highlight,
+                note: None,
             });
         }
     }
     hits
+}
+
+/// The pieces of each section body, by unit: (block, piece index), in order. Built once
+/// per briefing, so that locating a section never scans the others' pieces.
+fn body_pieces(entry: &Entry) -> HashMap<usize, Vec<(usize, usize)>> {
+    let mut map: HashMap<usize, Vec<(usize, usize)>> = HashMap::new();
+    for (i, p) in entry.pieces.iter().enumerate() {
+        if p.field == Field::SectionBody {
+            map.entry(p.unit).or_default().push((p.block, i));
+        }
+    }
+    map
 }
 
 /// Finds where matches in a section's rendered body are in its source.
@@ -110,20 +166,26 @@ struct SourceLocator<'s> {
     used: usize,
     /// Where each block of the body seems to start in the source (by block index).
     anchors: Vec<Option<usize>>,
+    /// For each block, the first anchor of a later block (so that finding it is not a
+    /// scan per match).
+    next_anchors: Vec<Option<usize>>,
+    /// Where each line break of the body is, in bytes.
+    breaks: Vec<usize>,
 }
 
 impl<'s> SourceLocator<'s> {
-    fn new(section: &'s Section, entry: &Entry, piece: usize, searcher: &Searcher) -> Self {
+    /// `pieces`: the (block, piece) of the section's body, from [`body_pieces`].
+    fn new(
+        section: &'s Section,
+        entry: &Entry,
+        pieces: &[(usize, usize)],
+        searcher: &Searcher,
+    ) -> Self {
         let source = fold(&section.body);
         let matches = searcher.all(&section.body, &source);
-        // The body's blocks: the pieces around `piece` with the same unit.
-        let unit = entry.pieces.get(piece).map_or(0, |p| p.unit);
-        let blocks: Vec<(usize, &str)> = entry
-            .pieces
+        let blocks: Vec<(usize, &str)> = pieces
             .iter()
-            .enumerate()
-            .filter(|(_, p)| p.unit == unit && p.field == Field::SectionBody)
-            .map(|(i, p)| (p.block, entry.haystack.text(i)))
+            .map(|&(block, i)| (block, entry.haystack.text(i)))
             .collect();
         let count = blocks.iter().map(|(b, _)| b + 1).max().unwrap_or(0);
         let mut anchors = vec![None; count];
@@ -152,11 +214,22 @@ impl<'s> SourceLocator<'s> {
                 }
             }
         }
+        let mut next_anchors = vec![None; anchors.len()];
+        let mut later = None;
+        for (slot, anchor) in next_anchors.iter_mut().zip(&anchors).rev() {
+            *slot = later;
+            if anchor.is_some() {
+                later = *anchor;
+            }
+        }
+        let breaks = memchr::memchr_iter(b'\n', section.body.as_bytes()).collect();
         SourceLocator {
             section,
             matches,
             used: 0,
             anchors,
+            next_anchors,
+            breaks,
         }
     }
 
@@ -164,10 +237,7 @@ impl<'s> SourceLocator<'s> {
     /// order).
     fn locate(&mut self, block: usize) -> (u32, Option<u32>) {
         let anchor = self.anchors.get(block).copied().flatten();
-        let next_anchor = self
-            .anchors
-            .get(block + 1..)
-            .and_then(|rest| rest.iter().flatten().next().copied());
+        let next_anchor = self.next_anchors.get(block).copied().flatten();
         let from = anchor.unwrap_or(0);
         let candidate = self
             .matches
@@ -192,14 +262,17 @@ impl<'s> SourceLocator<'s> {
     /// The file line of byte `at` of the body, and its column when it is past the body's
     /// first line.
     fn line_of(&self, at: usize) -> (u32, Option<u32>) {
-        let body = self.section.body.as_bytes();
-        let before = body.get(..at).unwrap_or(body);
-        let breaks = memchr::memchr_iter(b'\n', before).count();
+        let at = at.min(self.section.body.len());
+        // The line breaks before `at`, found by binary search in the body's breaks.
+        let breaks = self.breaks.partition_point(|&nl| nl < at);
         let line = self
             .section
             .body_line
             .saturating_add(u32::try_from(breaks).unwrap_or(u32::MAX));
-        let column = memchr::memrchr(b'\n', before).and_then(|nl| u32::try_from(at - nl).ok());
+        let column = breaks
+            .checked_sub(1)
+            .and_then(|i| self.breaks.get(i))
+            .and_then(|nl| u32::try_from(at - nl).ok());
         (line, column)
     }
 }

@@ -1,0 +1,106 @@
+//! `brief check` and `brief list`: what loaded, and what did not. Uses the domain only.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use super::json::{BriefingOut, ProblemOut, write_json};
+use super::{Format, plural, report_problems};
+use crate::domain::library::Library;
+use crate::domain::text::{display_width, sanitize_line, truncate};
+
+/// `brief check`: every problem, then a count on stderr; exit 1 on any error.
+pub(super) fn check(
+    library: &Library,
+    format: Format,
+    out: &mut impl Write,
+) -> std::io::Result<ExitCode> {
+    match format {
+        Format::Text => {
+            for p in &library.problems {
+                writeln!(out, "{p}")?;
+            }
+            let errors = library.problems.iter().filter(|p| p.is_error()).count();
+            let warnings = library.problems.len() - errors;
+            eprintln!(
+                "{} loaded, {} {}, {} {}",
+                plural(library.briefings.len(), "briefing"),
+                errors,
+                if errors == 1 { "error" } else { "errors" },
+                warnings,
+                if warnings == 1 { "warning" } else { "warnings" },
+            );
+        }
+        Format::Json => {
+            let items: Vec<ProblemOut> = library.problems.iter().map(ProblemOut::from).collect();
+            write_json(out, &items)?;
+        }
+    }
+    Ok(if library.has_errors() {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// `brief list`: a table (or JSON) of the briefings that loaded; problems on stderr.
+pub(super) fn list(
+    library: &Library,
+    format: Format,
+    out: &mut impl Write,
+) -> std::io::Result<ExitCode> {
+    report_problems(&library.problems);
+    match format {
+        Format::Json => {
+            let items: Vec<BriefingOut> = library
+                .briefings
+                .iter()
+                .map(|b| BriefingOut::from(b.as_ref()))
+                .collect();
+            write_json(out, &items)?;
+        }
+        Format::Text => {
+            let header = ["ID", "DATE", "LANG", "TITLE", "SECTIONS", "TAGS"];
+            let rows: Vec<[String; 6]> = library
+                .briefings
+                .iter()
+                .map(|b| {
+                    [
+                        sanitize_line(&b.id).into_owned(),
+                        b.date.map(|d| d.to_iso()).unwrap_or_else(|| "-".into()),
+                        sanitize_line(b.language.as_deref().unwrap_or("-")).into_owned(),
+                        truncate(&sanitize_line(&b.title), 60),
+                        b.sections.len().to_string(),
+                        sanitize_line(&b.tags.join(", ")).into_owned(),
+                    ]
+                })
+                .collect();
+            let mut widths = header.map(display_width);
+            for row in &rows {
+                for (w, cell) in widths.iter_mut().zip(row) {
+                    *w = (*w).max(display_width(cell));
+                }
+            }
+            let line = |cells: &[&str]| -> String {
+                let mut s = String::new();
+                for (i, cell) in cells.iter().enumerate() {
+                    s.push_str(cell);
+                    if i + 1 < cells.len() {
+                        let pad = widths[i].saturating_sub(display_width(cell)) + 2;
+                        s.extend(std::iter::repeat_n(' ', pad));
+                    }
+                }
+                s.trim_end().to_string()
+            };
+            writeln!(out, "{}", line(&header))?;
+            for row in &rows {
+                let cells: Vec<&str> = row.iter().map(String::as_str).collect();
+                writeln!(out, "{}", line(&cells))?;
+            }
+        }
+    }
+    Ok(if library.briefings.is_empty() && library.has_errors() {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}

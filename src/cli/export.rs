@@ -1,0 +1,93 @@
+//! `brief export`: the notes of the briefings asked for, written where the user said
+//! (`-o FILE`, `-o -`) or to a new file in the current folder. Uses the domain only.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use super::notes::store_knowing;
+use crate::config::Config;
+use crate::domain::export::{
+    ExportFormat, ExportOptions, ExportText, check_target, export_text, file_name, write_export,
+    write_export_to,
+};
+use crate::domain::library::Library;
+use crate::domain::text::sanitize_line;
+
+/// `brief export`.
+pub(super) fn export(
+    library: &Library,
+    config: &Config,
+    ids: &[String],
+    format: ExportFormat,
+    options: &ExportOptions,
+    output: Option<&Path>,
+    force: bool,
+) -> std::io::Result<ExitCode> {
+    let store = match store_knowing(library, config, ids) {
+        Ok(s) => s,
+        Err(code) => return Ok(code),
+    };
+    // Checked before the export is made, so a refusal costs nothing.
+    if let Some(path) = output.filter(|p| p.as_os_str() != "-")
+        && let Err(e) = check_target(path, force)
+    {
+        eprintln!("brief: {e}");
+        return Ok(ExitCode::FAILURE);
+    }
+    let ExportText {
+        text,
+        exported,
+        skipped,
+        not_in_library,
+    } = export_text(library, &store, ids, format, options, &Default::default());
+    for why in &skipped {
+        eprintln!("brief: skipped {why}");
+    }
+    for id in &not_in_library {
+        eprintln!(
+            "brief: `{}` is not in the library: its notes are exported as the store keeps them, under \"Needs review\"",
+            sanitize_line(id)
+        );
+    }
+    if exported.is_empty() {
+        eprintln!("brief: nothing to export");
+        return Ok(ExitCode::FAILURE);
+    }
+    match output {
+        Some(p) if p.as_os_str() == "-" => {
+            std::io::stdout().lock().write_all(text.as_bytes())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(p) => match write_export_to(p, &text, force) {
+            Ok(target) => {
+                eprintln!("{}", target.describe());
+                Ok(ExitCode::SUCCESS)
+            }
+            Err(e) => {
+                eprintln!("brief: {e}");
+                Ok(ExitCode::FAILURE)
+            }
+        },
+        None => {
+            let refs: Vec<&str> = exported.iter().map(String::as_str).collect();
+            let name = file_name(&refs, format, options.exported_at);
+            match write_export(&PathBuf::from("."), &name, &text) {
+                Ok(path) => {
+                    eprintln!(
+                        "wrote {} (a new file: give -o FILE to choose the name)",
+                        sanitize_line(&path.display().to_string())
+                    );
+                    Ok(ExitCode::SUCCESS)
+                }
+                Err(e) => {
+                    eprintln!(
+                        "brief: cannot write the export: {}",
+                        crate::domain::load::io_words(&e)
+                    );
+                    Ok(ExitCode::FAILURE)
+                }
+            }
+        }
+    }
+}
