@@ -75,10 +75,12 @@ fn what_a_save_merged_in_appears_after_adopting_it() {
     let (_dir, store) = temp_store();
     let mut a = AnnotationSet::new("b1");
     let shared = a.add_note(anchor("s"), "shared");
+    let edited_by_b = a.add_note(anchor("s"), "to be edited by b");
     save(&store, &mut a);
     let mut b = load(&store, "b1");
     a.add_note(anchor("s"), "by a before the save");
     let theirs = b.add_note(anchor("s"), "by b");
+    b.update_note(&edited_by_b, "edited by b");
     b.withdraw_source("src-b");
     save(&store, &mut b);
     let (saved, ticket) = save_snapshot(&store, &a);
@@ -88,13 +90,15 @@ fn what_a_save_merged_in_appears_after_adopting_it() {
     a.adopt_saved(saved, ticket);
     assert!(a.is_dirty());
     assert_eq!(body_of(&a, &theirs), "by b");
+    assert_eq!(body_of(&a, &edited_by_b), "edited by b");
     assert!(a.is_withdrawn("src-b"));
     assert_eq!(body_of(&a, &during), "by a during the save");
     let outcome = save(&store, &mut a);
     assert_eq!(outcome.conflicts, 0);
     let disk = load(&store, "b1");
     assert_eq!(disk.file, a.file);
-    assert_eq!(disk.file.notes.len(), 4);
+    assert_eq!(disk.file.notes.len(), 5);
+    assert_eq!(body_of(&disk, &edited_by_b), "edited by b");
     assert_eq!(body_of(&disk, &shared), "shared, edited during the save");
     assert_eq!(disk.read_mark("s").unwrap().text.as_deref(), Some("text"));
     // b picks everything up, with no conflict either.
