@@ -278,16 +278,22 @@ fn snapshot_a_store_of_10000_notes(bencher: divan::Bencher) {
     bencher.bench_local(|| set.snapshot());
 }
 
-/// ... and adopting the saved copy when a note was edited during the save (the slow
-/// case: a three-way merge in memory; with no edit meanwhile it is a move).
-#[divan::bench(sample_count = 10)]
-fn adopt_a_save_of_10000_notes_edited_meanwhile(bencher: divan::Bencher) {
+/// ... and adopting the saved copy when a note was edited during the save; `merged`:
+/// another instance had saved a note meanwhile, which the save brought in (the slow
+/// case, a three-way merge in memory).
+#[divan::bench(sample_count = 10, args = [false, true])]
+fn adopt_a_save_of_10000_notes_edited_meanwhile(bencher: divan::Bencher, merged: bool) {
     let (_dir, store, set) = store_of_10000_notes();
     let first = set.file.notes[0].id.clone();
     bencher
         .with_inputs(|| {
             let mut live = set.clone();
             live.update_note(&first, "edited");
+            if merged {
+                let mut other = set.clone();
+                other.add_note(set.file.notes[1].anchor.clone(), "by another instance");
+                store.save(&mut other, LockMode::Wait).expect("save");
+            }
             let (mut copy, ticket) = live.snapshot();
             store.save(&mut copy, LockMode::Wait).expect("save");
             live.update_note(&first, "edited again during the save");

@@ -281,8 +281,9 @@ struct Touched {
 pub struct AnnotationSet {
     /// The annotations as they are now.
     pub file: StoreFile,
-    /// The file as last loaded or saved: the base of three-way merges.
-    synced: StoreFile,
+    /// The file as last loaded or saved: the base of three-way merges. Shared, so that
+    /// a snapshot for a save on another thread does not copy it.
+    synced: Arc<StoreFile>,
     /// What was changed here since, and when.
     touched: BTreeMap<Touch, Touched>,
     /// Write on the next save even if nothing changed (after recovering a damaged file).

@@ -220,7 +220,7 @@ impl Store {
                 .map_err(io_error(&dir, "flush the folder"))?;
         }
         set.file = merged.file.clone();
-        set.synced = merged.file;
+        set.synced = Arc::new(merged.file);
         set.touched.clear();
         set.force_write = false;
         set.chunks = chunks;

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use jiff::Timestamp;
 
-use super::merge::{merge, normalize};
+use super::merge::{is_normalized, merge, normalize};
 use super::*;
 
 impl AnnotationSet {
@@ -18,7 +18,7 @@ impl AnnotationSet {
     /// A set that is in step with `file` (as loaded).
     pub(super) fn synced(file: StoreFile) -> Self {
         AnnotationSet {
-            synced: file.clone(),
+            synced: Arc::new(file.clone()),
             file,
             touched: BTreeMap::new(),
             force_write: false,
@@ -264,7 +264,7 @@ impl AnnotationSet {
     /// Whether there is anything to save: a change since the last load or save, or a
     /// damaged file to replace.
     pub fn is_dirty(&self) -> bool {
-        self.force_write || self.file != self.synced
+        self.force_write || self.file != *self.synced
     }
 
     /// Whether the file was written by a newer brief: it can be read, and changed in
@@ -354,22 +354,48 @@ impl AnnotationSet {
             self.edits = edits;
             return;
         }
-        // Three-way: ours is this set, the base is the snapshot, the "disk" is what the
-        // save left on disk; only what changed here since the snapshot counts as ours.
         let since: BTreeMap<Touch, Touched> = self
             .touched
             .iter()
             .filter(|(_, t)| t.edit > ticket.edits)
             .map(|(k, t)| (k.clone(), *t))
             .collect();
-        let ours = normalize(self.file.clone());
-        let base = normalize(ticket.base);
-        let merged = merge(&ours, &base, Some(saved.synced.clone()), &since);
+        let AnnotationSet {
+            file: disk,
+            synced,
+            chunks,
+            read_only,
+            force_write,
+            ..
+        } = saved;
+        let mut base = normalize(ticket.base);
+        base.schema = disk.schema;
+        let file = if base == disk {
+            // The save brought nothing in (the usual case): what is here is the result,
+            // as the merge below would find, without its cost on the caller's thread.
+            let mut ours = normalize(std::mem::take(&mut self.file));
+            ours.schema = disk.schema;
+            ours
+        } else {
+            // Three-way: ours is this set, the base the snapshot, the "disk" what the
+            // save left on disk; only what changed here since the snapshot is ours.
+            let normalized;
+            let ours = if is_normalized(&self.file) {
+                &self.file
+            } else {
+                normalized = normalize(self.file.clone());
+                &normalized
+            };
+            merge(ours, &base, Some(disk), &since).file
+        };
         *self = AnnotationSet {
-            file: merged.file,
+            file,
+            synced,
             touched: since,
+            force_write,
+            read_only,
+            chunks,
             edits,
-            ..saved
         };
     }
 }

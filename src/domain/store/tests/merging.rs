@@ -262,7 +262,7 @@ fn purge_tombstones_remove_untouched_copies_but_not_edits() {
         conflict_of: None,
         moved: false,
     });
-    c.synced = c.file.clone();
+    c.synced = Arc::new(c.file.clone());
     save(&store, &mut c);
     assert!(c.note(&gone).is_none());
 }

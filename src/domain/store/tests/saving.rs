@@ -256,12 +256,22 @@ fn shape(file: &StoreFile) -> Vec<String> {
     out
 }
 
-/// A fresh store holding a copy of `from`'s file for `b1`.
-fn copy_store(from: &Store) -> (tempfile::TempDir, Store) {
+/// A fresh store holding a copy of `from`'s file for `b1`, to which another instance
+/// of brief then saves its own changes if `foreign` (changes that the edits of the test
+/// cannot touch: a note of its own, a read mark, a withdrawn source, the position).
+fn copy_store(from: &Store, foreign: bool) -> (tempfile::TempDir, Store) {
     let (dir, store) = temp_store();
     if let Ok(bytes) = fs::read(from.file_path("b1")) {
         fs::create_dir_all(store.annotations_dir()).unwrap();
         fs::write(store.file_path("b1"), bytes).unwrap();
+    }
+    if foreign {
+        let mut other = load(&store, "b1");
+        other.add_note(anchor("s9"), "by another instance");
+        other.mark_read_with_text("s9", "h9", "text 9");
+        other.withdraw_source("src-foreign");
+        other.set_position("s9", 7);
+        save(&store, &mut other);
     }
     (dir, store)
 }
@@ -274,6 +284,7 @@ proptest! {
         initial in proptest::collection::vec(op(), 0..8),
         before in proptest::collection::vec(op(), 0..8),
         after in proptest::collection::vec(op(), 0..8),
+        foreign in any::<bool>(),
     ) {
         let (_dir, store) = temp_store();
         let mut set = AnnotationSet::new("b1");
@@ -287,7 +298,7 @@ proptest! {
         }
 
         // Two saves in a row, the second after more edits.
-        let (_a, store_a) = copy_store(&store);
+        let (_a, store_a) = copy_store(&store, foreign);
         let (mut sync, mut sync_ids) = (set.clone(), ids.clone());
         save(&store_a, &mut sync);
         for op in &after {
@@ -297,7 +308,7 @@ proptest! {
         let expected = load(&store_a, "b1").file;
 
         // A snapshot saved while the same edits are made, then adopted and saved.
-        let (_b, store_b) = copy_store(&store);
+        let (_b, store_b) = copy_store(&store, foreign);
         let (mut live, mut live_ids) = (set.clone(), ids.clone());
         let (saved, ticket) = save_snapshot(&store_b, &live);
         for op in &after {
@@ -316,5 +327,6 @@ proptest! {
         prop_assert!(!live.is_dirty());
         prop_assert_eq!(shape(&got), shape(&expected));
         prop_assert!(got.notes.iter().all(|n| n.conflict_of.is_none()));
+        prop_assert_eq!(got.withdrawn.iter().any(|w| w.source == "src-foreign"), foreign);
     }
 }
