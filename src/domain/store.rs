@@ -51,8 +51,9 @@
 //! The code is split in private submodules: `files` (load, save, locking, backups),
 //! `other_files` (drafts, the state file, rescue files), `paths` (file names, listing,
 //! safe reads), `names` (the stem of an id), `set` (changing a set, saving it off the
-//! UI thread), `format` (parsing and the canonical encoding), `merge` (the three-way
-//! merge) and `faults` (the file operations and their failing test double).
+//! UI thread), `format` (parsing and the canonical encoding), `lenient` (reading files
+//! of a newer schema), `merge` (the three-way merge) and `faults` (the file operations
+//! and their failing test double).
 
 use std::collections::BTreeMap;
 use std::fmt;

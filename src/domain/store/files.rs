@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use super::format::{ChunkCache, Parsed, encode, parse};
 use super::lenient::newer_notice;
-use super::merge::{is_normalized, merge, normalize};
+use super::merge::{merge, normalized};
 use super::names;
 use super::paths::{
     Bytes, Disk, check_name, file_stamp, is_file_stamp, is_temp_suffix, open_error, read_capped,
@@ -171,14 +171,8 @@ impl Store {
                 Parsed::Damaged(reason) => (None, Disk::Damaged(reason)),
             },
         };
-        let normalized;
-        let ours = if is_normalized(&set.file) {
-            &set.file
-        } else {
-            normalized = normalize(set.file.clone());
-            &normalized
-        };
-        let merged = merge(ours, &set.synced, disk_file, &set.touched);
+        let ours = normalized(&set.file);
+        let merged = merge(&ours, &set.synced, disk_file, &set.touched);
         let (bytes, chunks) = encode(&merged.file, &path, &set.chunks)?;
         let write = match &disk {
             Disk::Good(on_disk) => bytes != *on_disk,

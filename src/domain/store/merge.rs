@@ -2,6 +2,7 @@
 //! form of a file (unique ids, sorted items) that it works on. The rules are told on
 //! [`Store::save`](super::Store::save).
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 use jiff::Timestamp;
@@ -215,6 +216,15 @@ fn newest_by_key<M: Mark>(marks: Vec<M>) -> Vec<M> {
         }
     }
     by_key.into_values().collect()
+}
+
+/// A file in canonical form: borrowed when it is already, else a normalized copy.
+pub(super) fn normalized(file: &StoreFile) -> Cow<'_, StoreFile> {
+    if is_normalized(file) {
+        Cow::Borrowed(file)
+    } else {
+        Cow::Owned(normalize(file.clone()))
+    }
 }
 
 /// Whether a file is already as [`normalize`] would make it.

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use jiff::Timestamp;
 
-use super::merge::{is_normalized, merge, normalize};
+use super::merge::{merge, normalize, normalized};
 use super::*;
 
 impl AnnotationSet {
@@ -379,14 +379,7 @@ impl AnnotationSet {
         } else {
             // Three-way: ours is this set, the base the snapshot, the "disk" what the
             // save left on disk; only what changed here since the snapshot is ours.
-            let normalized;
-            let ours = if is_normalized(&self.file) {
-                &self.file
-            } else {
-                normalized = normalize(self.file.clone());
-                &normalized
-            };
-            merge(ours, &base, Some(disk), &since).file
+            merge(&normalized(&self.file), &base, Some(disk), &since).file
         };
         *self = AnnotationSet {
             file,
