@@ -1,7 +1,8 @@
 //! Benchmarks of brief's internal paths (`cargo bench`), with divan: loading one large
 //! briefing and a library of 10,000, wrapping a section, drawing one 200×50 frame at the
-//! top and at the end of a large briefing, one search in it and across the library, and
-//! saving an annotation store of 10,000 notes; importing articles of 20,000 identical
+//! top and at the end of a large briefing, one search in it and across the library,
+//! saving an annotation store of 10,000 notes, and what a save made on another thread
+//! costs the reader's thread (snapshot, adopt); importing articles of 20,000 identical
 //! headings, 200,000 paragraphs and one 10 MB line, and `brief search` over 100,000
 //! sections that all match. Inputs are generated at run time, never
 //! committed (the prose mixes English, accented French and CJK, like the shared
@@ -231,8 +232,8 @@ fn search_the_library_of_10000(bencher: divan::Bencher) {
     });
 }
 
-#[divan::bench(sample_count = 10)]
-fn save_a_store_of_10000_notes(bencher: divan::Bencher) {
+/// A store of 10,000 notes on the first bundled briefing, saved once.
+fn store_of_10000_notes() -> (tempfile::TempDir, Store, AnnotationSet) {
     let dir = tempfile::tempdir().expect("tempdir");
     let store = Store::new(dir.path());
     let library = Library::bundled();
@@ -251,6 +252,12 @@ fn save_a_store_of_10000_notes(bencher: divan::Bencher) {
         set.add_note(anchor, &format!("Note {i}: à vérifier #tag"));
     }
     store.save(&mut set, LockMode::Wait).expect("first save");
+    (dir, store, set)
+}
+
+#[divan::bench(sample_count = 10)]
+fn save_a_store_of_10000_notes(bencher: divan::Bencher) {
+    let (_dir, store, set) = store_of_10000_notes();
     let first = set.file.notes[0].id.clone();
     let set = Arc::new(std::sync::Mutex::new(set));
     let mut round = 0u64;
@@ -307,4 +314,41 @@ fn grep_100000_sections_each_matching(bencher: divan::Bencher) {
         let hits = brief::domain::search::grep_library(&library, &query);
         assert_eq!(hits.len(), 100_000);
     });
+}
+
+/// What the reader's own thread pays for a save made on another thread, with 10,000
+/// notes: the snapshot handed to the save.
+#[divan::bench(sample_count = 10)]
+fn snapshot_a_store_of_10000_notes(bencher: divan::Bencher) {
+    let (_dir, _store, mut set) = store_of_10000_notes();
+    let first = set.file.notes[0].id.clone();
+    set.update_note(&first, "edited");
+    bencher.bench_local(|| set.snapshot());
+}
+
+/// ... and adopting the saved copy when a note was edited during the save; `merged`:
+/// another instance had saved a note meanwhile, which the save brought in (the slow
+/// case, a three-way merge in memory).
+#[divan::bench(sample_count = 10, args = [false, true])]
+fn adopt_a_save_of_10000_notes_edited_meanwhile(bencher: divan::Bencher, merged: bool) {
+    let (_dir, store, set) = store_of_10000_notes();
+    let first = set.file.notes[0].id.clone();
+    bencher
+        .with_inputs(|| {
+            let mut live = set.clone();
+            live.update_note(&first, "edited");
+            if merged {
+                let mut other = set.clone();
+                other.add_note(set.file.notes[1].anchor.clone(), "by another instance");
+                store.save(&mut other, LockMode::Wait).expect("save");
+            }
+            let (mut copy, ticket) = live.snapshot();
+            store.save(&mut copy, LockMode::Wait).expect("save");
+            live.update_note(&first, "edited again during the save");
+            (live, copy, ticket)
+        })
+        .bench_local_values(|(mut live, copy, ticket)| {
+            live.adopt_saved(copy, ticket);
+            live
+        });
 }

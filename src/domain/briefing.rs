@@ -5,6 +5,10 @@ use std::path::PathBuf;
 
 use super::date::{DateSpan, PartialDate};
 
+/// The longest briefing id, in bytes: checked by the loader (an error at the id), and
+/// every id up to it names its notes' files (the store hashes long ones).
+pub const MAX_ID_LEN: usize = 200;
+
 /// Where a briefing was loaded from.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Origin {

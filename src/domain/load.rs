@@ -435,6 +435,18 @@ impl Validator<'_> {
                 }
             },
         };
+        if let Some(long) = id
+            .as_ref()
+            .filter(|id| id.len() > super::briefing::MAX_ID_LEN)
+        {
+            let at = id_position.or(Some(Pos { line: 1, column: 1 }));
+            let msg = format!(
+                "the id is {} characters long, over the limit of {}: set a shorter `id = \"…\"`",
+                long.len(),
+                super::briefing::MAX_ID_LEN
+            );
+            self.problems.push(Diagnostic::error(self.name, at, msg));
+        }
         let date = raw.date.and_then(|d| self.date(d));
         let language = raw.language.and_then(|l| {
             if is_language_tag(l.get_ref()) {

@@ -1,20 +1,36 @@
-//! The annotation store: persistence of notes, bookmarks, trash, reading position and read
-//! marks, one TOML file per briefing. Must not depend on terminal crates.
+//! The annotation store: persistence of notes, bookmarks, trash, reading position, read
+//! marks and withdrawn sources, one TOML file per briefing, and the other files of the
+//! data dir (drafts, the briefing read last, rescue files). Must not depend on terminal
+//! crates.
 //!
 //! Files are saved atomically under a file lock and merged three-way with what other
 //! instances of brief saved meanwhile, so that no note is ever lost.
 //!
 //! # Layout under the data dir
 //!
-//! - `annotations/<briefing>.toml`: the store file ([`StoreFile`]), readable TOML.
-//! - `annotations/<briefing>.lock`: the lock taken by every save; never deleted.
-//! - `annotations/backups/<briefing>.<UTC stamp>.toml`: copies of the previous good file,
+//! - `annotations/<stem>.toml`: the store file ([`StoreFile`]), readable TOML.
+//! - `annotations/<stem>.lock`: the lock taken by every save; never deleted.
+//! - `annotations/backups/<stem>.<UTC stamp>.toml`: copies of the previous good file,
 //!   taken before it is replaced; the newest [`BACKUPS_KEPT`] are kept.
-//! - `annotations/<briefing>.toml.corrupt-<UTC stamp>`: a damaged file, kept byte for byte.
-//! - `drafts/<key>.toml`: unsaved work of the note editor ([`Draft`]).
+//! - `annotations/<stem>.toml.corrupt-<UTC stamp>`: a damaged file, kept byte for byte.
+//! - `drafts/<stem>.toml`: unsaved work of the note editor ([`Draft`]).
+//! - `rescue/<stem>.<UTC stamp>.toml`: notes that could not be saved ([`Store::rescue`]).
+//! - `state.toml`: the briefing read last ([`Store::save_last_opened`]).
 //!
-//! Briefing ids and draft keys are used as file names, so they must be 1 to 100 ASCII
-//! letters, digits, `-` or `_` ([`StoreError::BadName`] otherwise).
+//! The stem is the briefing id (or draft key) itself when it is at most 100 letters,
+//! digits, `-` or `_`, as it always was; a longer id gets a stem of its first 64
+//! characters, `~` and a hash, so that any id up to [`MAX_ID_LEN`] fits in a file name
+//! with every suffix, and the id is read back from inside the file. A briefing id must
+//! be 1 to [`MAX_ID_LEN`] ASCII letters, digits, `-` or `_` ([`StoreError::BadName`]
+//! otherwise); a draft key can be anything.
+//!
+//! # Files of the data dir
+//!
+//! Everything brief creates in the data dir is private to the user whatever the umask:
+//! folders 0700, files 0600. No file of the data dir is opened through a symbolic link
+//! or opened in a way that could block: a link, a FIFO, a device or a folder where brief
+//! keeps one of its files is refused at once ([`StoreError::NotAFile`]), never followed
+//! or read.
 //!
 //! # Saving
 //!
@@ -32,9 +48,12 @@
 //! chosen one fail with a chosen OS error (`ENOSPC`, `EROFS`, `EACCES`, ...), so full disks
 //! and read-only folders can be tested even as root.
 //!
-//! The code is split in private submodules: `files` (load, save, drafts, locking,
-//! backups), `format` (parsing and the canonical encoding), `merge` (the three-way
-//! merge) and `faults` (the file operations and their failing test double).
+//! The code is split in private submodules: `files` (load, save, locking, backups),
+//! `other_files` (drafts, the state file, rescue files), `paths` (file names, listing,
+//! safe reads), `names` (the stem of an id), `set` (changing a set, saving it off the
+//! UI thread), `format` (parsing and the canonical encoding), `lenient` (reading files
+//! of a newer schema), `merge` (the three-way merge) and `faults` (the file operations
+//! and their failing test double).
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -46,15 +65,23 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
 use super::annotation::{Anchor, Annotation, Bookmark, Note, new_id};
+pub use super::briefing::MAX_ID_LEN;
+use super::text::sanitize_line;
 
 mod faults;
 mod files;
 mod format;
+mod lenient;
 mod merge;
+mod names;
+mod other_files;
+mod paths;
+mod set;
 #[cfg(test)]
 mod tests;
 
 pub use faults::{Faults, Step};
+pub use set::SaveTicket;
 
 use faults::FileOps;
 use format::ChunkCache;
@@ -62,7 +89,15 @@ use merge::Text;
 
 /// The version of the file format this brief writes. A file with a higher number was
 /// written by a newer brief: it is read leniently and never written over.
-pub const SCHEMA: u32 = 1;
+///
+/// 2 added the briefing's `title`, the section text of read marks and withdrawn
+/// sources; a brief that knows only 1 shows such a file read-only instead of taking
+/// the new fields for damage. Files of schema 1 are read as they are and written as 2.
+pub const SCHEMA: u32 = 2;
+
+/// The longest section text a read mark keeps (for "what changed since you read it");
+/// a longer section is marked without its text.
+pub const MAX_READ_TEXT_BYTES: usize = 256 * 1024;
 
 /// The largest store, backup or draft file that is read; a larger one counts as damaged.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
@@ -82,6 +117,10 @@ pub struct StoreFile {
     pub schema: u32,
     /// The briefing's id; must match the file name.
     pub briefing: String,
+    /// The briefing's title when it was last saved by the reader, so that the notes of
+    /// a briefing that is gone can still be exported under it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
     /// The reading position.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub position: Option<Position>,
@@ -100,6 +139,10 @@ pub struct StoreFile {
     /// Sections read, with the content hash they had then.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub read: Vec<ReadMark>,
+    /// Sources the user withdrew (no longer trusts), kept with the notes and never
+    /// written into the briefing.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub withdrawn: Vec<Withdrawn>,
 }
 
 impl StoreFile {
@@ -112,7 +155,8 @@ impl StoreFile {
         }
     }
 
-    /// Whether it holds nothing at all (no item, tombstone, position or read mark).
+    /// Whether it holds nothing worth a file (no item, tombstone, position, read mark or
+    /// withdrawn source; a title alone does not count).
     pub fn is_empty(&self) -> bool {
         self.position.is_none()
             && self.notes.is_empty()
@@ -120,6 +164,7 @@ impl StoreFile {
             && self.trash.is_empty()
             && self.purged.is_empty()
             && self.read.is_empty()
+            && self.withdrawn.is_empty()
     }
 }
 
@@ -156,7 +201,8 @@ pub struct Purged {
 }
 
 /// A section marked as read, with the content hash it had then (so a changed section
-/// can be shown as unread again).
+/// can be shown as unread again) and, when known, its text then (so the reader can show
+/// what changed since).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ReadMark {
@@ -164,7 +210,21 @@ pub struct ReadMark {
     pub section: String,
     /// The section's content hash when it was read.
     pub hash: String,
+    /// The section's text when it was read (at most [`MAX_READ_TEXT_BYTES`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
     /// When it was marked.
+    pub at: Timestamp,
+}
+
+/// A source withdrawn by the user. Merged across instances like read marks: per source,
+/// the newer decision (withdrawn, or restored) wins.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Withdrawn {
+    /// The source's id.
+    pub source: String,
+    /// When it was withdrawn.
     pub at: Timestamp,
 }
 
@@ -192,12 +252,23 @@ pub struct Draft {
 // The in-memory handle
 // ---------------------------------------------------------------------------------------
 
-/// A key of change tracking: an item, the position, or a section's read mark.
+/// A key of change tracking: an item, the position, a section's read mark, the title
+/// or a source's withdrawal.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 enum Touch {
     Item(String),
     Position,
     Read(String),
+    Title,
+    Withdrawn(String),
+}
+
+/// When a key was last changed here: the time (for merges) and the number of the edit
+/// (for [`AnnotationSet::adopt_saved`], to tell changes made after a snapshot).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Touched {
+    at: Timestamp,
+    edit: u64,
 }
 
 /// The annotations of one briefing in memory, with what is needed to merge them with the
@@ -211,16 +282,19 @@ enum Touch {
 pub struct AnnotationSet {
     /// The annotations as they are now.
     pub file: StoreFile,
-    /// The file as last loaded or saved: the base of three-way merges.
-    synced: StoreFile,
+    /// The file as last loaded or saved: the base of three-way merges. Shared, so that
+    /// a snapshot for a save on another thread does not copy it.
+    synced: Arc<StoreFile>,
     /// What was changed here since, and when.
-    touched: BTreeMap<Touch, Timestamp>,
+    touched: BTreeMap<Touch, Touched>,
     /// Write on the next save even if nothing changed (after recovering a damaged file).
     force_write: bool,
     /// `Some(schema)` when the file was written by a newer brief.
     read_only: Option<u32>,
     /// The items of the file as last synced, by their text, to parse the next one fast.
     chunks: ChunkCache,
+    /// How many changes were made through the methods, ever (see [`Self::edits`]).
+    edits: u64,
 }
 
 /// A borrowed note or bookmark, as yielded by [`AnnotationSet::annotations`].
@@ -283,235 +357,6 @@ impl<'a> From<&'a Annotation> for AnnotationRef<'a> {
     }
 }
 
-impl AnnotationSet {
-    /// An empty set for a briefing, as for a briefing that has no store file yet.
-    pub fn new(briefing: &str) -> Self {
-        Self::synced(StoreFile::new(briefing))
-    }
-
-    /// A set that is in step with `file` (as loaded).
-    fn synced(file: StoreFile) -> Self {
-        AnnotationSet {
-            synced: file.clone(),
-            file,
-            touched: BTreeMap::new(),
-            force_write: false,
-            read_only: None,
-            chunks: ChunkCache::default(),
-        }
-    }
-
-    fn touch(&mut self, key: Touch) {
-        self.touched.insert(key, Timestamp::now());
-    }
-
-    /// Adds a note; returns its new id. `created` and `updated` are now.
-    pub fn add_note(&mut self, anchor: Anchor, body: &str) -> String {
-        let id = new_id();
-        let now = Timestamp::now();
-        self.file.notes.push(Note {
-            id: id.clone(),
-            anchor,
-            body: body.to_owned(),
-            created: now,
-            updated: now,
-            conflict_of: None,
-            moved: false,
-        });
-        self.touch(Touch::Item(id.clone()));
-        id
-    }
-
-    /// Replaces a live note's body (and sets `updated` to now, unless the body is the
-    /// same). False if there is no live note with this id.
-    pub fn update_note(&mut self, id: &str, body: &str) -> bool {
-        let Some(note) = self.file.notes.iter_mut().find(|n| n.id == id) else {
-            return false;
-        };
-        if note.body != body {
-            note.body = body.to_owned();
-            note.updated = Timestamp::now();
-            self.touch(Touch::Item(id.to_owned()));
-        }
-        true
-    }
-
-    /// Adds a bookmark; returns its new id.
-    pub fn add_bookmark(&mut self, anchor: Anchor, label: Option<String>) -> String {
-        let id = new_id();
-        let now = Timestamp::now();
-        self.file.bookmarks.push(Bookmark {
-            id: id.clone(),
-            anchor,
-            label,
-            created: now,
-            updated: now,
-            moved: false,
-        });
-        self.touch(Touch::Item(id.clone()));
-        id
-    }
-
-    /// Sets or clears a live bookmark's label. False if there is no such bookmark.
-    pub fn set_bookmark_label(&mut self, id: &str, label: Option<String>) -> bool {
-        let Some(bookmark) = self.file.bookmarks.iter_mut().find(|b| b.id == id) else {
-            return false;
-        };
-        if bookmark.label != label {
-            bookmark.label = label;
-            bookmark.updated = Timestamp::now();
-            self.touch(Touch::Item(id.to_owned()));
-        }
-        true
-    }
-
-    /// Re-anchors a live note or bookmark: the result of re-attachment (`moved` true:
-    /// the user should confirm), or the user confirming a move (`moved` false). Sets
-    /// `updated`. False if there is no live item with this id.
-    pub fn set_anchor(&mut self, id: &str, anchor: Anchor, moved: bool) -> bool {
-        let now = Timestamp::now();
-        let changed = if let Some(n) = self.file.notes.iter_mut().find(|n| n.id == id) {
-            if n.anchor != anchor || n.moved != moved {
-                n.anchor = anchor;
-                n.moved = moved;
-                n.updated = now;
-            }
-            true
-        } else if let Some(b) = self.file.bookmarks.iter_mut().find(|b| b.id == id) {
-            if b.anchor != anchor || b.moved != moved {
-                b.anchor = anchor;
-                b.moved = moved;
-                b.updated = now;
-            }
-            true
-        } else {
-            false
-        };
-        if changed {
-            self.touch(Touch::Item(id.to_owned()));
-        }
-        changed
-    }
-
-    /// Moves a live note or bookmark to the trash. False if there is none with this id.
-    pub fn delete(&mut self, id: &str) -> bool {
-        let annotation = if let Some(i) = self.file.notes.iter().position(|n| n.id == id) {
-            Annotation::Note(self.file.notes.remove(i))
-        } else if let Some(i) = self.file.bookmarks.iter().position(|b| b.id == id) {
-            Annotation::Bookmark(self.file.bookmarks.remove(i))
-        } else {
-            return false;
-        };
-        self.file.trash.push(Trashed {
-            deleted: Timestamp::now(),
-            annotation,
-        });
-        self.touch(Touch::Item(id.to_owned()));
-        true
-    }
-
-    /// Brings an item back from the trash. False if it is not in the trash.
-    pub fn restore(&mut self, id: &str) -> bool {
-        let Some(i) = self.file.trash.iter().position(|t| t.annotation.id() == id) else {
-            return false;
-        };
-        match self.file.trash.remove(i).annotation {
-            Annotation::Note(n) => self.file.notes.push(n),
-            Annotation::Bookmark(b) => self.file.bookmarks.push(b),
-        }
-        self.touch(Touch::Item(id.to_owned()));
-        true
-    }
-
-    /// Removes everything in the trash for good, leaving tombstones so that merges do not
-    /// bring the items back. The only hard delete. Returns how many items were removed.
-    pub fn empty_trash(&mut self) -> usize {
-        let now = Timestamp::now();
-        let trash = std::mem::take(&mut self.file.trash);
-        let count = trash.len();
-        for t in trash {
-            let id = t.annotation.id().to_owned();
-            self.file.purged.push(Purged {
-                id: id.clone(),
-                at: now,
-            });
-            self.touch(Touch::Item(id));
-        }
-        count
-    }
-
-    /// Sets the reading position.
-    pub fn set_position(&mut self, section: &str, block: usize) {
-        self.file.position = Some(Position {
-            section: section.to_owned(),
-            block,
-            updated: Timestamp::now(),
-        });
-        self.touch(Touch::Position);
-    }
-
-    /// Marks a section as read, with its current content hash.
-    pub fn mark_read(&mut self, section: &str, hash: &str) {
-        let mark = ReadMark {
-            section: section.to_owned(),
-            hash: hash.to_owned(),
-            at: Timestamp::now(),
-        };
-        self.file.read.retain(|r| r.section != section);
-        self.file.read.push(mark);
-        self.touch(Touch::Read(section.to_owned()));
-    }
-
-    /// Marks a section as unread.
-    pub fn unmark_read(&mut self, section: &str) {
-        self.file.read.retain(|r| r.section != section);
-        self.touch(Touch::Read(section.to_owned()));
-    }
-
-    /// The read mark of a section, if it is marked.
-    pub fn read_mark(&self, section: &str) -> Option<&ReadMark> {
-        self.file.read.iter().find(|r| r.section == section)
-    }
-
-    /// Whether there is anything to save: a change since the last load or save, or a
-    /// damaged file to replace.
-    pub fn is_dirty(&self) -> bool {
-        self.force_write || self.file != self.synced
-    }
-
-    /// Whether the file was written by a newer brief: it can be read, and changed in
-    /// memory, but [`Store::save`] refuses to write it ([`StoreError::ReadOnly`]). The
-    /// UI should not offer edits.
-    pub fn is_read_only(&self) -> bool {
-        self.read_only.is_some()
-    }
-
-    /// The format version of the file when it is newer than this brief's.
-    pub fn newer_schema(&self) -> Option<u32> {
-        self.read_only
-    }
-
-    /// The live notes and bookmarks, borrowed: notes first, then bookmarks, each in file
-    /// order (creation order after a save). The trash is `file.trash`.
-    pub fn annotations(&self) -> impl Iterator<Item = AnnotationRef<'_>> {
-        self.file
-            .notes
-            .iter()
-            .map(AnnotationRef::Note)
-            .chain(self.file.bookmarks.iter().map(AnnotationRef::Bookmark))
-    }
-
-    /// The live note with this id.
-    pub fn note(&self, id: &str) -> Option<&Note> {
-        self.file.notes.iter().find(|n| n.id == id)
-    }
-
-    /// The live bookmark with this id.
-    pub fn bookmark(&self, id: &str) -> Option<&Bookmark> {
-        self.file.bookmarks.iter().find(|b| b.id == id)
-    }
-}
-
 // ---------------------------------------------------------------------------------------
 // Errors and outcomes
 // ---------------------------------------------------------------------------------------
@@ -552,14 +397,36 @@ pub enum StoreError {
         /// The encoder's message.
         message: String,
     },
-    /// A briefing id or draft key that cannot be used as a file name.
+    /// A briefing id that cannot name a store file.
     #[error(
-        "`{name}` cannot be used as a file name for notes (use 1 to 100 letters, digits, `-` or `_`)"
+        "`{}` cannot be used as a briefing id for notes (use 1 to {MAX_ID_LEN} letters, digits, `-` or `_`)",
+        shown_name(name)
     )]
     BadName {
-        /// The id or key.
+        /// The id.
         name: String,
     },
+    /// Something that is not a regular file (a symbolic link, a FIFO, a device, a
+    /// folder) is where brief keeps one of its files: refused, never followed or read.
+    #[error(
+        "{} is {found}, where brief keeps a file of its own: it is left alone and not used (brief never follows links or reads special files in its data folder); move it away",
+        path.display()
+    )]
+    NotAFile {
+        /// Where.
+        path: PathBuf,
+        /// What is there, in words ("a symbolic link", "a FIFO (named pipe)", ...).
+        found: &'static str,
+    },
+}
+
+/// An id for a message: sanitised, and cut if very long.
+fn shown_name(name: &str) -> String {
+    let line = sanitize_line(name);
+    match line.char_indices().nth(80) {
+        Some((at, _)) => format!("{}…", &line[..at]),
+        None => line.into_owned(),
+    }
 }
 
 fn io_error(path: &Path, action: &'static str) -> impl FnOnce(io::Error) -> StoreError {

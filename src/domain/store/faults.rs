@@ -1,10 +1,12 @@
 //! The file operations of a save, behind a small trait: the real ones, and a test double
 //! ([`Faults`]) that records them and fails a chosen one with a chosen OS error.
 
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, File};
 use std::io::{self, Write};
 use std::path::Path;
 use std::sync::{Arc, Mutex};
+
+use crate::domain::atomic::{self, Links, OpenError};
 
 #[cfg(doc)]
 use super::Store;
@@ -12,9 +14,10 @@ use super::Store;
 /// A kind of file operation performed by a save, as recorded and failed by [`Faults`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Step {
-    /// Creating a folder (`annotations/`, `annotations/backups/`, `drafts/`).
+    /// Creating a folder (`annotations/`, `annotations/backups/`, `drafts/`, `rescue/`,
+    /// the data dir).
     CreateDir,
-    /// Creating a temporary file.
+    /// Creating a temporary file (or a rescue file).
     CreateTemp,
     /// Writing the new content into it.
     Write,
@@ -136,11 +139,11 @@ pub(super) struct RealOps;
 
 impl FileOps for RealOps {
     fn create_dir_all(&self, dir: &Path) -> io::Result<()> {
-        fs::create_dir_all(dir)
+        atomic::create_private_dirs(dir)
     }
 
     fn create_temp(&self, path: &Path) -> io::Result<File> {
-        OpenOptions::new().write(true).create_new(true).open(path)
+        atomic::create_private(path)
     }
 
     fn write_all(&self, file: &mut File, bytes: &[u8]) -> io::Result<()> {
@@ -159,8 +162,19 @@ impl FileOps for RealOps {
         File::open(dir)?.sync_all()
     }
 
+    /// Copies a regular file (never through a link, never from a FIFO) to a new private
+    /// file.
     fn copy(&self, from: &Path, to: &Path) -> io::Result<()> {
-        fs::copy(from, to).map(|_| ())
+        let mut source = atomic::open_regular(from, Links::Refuse).map_err(|e| match e {
+            OpenError::Io(e) => e,
+            OpenError::Missing => io::ErrorKind::NotFound.into(),
+            OpenError::NotRegular(found) => {
+                io::Error::other(format!("it is {found}, not a regular file"))
+            }
+        })?;
+        let mut target = atomic::create_private(to)?;
+        io::copy(&mut source, &mut target)?;
+        Ok(())
     }
 }
 

@@ -10,10 +10,10 @@ use std::sync::Arc;
 
 use jiff::Timestamp;
 use serde::Deserialize;
-use serde::de::DeserializeOwned;
 
-use super::files::one_line;
+use super::lenient::parse_lenient;
 use super::merge::normalize;
+use super::paths::one_line;
 use super::*;
 
 /// A fast hasher for the maps of a save: it mixes the length, the first 56 bytes and the
@@ -148,8 +148,8 @@ pub(super) fn parse(bytes: &[u8], briefing: &str, cache: &ChunkCache) -> Parsed 
 // ---------------------------------------------------------------------------------------
 //
 // This brief writes store files itself, in one canonical layout: the header (`schema`,
-// `briefing`, a blank line), then each item (position, notes, bookmarks, trash, purged,
-// read marks, in that order) as a top-level table or array-of-tables entry with its
+// `briefing`, `title` when known, a blank line), then each item (position, notes,
+// bookmarks, trash, purged, read marks, withdrawn sources, in that order) as a top-level table or array-of-tables entry with its
 // sub-tables, followed by a blank line. Strings are TOML basic strings (multi-line when
 // they hold a line feed), with `\`, control characters other than tab and line feed, and
 // any `"` that could close the string escaped. The `toml` crate parses this layout back
@@ -163,13 +163,14 @@ pub(super) fn parse(bytes: &[u8], briefing: &str, cache: &ChunkCache) -> Parsed 
 // would give; otherwise the whole file is parsed by `toml`.
 
 /// The top-level headers of the canonical layout, in canonical order.
-pub(super) const ITEM_HEADERS: [&str; 6] = [
+pub(super) const ITEM_HEADERS: [&str; 7] = [
     "[position]",
     "[[notes]]",
     "[[bookmarks]]",
     "[[trash]]",
     "[[purged]]",
     "[[read]]",
+    "[[withdrawn]]",
 ];
 
 /// One top-level item of a store file.
@@ -181,6 +182,7 @@ pub(super) enum Item {
     Trashed(Trashed),
     Purged(Purged),
     Read(ReadMark),
+    Withdrawn(Withdrawn),
 }
 
 /// What identifies an item within a file.
@@ -192,6 +194,7 @@ pub(super) enum ItemKey<'a> {
     Trashed(&'a str),
     Purged(&'a str),
     Read(&'a str),
+    Withdrawn(&'a str),
 }
 
 /// An item of a file, borrowed.
@@ -203,6 +206,7 @@ pub(super) enum ItemRef<'a> {
     Trashed(&'a Trashed),
     Purged(&'a Purged),
     Read(&'a ReadMark),
+    Withdrawn(&'a Withdrawn),
 }
 
 impl<'a> ItemRef<'a> {
@@ -214,6 +218,7 @@ impl<'a> ItemRef<'a> {
             ItemRef::Trashed(t) => ItemKey::Trashed(t.annotation.id()),
             ItemRef::Purged(p) => ItemKey::Purged(&p.id),
             ItemRef::Read(r) => ItemKey::Read(&r.section),
+            ItemRef::Withdrawn(w) => ItemKey::Withdrawn(&w.source),
         }
     }
 
@@ -226,6 +231,7 @@ impl<'a> ItemRef<'a> {
             (ItemRef::Trashed(a), Item::Trashed(b)) => *a == b,
             (ItemRef::Purged(a), Item::Purged(b)) => *a == b,
             (ItemRef::Read(a), Item::Read(b)) => *a == b,
+            (ItemRef::Withdrawn(a), Item::Withdrawn(b)) => *a == b,
             _ => false,
         }
     }
@@ -238,6 +244,7 @@ impl<'a> ItemRef<'a> {
             ItemRef::Trashed(t) => Item::Trashed(t.clone()),
             ItemRef::Purged(p) => Item::Purged(p.clone()),
             ItemRef::Read(r) => Item::Read(r.clone()),
+            ItemRef::Withdrawn(w) => Item::Withdrawn(w.clone()),
         }
     }
 }
@@ -251,6 +258,7 @@ impl Item {
             Item::Trashed(t) => ItemRef::Trashed(t),
             Item::Purged(p) => ItemRef::Purged(p),
             Item::Read(r) => ItemRef::Read(r),
+            Item::Withdrawn(w) => ItemRef::Withdrawn(w),
         }
     }
 
@@ -263,6 +271,7 @@ impl Item {
             Item::Trashed(_) => 3,
             Item::Purged(_) => 4,
             Item::Read(_) => 5,
+            Item::Withdrawn(_) => 6,
         }
     }
 }
@@ -313,11 +322,14 @@ pub(super) fn parse_canonical(
     struct Header {
         schema: u32,
         briefing: String,
+        #[serde(default)]
+        title: Option<String>,
     }
     let head: Header = toml::from_str(header).ok()?;
     let mut file = StoreFile {
         schema: head.schema,
         briefing: head.briefing,
+        title: head.title,
         ..StoreFile::default()
     };
     let mut check = String::new();
@@ -350,6 +362,7 @@ pub(super) fn parse_canonical(
             Item::Trashed(t) => file.trash.push(t),
             Item::Purged(p) => file.purged.push(p),
             Item::Read(r) => file.read.push(r),
+            Item::Withdrawn(w) => file.withdrawn.push(w),
         }
     }
     Some(file)
@@ -364,8 +377,9 @@ pub(super) fn parse_chunk(chunk: &str) -> Option<Item> {
         + file.bookmarks.len()
         + file.trash.len()
         + file.purged.len()
-        + file.read.len();
-    if count != 1 {
+        + file.read.len()
+        + file.withdrawn.len();
+    if count != 1 || file.title.is_some() {
         return None;
     }
     file.position
@@ -376,6 +390,7 @@ pub(super) fn parse_chunk(chunk: &str) -> Option<Item> {
         .or_else(|| file.trash.pop().map(Item::Trashed))
         .or_else(|| file.purged.pop().map(Item::Purged))
         .or_else(|| file.read.pop().map(Item::Read))
+        .or_else(|| file.withdrawn.pop().map(Item::Withdrawn))
 }
 
 /// Encodes a file in the canonical layout; also returns the cache of its items. The text
@@ -398,7 +413,8 @@ pub(super) fn encode(
         .chain(file.bookmarks.iter().map(ItemRef::Bookmark))
         .chain(file.trash.iter().map(ItemRef::Trashed))
         .chain(file.purged.iter().map(ItemRef::Purged))
-        .chain(file.read.iter().map(ItemRef::Read));
+        .chain(file.read.iter().map(ItemRef::Read))
+        .chain(file.withdrawn.iter().map(ItemRef::Withdrawn));
     let mut text = String::with_capacity(previous.0.keys().map(|t| t.len()).sum::<usize>() + 4096);
     encode_header(&mut text, file);
     let mut cache = ChunkCache::default();
@@ -430,7 +446,11 @@ pub(super) fn encode(
 pub(super) fn encode_header(out: &mut String, file: &StoreFile) {
     out.push_str(&format!("schema = {}\nbriefing = ", file.schema));
     push_string(out, &file.briefing);
-    out.push_str("\n\n");
+    out.push('\n');
+    if let Some(title) = &file.title {
+        push_key_string(out, "title", title);
+    }
+    out.push('\n');
 }
 
 pub(super) fn encode_item(out: &mut String, item: ItemRef<'_>) -> Result<(), String> {
@@ -467,7 +487,15 @@ pub(super) fn encode_item(out: &mut String, item: ItemRef<'_>) -> Result<(), Str
             out.push_str("[[read]]\n");
             push_key_string(out, "section", &r.section);
             push_key_string(out, "hash", &r.hash);
+            if let Some(text) = &r.text {
+                push_key_string(out, "text", text);
+            }
             push_key_time(out, "at", r.at);
+        }
+        ItemRef::Withdrawn(w) => {
+            out.push_str("[[withdrawn]]\n");
+            push_key_string(out, "source", &w.source);
+            push_key_time(out, "at", w.at);
         }
     }
     out.push('\n');
@@ -581,219 +609,4 @@ pub(super) fn push_string(out: &mut String, s: &str) {
     }
     out.push_str(&s[run..]);
     out.push_str(if multi_line { "\"\"\"" } else { "\"" });
-}
-
-// Lenient mirrors of the format, for files of a newer schema: unknown fields are ignored.
-
-#[derive(Deserialize)]
-pub(super) struct LenientAnchor {
-    briefing: String,
-    section: String,
-    block: usize,
-    quote: String,
-    #[serde(default)]
-    prefix: String,
-    #[serde(default)]
-    suffix: String,
-    version: String,
-}
-
-impl From<LenientAnchor> for Anchor {
-    fn from(a: LenientAnchor) -> Self {
-        Anchor {
-            briefing: a.briefing,
-            section: a.section,
-            block: a.block,
-            quote: a.quote,
-            prefix: a.prefix,
-            suffix: a.suffix,
-            version: a.version,
-        }
-    }
-}
-
-#[derive(Deserialize)]
-pub(super) struct LenientNote {
-    id: String,
-    anchor: LenientAnchor,
-    body: String,
-    created: Timestamp,
-    updated: Timestamp,
-    #[serde(default)]
-    conflict_of: Option<String>,
-    #[serde(default)]
-    moved: bool,
-}
-
-impl From<LenientNote> for Note {
-    fn from(n: LenientNote) -> Self {
-        Note {
-            id: n.id,
-            anchor: n.anchor.into(),
-            body: n.body,
-            created: n.created,
-            updated: n.updated,
-            conflict_of: n.conflict_of,
-            moved: n.moved,
-        }
-    }
-}
-
-#[derive(Deserialize)]
-pub(super) struct LenientBookmark {
-    id: String,
-    anchor: LenientAnchor,
-    #[serde(default)]
-    label: Option<String>,
-    created: Timestamp,
-    updated: Timestamp,
-    #[serde(default)]
-    moved: bool,
-}
-
-impl From<LenientBookmark> for Bookmark {
-    fn from(b: LenientBookmark) -> Self {
-        Bookmark {
-            id: b.id,
-            anchor: b.anchor.into(),
-            label: b.label,
-            created: b.created,
-            updated: b.updated,
-            moved: b.moved,
-        }
-    }
-}
-
-#[derive(Deserialize)]
-#[serde(tag = "type", rename_all = "lowercase")]
-pub(super) enum LenientAnnotation {
-    Note(LenientNote),
-    Bookmark(LenientBookmark),
-}
-
-#[derive(Deserialize)]
-pub(super) struct LenientTrashed {
-    deleted: Timestamp,
-    annotation: LenientAnnotation,
-}
-
-#[derive(Deserialize)]
-pub(super) struct LenientPosition {
-    section: String,
-    block: usize,
-    updated: Timestamp,
-}
-
-#[derive(Deserialize)]
-pub(super) struct LenientPurged {
-    id: String,
-    at: Timestamp,
-}
-
-#[derive(Deserialize)]
-pub(super) struct LenientReadMark {
-    section: String,
-    hash: String,
-    at: Timestamp,
-}
-
-/// Reads what can be read of a file of a newer schema. Returns the file and how many
-/// items had to be skipped.
-pub(super) fn parse_lenient(text: &str) -> Result<(StoreFile, usize), String> {
-    let table: toml::Table =
-        toml::from_str(text).map_err(|e| format!("it is not valid TOML: {}", one_line(e)))?;
-    let mut skipped = 0;
-    let notes: Vec<LenientNote> = lenient_list(&table, "notes", &mut skipped);
-    let bookmarks: Vec<LenientBookmark> = lenient_list(&table, "bookmarks", &mut skipped);
-    let trash: Vec<LenientTrashed> = lenient_list(&table, "trash", &mut skipped);
-    let purged: Vec<LenientPurged> = lenient_list(&table, "purged", &mut skipped);
-    let read: Vec<LenientReadMark> = lenient_list(&table, "read", &mut skipped);
-    let position = table
-        .get("position")
-        .cloned()
-        .and_then(|v| lenient_item::<LenientPosition>(v, &mut skipped));
-    let briefing = table
-        .get("briefing")
-        .and_then(|v| v.as_str())
-        .ok_or("it has no `briefing` id")?
-        .to_owned();
-    let file = StoreFile {
-        schema: SCHEMA,
-        briefing,
-        position: position.map(|p| Position {
-            section: p.section,
-            block: p.block,
-            updated: p.updated,
-        }),
-        notes: notes.into_iter().map(Note::from).collect(),
-        bookmarks: bookmarks.into_iter().map(Bookmark::from).collect(),
-        trash: trash
-            .into_iter()
-            .map(|t| Trashed {
-                deleted: t.deleted,
-                annotation: match t.annotation {
-                    LenientAnnotation::Note(n) => Annotation::Note(n.into()),
-                    LenientAnnotation::Bookmark(b) => Annotation::Bookmark(b.into()),
-                },
-            })
-            .collect(),
-        purged: purged
-            .into_iter()
-            .map(|p| Purged { id: p.id, at: p.at })
-            .collect(),
-        read: read
-            .into_iter()
-            .map(|r| ReadMark {
-                section: r.section,
-                hash: r.hash,
-                at: r.at,
-            })
-            .collect(),
-    };
-    Ok((normalize(file), skipped))
-}
-
-/// The items of an array of a lenient table that can be read; counts the others.
-pub(super) fn lenient_list<T: DeserializeOwned>(
-    table: &toml::Table,
-    key: &str,
-    skipped: &mut usize,
-) -> Vec<T> {
-    match table.get(key) {
-        Some(toml::Value::Array(values)) => values
-            .iter()
-            .filter_map(|v| lenient_item(v.clone(), skipped))
-            .collect(),
-        Some(_) => {
-            *skipped += 1;
-            Vec::new()
-        }
-        None => Vec::new(),
-    }
-}
-
-pub(super) fn lenient_item<T: DeserializeOwned>(
-    value: toml::Value,
-    skipped: &mut usize,
-) -> Option<T> {
-    match value.try_into() {
-        Ok(item) => Some(item),
-        Err(_) => {
-            *skipped += 1;
-            None
-        }
-    }
-}
-
-pub(super) fn newer_notice(path: &Path, schema: u32, skipped: usize) -> String {
-    let mut notice = format!(
-        "{} was written by a newer version of brief (file format {schema}, this version knows {SCHEMA}): its notes are shown read-only and will not be saved.",
-        path.display()
-    );
-    if skipped > 0 {
-        notice.push_str(&format!(
-            " {skipped} item(s) could not be read by this version."
-        ));
-    }
-    notice
 }

@@ -2,6 +2,7 @@
 //! form of a file (unique ids, sorted items) that it works on. The rules are told on
 //! [`Store::save`](super::Store::save).
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 use jiff::Timestamp;
@@ -103,9 +104,9 @@ pub(super) fn entry_map(file: &StoreFile) -> FastMap<&str, ERef<'_>> {
 
 /// Puts a file in canonical form: ids unique (an item of a hand-edited file whose id is
 /// taken by a different item gets `<id>~<n>`, deterministically; exact duplicates and
-/// tombstones of items still present are dropped), one read mark per section (the
-/// newest), items sorted (notes, bookmarks and tombstones by id, which for UUIDv7 is
-/// creation order; trash by deletion time).
+/// tombstones of items still present are dropped), one read mark per section and one
+/// withdrawal per source (the newest), items sorted (notes, bookmarks and tombstones by
+/// id, which for UUIDv7 is creation order; trash by deletion time).
 pub(super) fn normalize(file: StoreFile) -> StoreFile {
     if is_normalized(&file) {
         return file;
@@ -113,12 +114,14 @@ pub(super) fn normalize(file: StoreFile) -> StoreFile {
     let StoreFile {
         schema,
         briefing,
+        title,
         position,
         notes,
         bookmarks,
         trash,
         purged,
         read,
+        withdrawn,
     } = file;
     let mut map: BTreeMap<String, Entry> = BTreeMap::new();
     let entries = notes
@@ -156,18 +159,72 @@ pub(super) fn normalize(file: StoreFile) -> StoreFile {
             }
         }
     }
-    let mut marks: BTreeMap<String, ReadMark> = BTreeMap::new();
-    for mark in read {
-        match marks.get(&mark.section) {
-            Some(existing) if existing.at >= mark.at => {}
+    let mut file = assemble(
+        &briefing,
+        position,
+        map.into_values(),
+        newest_by_key(read),
+        newest_by_key(withdrawn),
+    );
+    file.schema = schema;
+    file.title = title;
+    file
+}
+
+/// A mark kept once per key, merged across instances by time: a read mark (by section)
+/// or a withdrawn source (by source).
+pub(super) trait Mark: Clone + PartialEq {
+    fn key(&self) -> &str;
+    fn at(&self) -> Timestamp;
+    /// The change-tracking key of this mark's key.
+    fn touch(key: &str) -> Touch;
+}
+
+impl Mark for ReadMark {
+    fn key(&self) -> &str {
+        &self.section
+    }
+    fn at(&self) -> Timestamp {
+        self.at
+    }
+    fn touch(key: &str) -> Touch {
+        Touch::Read(key.to_owned())
+    }
+}
+
+impl Mark for Withdrawn {
+    fn key(&self) -> &str {
+        &self.source
+    }
+    fn at(&self) -> Timestamp {
+        self.at
+    }
+    fn touch(key: &str) -> Touch {
+        Touch::Withdrawn(key.to_owned())
+    }
+}
+
+/// One mark per key, the newest, sorted by key.
+fn newest_by_key<M: Mark>(marks: Vec<M>) -> Vec<M> {
+    let mut by_key: BTreeMap<String, M> = BTreeMap::new();
+    for mark in marks {
+        match by_key.get(mark.key()) {
+            Some(existing) if existing.at() >= mark.at() => {}
             _ => {
-                marks.insert(mark.section.clone(), mark);
+                by_key.insert(mark.key().to_owned(), mark);
             }
         }
     }
-    let mut file = assemble(&briefing, position, map.into_values(), marks.into_values());
-    file.schema = schema;
-    file
+    by_key.into_values().collect()
+}
+
+/// A file in canonical form: borrowed when it is already, else a normalized copy.
+pub(super) fn normalized(file: &StoreFile) -> Cow<'_, StoreFile> {
+    if is_normalized(file) {
+        Cow::Borrowed(file)
+    } else {
+        Cow::Owned(normalize(file.clone()))
+    }
 }
 
 /// Whether a file is already as [`normalize`] would make it.
@@ -179,6 +236,7 @@ pub(super) fn is_normalized(file: &StoreFile) -> bool {
         && strictly_sorted(&file.bookmarks, |b| &b.id)
         && strictly_sorted(&file.purged, |p| &p.id)
         && strictly_sorted(&file.read, |r| &r.section)
+        && strictly_sorted(&file.withdrawn, |w| &w.source)
         && file
             .trash
             .windows(2)
@@ -197,15 +255,18 @@ pub(super) fn is_normalized(file: &StoreFile) -> bool {
         .all(|id| ids.insert(id))
 }
 
-/// Builds a file (at [`SCHEMA`]) from items, in canonical order.
+/// Builds a file (at [`SCHEMA`], without a title) from items, in canonical order.
 pub(super) fn assemble(
     briefing: &str,
     position: Option<Position>,
     entries: impl IntoIterator<Item = Entry>,
     read: impl IntoIterator<Item = ReadMark>,
+    withdrawn: impl IntoIterator<Item = Withdrawn>,
 ) -> StoreFile {
     let mut file = StoreFile::new(briefing);
     file.position = position;
+    file.withdrawn = withdrawn.into_iter().collect();
+    file.withdrawn.sort_by(|a, b| a.source.cmp(&b.source));
     for entry in entries {
         match entry {
             Entry::Live(Annotation::Note(n)) => file.notes.push(n),
@@ -240,25 +301,28 @@ pub(super) fn merge(
     ours: &StoreFile,
     base: &StoreFile,
     disk: Option<StoreFile>,
-    touched: &BTreeMap<Touch, Timestamp>,
+    touched: &BTreeMap<Touch, Touched>,
 ) -> Merged {
     let Some(disk) = disk else {
+        let mut file = assemble(
+            &ours.briefing,
+            ours.position.clone(),
+            ours.notes
+                .iter()
+                .map(|n| Entry::Live(Annotation::Note(n.clone())))
+                .chain(
+                    ours.bookmarks
+                        .iter()
+                        .map(|b| Entry::Live(Annotation::Bookmark(b.clone()))),
+                )
+                .chain(ours.trash.iter().cloned().map(Entry::Trashed))
+                .chain(ours.purged.iter().cloned().map(Entry::Purged)),
+            ours.read.iter().cloned(),
+            ours.withdrawn.iter().cloned(),
+        );
+        file.title = ours.title.clone();
         return Merged {
-            file: assemble(
-                &ours.briefing,
-                ours.position.clone(),
-                ours.notes
-                    .iter()
-                    .map(|n| Entry::Live(Annotation::Note(n.clone())))
-                    .chain(
-                        ours.bookmarks
-                            .iter()
-                            .map(|b| Entry::Live(Annotation::Bookmark(b.clone()))),
-                    )
-                    .chain(ours.trash.iter().cloned().map(Entry::Trashed))
-                    .chain(ours.purged.iter().cloned().map(Entry::Purged)),
-                ours.read.iter().cloned(),
-            ),
+            file,
             conflicts: 0,
             from_disk: 0,
         };
@@ -294,7 +358,7 @@ pub(super) fn merge(
                         from_disk += 1;
                         keep.mark(slot);
                     } else {
-                        let touched_at = touched.get(&Touch::Item(id.to_owned())).copied();
+                        let touched_at = touched.get(&Touch::Item(id.to_owned())).map(|t| t.at);
                         let (resolved, copies) = resolve(id, o, d, b, touched_at);
                         conflicts += copies;
                         if resolved.len() != 1 || resolved.first().map(Entry::as_ref) != Some(o) {
@@ -309,6 +373,11 @@ pub(super) fn merge(
         let (position, read, others) = merge_position_and_reads(ours, base, &disk, touched);
         (position, read, conflicts, from_disk + others)
     };
+    let (withdrawn, took_withdrawn) =
+        merge_marks(&ours.withdrawn, &disk.withdrawn, &base.withdrawn, touched);
+    let title = three_way(&ours.title, &disk.title, Some(&base.title)).unwrap_or(&ours.title);
+    let took_title = usize::from(*title != ours.title);
+    let title = title.clone();
     let StoreFile {
         notes,
         bookmarks,
@@ -340,10 +409,12 @@ pub(super) fn merge(
             .zip(keep.purged)
             .filter_map(|(p, k)| k.then_some(Entry::Purged(p))),
     );
+    let mut file = assemble(&ours.briefing, position, out, read, withdrawn);
+    file.title = title;
     Merged {
-        file: assemble(&ours.briefing, position, out, read),
+        file,
         conflicts,
-        from_disk,
+        from_disk: from_disk + took_withdrawn + took_title,
     }
 }
 
@@ -414,45 +485,49 @@ fn merge_position_and_reads(
     ours: &StoreFile,
     base: &StoreFile,
     disk: &StoreFile,
-    touched: &BTreeMap<Touch, Timestamp>,
+    touched: &BTreeMap<Touch, Touched>,
 ) -> (Option<Position>, Vec<ReadMark>, usize) {
-    let now = Timestamp::now();
-    let mut from_disk = 0;
     let (position, took) = merge_position(
         ours.position.as_ref(),
         disk.position.as_ref(),
         base.position.as_ref(),
     );
-    from_disk += usize::from(took);
+    let (read, took_read) = merge_marks(&ours.read, &disk.read, &base.read, touched);
+    (position, read, usize::from(took) + took_read)
+}
 
-    let by_section = |file: &StoreFile| -> BTreeMap<String, ReadMark> {
-        file.read
+/// Marks merged by key, three-way: the side that changed a key since the base wins;
+/// when both did, the newer mark wins, and a mark removed here (unmarked, restored)
+/// stays removed unless the other side set it again later. Returns the marks and how
+/// many came from disk.
+fn merge_marks<M: Mark>(
+    ours: &[M],
+    disk: &[M],
+    base: &[M],
+    touched: &BTreeMap<Touch, Touched>,
+) -> (Vec<M>, usize) {
+    let now = Timestamp::now();
+    let by_key = |marks: &[M]| -> BTreeMap<String, M> {
+        marks
             .iter()
-            .map(|r| (r.section.clone(), r.clone()))
+            .map(|m| (m.key().to_owned(), m.clone()))
             .collect()
     };
-    let (o_read, d_read, b_read) = (by_section(ours), by_section(disk), by_section(base));
-    let sections: BTreeSet<&String> = o_read.keys().chain(d_read.keys()).collect();
-    let mut read = Vec::new();
-    for section in sections {
-        let (o, d, b) = (
-            o_read.get(section),
-            d_read.get(section),
-            b_read.get(section),
-        );
+    let (o_map, d_map, b_map) = (by_key(ours), by_key(disk), by_key(base));
+    let keys: BTreeSet<&String> = o_map.keys().chain(d_map.keys()).collect();
+    let (mut out, mut from_disk) = (Vec::new(), 0);
+    for key in keys {
+        let (o, d, b) = (o_map.get(key), d_map.get(key), b_map.get(key));
         let result = if o == d || d == b {
             o
         } else if o == b {
             d
         } else {
             match (o, d) {
-                (Some(o), Some(d)) => Some(if o.at >= d.at { o } else { d }),
+                (Some(o), Some(d)) => Some(if o.at() >= d.at() { o } else { d }),
                 (None, Some(d)) => {
-                    let unmarked = touched
-                        .get(&Touch::Read(section.clone()))
-                        .copied()
-                        .unwrap_or(now);
-                    (d.at > unmarked).then_some(d)
+                    let removed = touched.get(&M::touch(key)).map_or(now, |t| t.at);
+                    (d.at() > removed).then_some(d)
                 }
                 (o, None) => o,
             }
@@ -460,9 +535,9 @@ fn merge_position_and_reads(
         if result != o {
             from_disk += 1;
         }
-        read.extend(result.cloned());
+        out.extend(result.cloned());
     }
-    (position, read, from_disk)
+    (out, from_disk)
 }
 
 /// The position: the side that changed it since the base, or the newer. Returns it and

@@ -262,7 +262,7 @@ fn purge_tombstones_remove_untouched_copies_but_not_edits() {
         conflict_of: None,
         moved: false,
     });
-    c.synced = c.file.clone();
+    c.synced = Arc::new(c.file.clone());
     save(&store, &mut c);
     assert!(c.note(&gone).is_none());
 }
@@ -384,4 +384,121 @@ fn duplicate_ids_in_a_hand_edited_file_are_all_kept() {
     loaded.set_position("s", 0);
     save(&store, &mut loaded);
     assert_eq!(load(&store, "b1").file.notes.len(), 2);
+}
+
+#[test]
+fn merge_title_one_side_changed_wins_else_ours() {
+    let (_dir, store) = temp_store();
+    let mut a = load(&store, "b1");
+    a.set_title("Old title");
+    a.set_position("s", 0);
+    save(&store, &mut a);
+    let mut b = load(&store, "b1");
+    assert_eq!(b.title(), Some("Old title"));
+    a.set_title("New title");
+    save(&store, &mut a);
+    // b did not touch the title: it follows the file.
+    b.add_note(anchor("s"), "x");
+    let outcome = save(&store, &mut b);
+    assert_eq!(b.title(), Some("New title"));
+    assert!(outcome.merged_from_disk >= 1);
+    // Both changed it: the one saving last keeps its own.
+    a.set_title("A's title");
+    b.set_title("B's title");
+    save(&store, &mut a);
+    save(&store, &mut b);
+    assert_eq!(load(&store, "b1").title(), Some("B's title"));
+    save(&store, &mut a);
+    assert_eq!(a.title(), Some("B's title"));
+}
+
+#[test]
+fn merge_read_marks_keep_their_text() {
+    let (_dir, store) = temp_store();
+    let mut a = load(&store, "b1");
+    a.mark_read_with_text("s1", "h1", "the text as read by a");
+    save(&store, &mut a);
+    let mut b = load(&store, "b1");
+    assert_eq!(
+        b.read_mark("s1").unwrap().text.as_deref(),
+        Some("the text as read by a")
+    );
+    a.mark_read_with_text("s2", "h2", "only a");
+    b.mark_read_with_text("s1", "h1-newer", "the newer text");
+    save(&store, &mut a);
+    save(&store, &mut b);
+    save(&store, &mut a);
+    for set in [&a, &b, &load(&store, "b1")] {
+        let s1 = set.read_mark("s1").unwrap();
+        assert_eq!(
+            (s1.hash.as_str(), s1.text.as_deref()),
+            ("h1-newer", Some("the newer text"))
+        );
+        assert_eq!(set.read_mark("s2").unwrap().text.as_deref(), Some("only a"));
+    }
+    // Only the latest text of a section is kept.
+    a.mark_read_with_text("s1", "h3", "third");
+    save(&store, &mut a);
+    let text = fs::read_to_string(store.file_path("b1")).unwrap();
+    assert!(
+        !text.contains("the newer text") && text.contains("third"),
+        "{text}"
+    );
+    // A section too large to keep is marked without its text.
+    a.mark_read_with_text("big", "h", &"x".repeat(MAX_READ_TEXT_BYTES + 1));
+    assert_eq!(a.read_mark("big").unwrap().text, None);
+}
+
+#[test]
+fn merge_withdrawn_sources_newest_wins_per_source() {
+    let (_dir, store) = temp_store();
+    let mut a = load(&store, "b1");
+    assert!(a.withdraw_source("common"));
+    assert!(a.withdraw_source("to-restore"));
+    assert!(!a.withdraw_source("common"));
+    save(&store, &mut a);
+    let mut b = load(&store, "b1");
+    assert!(b.is_withdrawn("common"));
+    a.withdraw_source("only-a");
+    b.withdraw_source("only-b");
+    assert!(a.restore_source("to-restore"));
+    assert!(!a.restore_source("never-withdrawn"));
+    save(&store, &mut a);
+    save(&store, &mut b);
+    let sources: Vec<&str> = b.file.withdrawn.iter().map(|w| w.source.as_str()).collect();
+    assert_eq!(sources, ["common", "only-a", "only-b"]);
+    save(&store, &mut a);
+    assert_eq!(a.file.withdrawn, b.file.withdrawn);
+    // Withdrawn again elsewhere after our restore: the newer decision wins.
+    let mut c = load(&store, "b1");
+    a.restore_source("common");
+    c.restore_source("common");
+    c.withdraw_source("common");
+    save(&store, &mut c);
+    save(&store, &mut a);
+    assert!(a.is_withdrawn("common"));
+    // Restored here after it was withdrawn elsewhere: stays restored.
+    let mut d = load(&store, "b1");
+    c.withdraw_source("only-b");
+    d.restore_source("only-b");
+    save(&store, &mut c);
+    save(&store, &mut d);
+    assert!(!d.is_withdrawn("only-b"));
+    assert!(!load(&store, "b1").is_withdrawn("only-b"));
+}
+
+#[test]
+fn a_file_of_the_previous_schema_is_read_and_upgraded() {
+    let (_dir, store) = temp_store();
+    fs::create_dir_all(store.annotations_dir()).unwrap();
+    let old = "schema = 1\nbriefing = \"b1\"\n\n[position]\nsection = \"s\"\nblock = 2\nupdated = \"2024-01-01T00:00:00Z\"\n\n[[read]]\nsection = \"s\"\nhash = \"h\"\nat = \"2024-01-01T00:00:00Z\"\n\n";
+    fs::write(store.file_path("b1"), old).unwrap();
+    let mut set = load(&store, "b1");
+    assert!(!set.is_read_only());
+    assert_eq!(set.read_mark("s").unwrap().text, None);
+    set.withdraw_source("src");
+    save(&store, &mut set);
+    let text = fs::read_to_string(store.file_path("b1")).unwrap();
+    assert!(text.starts_with(&format!("schema = {SCHEMA}\n")), "{text}");
+    assert_eq!(load(&store, "b1").file.position.unwrap().block, 2);
 }
