@@ -56,6 +56,11 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+        /// Also check the estimative language (ICD 203), as warnings: a sentence that
+        /// states both a confidence level and a likelihood, a briefing that mixes the two
+        /// rows of the likelihood scale, an assessment section that states neither.
+        #[arg(long)]
+        lint: bool,
     },
     /// List briefings: id, date, language, title, sections, tags.
     List {
@@ -196,7 +201,19 @@ pub fn run(command: Command, config: &Config) -> ExitCode {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let result = match command {
-        Command::Check { paths, format } => check(&load_library(&paths, config), format, &mut out),
+        Command::Check {
+            paths,
+            format,
+            lint,
+        } => {
+            let lexicons = lint.then(crate::domain::tradecraft::estimative::Lexicons::bundled);
+            check(
+                &load_library(&paths, config),
+                format,
+                lexicons.as_ref(),
+                &mut out,
+            )
+        }
         Command::List { paths, format } => list(&load_library(&paths, config), format, &mut out),
         Command::Show {
             id,
@@ -292,15 +309,30 @@ fn report_problems(problems: &[Diagnostic]) {
     }
 }
 
-/// `brief check`: every problem, then a count on stderr; exit 1 on any error.
-pub fn check(library: &Library, format: Format, out: &mut impl Write) -> std::io::Result<ExitCode> {
+/// `brief check`: every problem, then a count on stderr; exit 1 on any error. With
+/// `lint` (the estimative term lists to use, see `--lint`), the lints of every briefing
+/// that loaded follow its problems, as warnings.
+pub fn check(
+    library: &Library,
+    format: Format,
+    lint: Option<&crate::domain::tradecraft::estimative::Lexicons>,
+    out: &mut impl Write,
+) -> std::io::Result<ExitCode> {
+    let mut problems = library.problems.clone();
+    if let Some(lexicons) = lint {
+        for b in &library.briefings {
+            problems.extend(crate::domain::tradecraft::lint::lint_diagnostics(
+                b, lexicons,
+            ));
+        }
+    }
     match format {
         Format::Text => {
-            for p in &library.problems {
+            for p in &problems {
                 writeln!(out, "{p}")?;
             }
-            let errors = library.problems.iter().filter(|p| p.is_error()).count();
-            let warnings = library.problems.len() - errors;
+            let errors = problems.iter().filter(|p| p.is_error()).count();
+            let warnings = problems.len() - errors;
             eprintln!(
                 "{} loaded, {} {}, {} {}",
                 plural(library.briefings.len(), "briefing"),
@@ -311,8 +343,7 @@ pub fn check(library: &Library, format: Format, out: &mut impl Write) -> std::io
             );
         }
         Format::Json => {
-            let items: Vec<serde_json::Value> = library
-                .problems
+            let items: Vec<serde_json::Value> = problems
                 .iter()
                 .map(|p| {
                     serde_json::json!({

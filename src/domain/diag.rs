@@ -7,7 +7,7 @@ use std::fmt;
 use super::text::sanitize_line;
 
 /// How serious a problem is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// Worth a look; the file still loads.
@@ -89,6 +89,89 @@ impl fmt::Display for Diagnostic {
     }
 }
 
+/// How many problems of one shape a file reports before the rest are summarised.
+pub const MAX_REPEATED: usize = 10;
+
+/// What makes two messages "the same problem": the text with every `quoted` part and
+/// every number taken out, so that `unknown field \`a\`` and `unknown field \`b\``, or
+/// two dates that do not exist, are alike.
+fn shape(d: &Diagnostic) -> (Severity, String) {
+    let mut out = String::with_capacity(d.message.len().min(200));
+    let mut quoted = false;
+    for c in d.message.chars() {
+        match c {
+            '`' => {
+                quoted = !quoted;
+                if quoted {
+                    out.push('`');
+                }
+            }
+            _ if quoted => {}
+            c if c.is_ascii_digit() => {
+                if !out.ends_with('#') {
+                    out.push('#');
+                }
+            }
+            c => out.push(c),
+        }
+        if out.len() > 200 {
+            break;
+        }
+    }
+    (d.severity, out)
+}
+
+/// Caps repeated problems: of the problems of one file that say the same thing (see
+/// [`MAX_REPEATED`]), the first ones are kept and the rest replaced by one line at the
+/// first left out, `… and 9,990 more like this`, so that a file with ten thousand
+/// copies of one mistake gives a screenful, not a flood. Order is kept otherwise.
+pub fn cap_repeated(problems: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    if problems.len() <= MAX_REPEATED {
+        return problems;
+    }
+    let mut counts: std::collections::HashMap<(String, Severity, String), usize> =
+        std::collections::HashMap::new();
+    let keys: Vec<(String, Severity, String)> = problems
+        .iter()
+        .map(|d| {
+            let (severity, text) = shape(d);
+            (d.file.clone(), severity, text)
+        })
+        .collect();
+    for key in &keys {
+        *counts.entry(key.clone()).or_default() += 1;
+    }
+    let mut seen: std::collections::HashMap<&(String, Severity, String), usize> =
+        std::collections::HashMap::new();
+    let mut out = Vec::with_capacity(problems.len().min(1024));
+    for (d, key) in problems.into_iter().zip(&keys) {
+        let n = seen.entry(key).or_default();
+        *n += 1;
+        if *n <= MAX_REPEATED {
+            out.push(d);
+        } else if *n == MAX_REPEATED + 1 {
+            let more = counts.get(key).copied().unwrap_or(0) - MAX_REPEATED;
+            let mut summary = d;
+            summary.message = format!("… and {} more like this", thousands(more));
+            out.push(summary);
+        }
+    }
+    out
+}
+
+/// `9998` → `9,998`.
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// A 1-based line and column (in characters).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Pos {
@@ -145,6 +228,47 @@ mod tests {
         // 'x' is after "écho " = 6 bytes, 5 characters
         assert_eq!(index.pos(9), Pos { line: 2, column: 6 });
         assert_eq!(index.pos(999), Pos { line: 3, column: 1 });
+    }
+
+    #[test]
+    fn repeated_problems_are_capped_and_summarised() {
+        let mut problems = Vec::new();
+        for i in 0..10_000u32 {
+            problems.push(Diagnostic::error(
+                "f.md",
+                Some(Pos {
+                    line: i + 1,
+                    column: 3,
+                }),
+                format!("no section has the id `s{i}` (the section ids are a, b)"),
+            ));
+            if i % 1000 == 0 {
+                problems.push(Diagnostic::warning(
+                    "f.md",
+                    None,
+                    format!("tag `t{i}` is listed twice"),
+                ));
+            }
+        }
+        problems.push(Diagnostic::error("f.md", None, "something else"));
+        let capped = cap_repeated(problems);
+        let shown: Vec<String> = capped.iter().map(|d| d.message.clone()).collect();
+        assert_eq!(
+            shown.len(),
+            MAX_REPEATED + 1 + MAX_REPEATED + 1,
+            "{shown:#?}"
+        );
+        let summary = capped
+            .iter()
+            .find(|d| d.message.starts_with('…'))
+            .map(ToString::to_string);
+        assert_eq!(
+            summary.as_deref(),
+            Some("f.md:11:3: error: … and 9,990 more like this")
+        );
+        assert_eq!(shown.last().map(String::as_str), Some("something else"));
+        assert_eq!(thousands(1_234_567), "1,234,567");
+        assert_eq!(thousands(999), "999");
     }
 
     #[test]
