@@ -333,9 +333,12 @@ fn the_same_briefing_in_toml_and_markdown_loads_to_the_same_model() {
         briefing.origin = Origin::Embedded("same");
         briefing.version = String::new();
         briefing.id_position = None;
+        briefing.lines = Default::default();
         for section in &mut briefing.sections {
             section.line = 0;
             section.body_line = 0;
+            section.title_line = 0;
+            section.body_origin = Default::default();
         }
     }
     assert_eq!(a, b);
@@ -436,9 +439,12 @@ fn the_documented_markdown_example_is_the_documented_toml_example() {
         briefing.origin = Origin::Embedded("example");
         briefing.version = String::new();
         briefing.id_position = None;
+        briefing.lines = Default::default();
         for section in &mut briefing.sections {
             section.line = 0;
             section.body_line = 0;
+            section.title_line = 0;
+            section.body_origin = Default::default();
         }
     }
     assert_eq!(a, b);

@@ -95,10 +95,14 @@ pub fn find_citations(text: &str) -> Vec<InlineCitation> {
 /// list item or a heading (see [`portion_at_start`]); not one in the middle of a
 /// sentence, in code or after emphasis.
 pub fn find_portions(text: &str) -> Vec<Portion> {
-    // Most texts hold no `(U`, `(C`, `(S` or `(T` at all: no need to parse them.
+    // Most texts hold nothing like `(S)` or `(TS//` at all: no need to parse them.
     let bytes = text.as_bytes();
-    let maybe = memchr::memchr_iter(b'(', bytes)
-        .any(|i| matches!(bytes.get(i + 1), Some(b'U' | b'C' | b'S' | b'T')));
+    let maybe = memchr::memchr_iter(b'(', bytes).any(|i| {
+        let after = bytes.get(i + 1..).unwrap_or_default();
+        let code = if after.starts_with(b"TS") { 2 } else { 1 };
+        matches!(after.first(), Some(b'U' | b'C' | b'S' | b'T'))
+            && matches!(after.get(code), Some(b')' | b'/'))
+    });
     if !maybe {
         return Vec::new();
     }
