@@ -92,6 +92,9 @@ impl fmt::Display for Diagnostic {
 /// How many problems of one shape a file reports before the rest are summarised.
 pub const MAX_REPEATED: usize = 10;
 
+/// How the line that stands for the problems left out starts.
+const SUMMARY: &str = "… and ";
+
 /// What makes two messages "the same problem": the text with every `quoted` part and
 /// every number taken out, so that `unknown field \`a\`` and `unknown field \`b\``, or
 /// two dates that do not exist, are alike.
@@ -145,6 +148,11 @@ pub fn cap_repeated(problems: Vec<Diagnostic>) -> Vec<Diagnostic> {
         std::collections::HashMap::new();
     let mut out = Vec::with_capacity(problems.len().min(1024));
     for (d, key) in problems.into_iter().zip(&keys) {
+        // A summary made by an earlier pass stays as it is.
+        if d.message.starts_with(SUMMARY) {
+            out.push(d);
+            continue;
+        }
         let n = seen.entry(key).or_default();
         *n += 1;
         if *n <= MAX_REPEATED {
@@ -152,7 +160,7 @@ pub fn cap_repeated(problems: Vec<Diagnostic>) -> Vec<Diagnostic> {
         } else if *n == MAX_REPEATED + 1 {
             let more = counts.get(key).copied().unwrap_or(0) - MAX_REPEATED;
             let mut summary = d;
-            summary.message = format!("… and {} more like this", thousands(more));
+            summary.message = format!("{SUMMARY}{} more like this", thousands(more));
             out.push(summary);
         }
     }
@@ -323,6 +331,16 @@ mod tests {
         );
         assert_eq!(shown.last().map(String::as_str), Some("something else"));
         assert_eq!(thousands(1_234_567), "1,234,567");
+        // Capping again changes nothing, however many summaries there are.
+        let mut many = Vec::new();
+        for kind in 0..12 {
+            for i in 0..20 {
+                many.push(Diagnostic::error("f", None, format!("kind{} `{i}`", "x".repeat(kind))));
+            }
+        }
+        let once = cap_repeated(many);
+        assert_eq!(once.len(), 12 * (MAX_REPEATED + 1));
+        assert_eq!(cap_repeated(once.clone()), once);
         assert_eq!(thousands(999), "999");
     }
 
