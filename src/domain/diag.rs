@@ -335,7 +335,11 @@ mod tests {
         let mut many = Vec::new();
         for kind in 0..12 {
             for i in 0..20 {
-                many.push(Diagnostic::error("f", None, format!("kind{} `{i}`", "x".repeat(kind))));
+                many.push(Diagnostic::error(
+                    "f",
+                    None,
+                    format!("kind{} `{i}`", "x".repeat(kind)),
+                ));
             }
         }
         let once = cap_repeated(many);

@@ -233,9 +233,9 @@ impl Validator<'_> {
         if let Some(highest) = context.highest
             && context.declared.is_none()
         {
-            let (span, message) = match (&classification_span, &context.classification) {
+            let (pos, message) = match (&classification_span, &context.classification) {
                 (Some(span), Some(c)) => (
-                    span.clone(),
+                    self.pos(span),
                     format!(
                         "the classification `{}` names no level brief recognises (see \"Portion marks\" in docs/briefing-format.md), so the portion marks (up to {}) cannot be checked against it",
                         sanitize_line(c),
@@ -243,14 +243,15 @@ impl Validator<'_> {
                     ),
                 ),
                 _ => (
-                    0..0,
+                    Some(Pos { line: 1, column: 1 }),
                     format!(
                         "portions are marked up to {}, but the briefing declares no `classification`",
                         highest.name()
                     ),
                 ),
             };
-            self.warning(&span, message);
+            self.problems
+                .push(Diagnostic::warning(self.name, pos, message));
         }
         Some(Briefing {
             id: id?,
