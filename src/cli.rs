@@ -66,6 +66,11 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+        /// Also check the estimative language (ICD 203), as warnings: a sentence that
+        /// states both a confidence level and a likelihood, a briefing that mixes the two
+        /// rows of the likelihood scale, an assessment section that states neither.
+        #[arg(long)]
+        lint: bool,
     },
     /// List briefings: id, date, language, title, sections, tags.
     List {
@@ -251,8 +256,18 @@ pub fn run(command: Command, config: &Config) -> ExitCode {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let result = match command {
-        Command::Check { paths, format } => {
-            check::check(&load_library(&paths, config), format, &mut out)
+        Command::Check {
+            paths,
+            format,
+            lint,
+        } => {
+            let lexicons = lint.then(crate::domain::tradecraft::estimative::Lexicons::bundled);
+            check::check(
+                &load_library(&paths, config),
+                format,
+                lexicons.as_ref(),
+                &mut out,
+            )
         }
         Command::List { paths, format } => {
             check::list(&load_library(&paths, config), format, &mut out)

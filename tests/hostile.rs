@@ -299,3 +299,130 @@ fn the_reader_opens_huge_shapes() {
         read_in_pty(path.to_str().unwrap_or_default());
     }
 }
+
+/// The lines of `brief check` on a generated file, its exit code and the total size of
+/// what it printed.
+fn check_generated(dir: &Path, name: &str, text: &str) -> (Option<i32>, Vec<String>, usize) {
+    let path = dir.join(name);
+    std::fs::write(&path, text).expect("write");
+    let (code, out, err) = brief(&["check", path.to_str().unwrap_or_default()], dir);
+    assert_inert(&out, name);
+    let lines = String::from_utf8_lossy(&out)
+        .lines()
+        .map(str::to_owned)
+        .collect();
+    (code, lines, out.len() + err.len())
+}
+
+#[test]
+fn two_megabytes_of_tags_load_in_linear_time() {
+    // 190,000 tags (1.9 MB): the duplicate check compared each with every other one
+    // before it, 34 seconds in a release build. The last 10,000 repeat earlier ones: ten
+    // warnings are shown, and the rest summarised.
+    let home = tempfile::tempdir().expect("tempdir");
+    let mut text = String::from("title = \"Tags\"\ntags = [");
+    for i in 0..190_000 {
+        text.push_str(&format!(
+            "\"tag-{}\",",
+            if i < 180_000 { i } else { i - 180_000 }
+        ));
+    }
+    text.push_str("]\n[[sections]]\ntitle = \"A\"\n");
+    assert!(text.len() > 1_800_000);
+    let (code, lines, size) = check_generated(home.path(), "tags.toml", &text);
+    assert_eq!(code, Some(0));
+    assert_eq!(lines.len(), 11, "{lines:#?}");
+    assert!(
+        lines[0].ends_with("warning: tag `tag-0` is listed twice"),
+        "{}",
+        lines[0]
+    );
+    assert!(
+        lines[10].ends_with("warning: … and 9,990 more like this"),
+        "{}",
+        lines[10]
+    );
+    assert!(size < 4_000, "{size} bytes printed");
+}
+
+#[test]
+fn ten_thousand_dates_naming_unknown_sections_print_a_screenful() {
+    // 0.9 MB of Markdown: 10,000 sections and 10,000 `[[dates]]` naming none of them.
+    // Each error listed every section id: 1.39 GB of output and as much memory.
+    let home = tempfile::tempdir().expect("tempdir");
+    let mut text = String::from("+++\ntitle = \"Dates\"\n");
+    for i in 0..10_000 {
+        text.push_str(&format!(
+            "[[dates]]\nsection = \"gone-{i}\"\nfrom = \"--09-10\"\nlabel = \"Mentioned\"\n"
+        ));
+    }
+    text.push_str("+++\n");
+    for i in 0..10_000 {
+        text.push_str(&format!("## Section {i}\n\nText {i}.\n\n"));
+    }
+    assert!(text.len() > 800_000);
+    let (code, lines, size) = check_generated(home.path(), "dates.md", &text);
+    assert_eq!(code, Some(1));
+    assert_eq!(lines.len(), 11, "{lines:#?}");
+    assert!(
+        lines[0].ends_with("error: no section has the id `gone-0` (the section ids are section-0, section-1, section-2, section-3, section-4, section-5, section-6, section-7 and 9,992 more)"),
+        "{}",
+        lines[0]
+    );
+    assert!(
+        lines[10].ends_with("error: … and 9,990 more like this"),
+        "{}",
+        lines[10]
+    );
+    assert!(size < 5_000, "{size} bytes printed");
+}
+
+#[test]
+fn a_title_made_only_of_invisible_characters_is_refused() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let text = "title = \"\\u200b\\u200d\\u200d\\u202e\\u2066\\u2069\\ufeff \\u200e\"\n[[sections]]\ntitle = \"A\"\n";
+    let (code, lines, _) = check_generated(home.path(), "blank.toml", text);
+    assert_eq!(code, Some(1));
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    assert!(
+        lines[0].ends_with("blank.toml:1:9: error: the briefing's `title` has no visible character (only spaces, zero-width characters or direction marks)"),
+        "{}",
+        lines[0]
+    );
+}
+
+#[test]
+fn flags_and_joiner_sequences_are_measured_as_terminals_draw_them() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let path = "tests/fixtures/hostile/zwj-flags.toml";
+    // A run of joiners never reaches the terminal; a single one (inside a family) does.
+    let (code, out, _) = brief(&["show", "zwj-flags", path], home.path());
+    assert_eq!(code, Some(0));
+    let shown = String::from_utf8_lossy(&out);
+    assert!(
+        !shown.contains("\u{200d}\u{200d}"),
+        "a run of joiners was printed"
+    );
+    assert!(shown.contains("\u{1f468}\u{200d}\u{1f469}\u{200d}\u{1f467}"));
+    assert!(shown.contains("xy"), "{shown}");
+    // A title of forty families (eighty columns) is cut to sixty in `list`, counting each
+    // family as the two columns it takes, not as the six of its characters.
+    let family = "\u{1f468}\u{200d}\u{1f469}\u{200d}\u{1f467}";
+    let file = home.path().join("families.toml");
+    std::fs::write(
+        &file,
+        format!(
+            "title = \"{}\"\n[[sections]]\ntitle = \"A\"\n",
+            family.repeat(40)
+        ),
+    )
+    .expect("write");
+    let (code, out, _) = brief(&["list", file.to_str().unwrap_or_default()], home.path());
+    assert_eq!(code, Some(0));
+    let table = String::from_utf8_lossy(&out);
+    let row = table.lines().nth(1).unwrap_or_default();
+    let start = row.find('\u{1f468}').unwrap_or(0);
+    let end = row.find('…').map_or(0, |i| i + '…'.len_utf8());
+    let title = row.get(start..end).unwrap_or_default();
+    assert_eq!(unicode_width::UnicodeWidthStr::width(title), 59, "{row}");
+}

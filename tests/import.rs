@@ -483,6 +483,7 @@ fn the_same_briefing_in_toml_and_markdown_loads_to_the_same_model() {
             section.line = 0;
             section.body_line = 0;
             section.title_line = 0;
+            section.body_origin = Default::default();
         }
     }
     assert_eq!(a, b);
@@ -588,6 +589,7 @@ fn the_documented_markdown_example_is_the_documented_toml_example() {
             section.line = 0;
             section.body_line = 0;
             section.title_line = 0;
+            section.body_origin = Default::default();
         }
     }
     assert_eq!(a, b);

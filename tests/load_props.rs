@@ -1,8 +1,10 @@
 //! Property tests of loading: arbitrary bytes, and TOML-shaped text close to a real
-//! briefing, never panic; what loads is valid; what fails says where.
+//! briefing, never panic; what loads is valid (its portion marks within its declared
+//! classification, its citations naming its sources); what fails says where.
 
 use brief::domain::briefing::Origin;
 use brief::domain::load::parse_briefing;
+use brief::domain::load_md::parse_markdown_briefing;
 use proptest::prelude::*;
 
 fn origin() -> Origin {
@@ -22,6 +24,15 @@ fn briefing_like() -> impl Strategy<Value = String> {
         Just("kind = \"challenges\"\n".to_string()),
         Just("tags = [\"a\", \"b\"]\n".to_string()),
         Just("date = 1979-05-27T07:32:00Z\n".to_string()),
+        Just("classification = \"UNCLASSIFIED\"\n".to_string()),
+        Just("tlp = \"AMBER+STRICT\"\n".to_string()),
+        Just(
+            "[[sources]]\nid = \"nyt\"\nname = \"N\"\nreliability = \"B\"\ncredibility = 2\n"
+                .to_string()
+        ),
+        Just("sources = [\"nyt\"]\n".to_string()),
+        Just("marking = \"S//NOFORN\"\n".to_string()),
+        Just("body = \"\"\"\n(S) x [^nyt]\n\n(U) y \\\n z\n\"\"\"\n".to_string()),
         "[ -~]{0,40}\n",
         any::<String>(),
     ];
@@ -34,6 +45,7 @@ proptest! {
     #[test]
     fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..2048)) {
         let _ = parse_briefing(&bytes, origin(), Some("p".into()));
+        let _ = parse_markdown_briefing(&bytes, Origin::File("prop.md".into()), Some("p".into()));
     }
 
     #[test]
@@ -42,6 +54,14 @@ proptest! {
             Ok(loaded) => {
                 let b = loaded.briefing;
                 prop_assert!(!b.title.trim().is_empty());
+                if let (Some(declared), Some(top)) = (b.declared_level(), b.high_water_mark()) {
+                    prop_assert!(top.level <= declared, "{:?} above {:?}", top, declared);
+                }
+                for s in &b.sections {
+                    for id in s.cited_sources() {
+                        prop_assert!(b.source(id).is_some(), "cites unknown {}", id);
+                    }
+                }
                 let mut ids: Vec<&str> = b.sections.iter().map(|s| s.id.as_str()).collect();
                 ids.sort_unstable();
                 let before = ids.len();

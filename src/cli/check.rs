@@ -12,15 +12,26 @@ use crate::domain::text::{display_width, sanitize_line, truncate};
 pub(super) fn check(
     library: &Library,
     format: Format,
+    lint: Option<&crate::domain::tradecraft::estimative::Lexicons>,
     out: &mut impl Write,
 ) -> std::io::Result<ExitCode> {
+    // With `--lint`, the lints of every briefing that loaded follow the problems, as
+    // warnings.
+    let mut problems = library.problems.clone();
+    if let Some(lexicons) = lint {
+        for b in &library.briefings {
+            problems.extend(crate::domain::tradecraft::lint::lint_diagnostics(
+                b, lexicons,
+            ));
+        }
+    }
     match format {
         Format::Text => {
-            for p in &library.problems {
+            for p in &problems {
                 writeln!(out, "{p}")?;
             }
-            let errors = library.problems.iter().filter(|p| p.is_error()).count();
-            let warnings = library.problems.len() - errors;
+            let errors = problems.iter().filter(|p| p.is_error()).count();
+            let warnings = problems.len() - errors;
             eprintln!(
                 "{} loaded, {} {}, {} {}",
                 plural(library.briefings.len(), "briefing"),
@@ -31,7 +42,7 @@ pub(super) fn check(
             );
         }
         Format::Json => {
-            let items: Vec<ProblemOut> = library.problems.iter().map(ProblemOut::from).collect();
+            let items: Vec<ProblemOut> = problems.iter().map(ProblemOut::from).collect();
             write_json(out, &items)?;
         }
     }

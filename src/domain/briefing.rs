@@ -4,6 +4,11 @@
 use std::path::PathBuf;
 
 use super::date::{DateSpan, PartialDate};
+use super::diag::Pos;
+use super::tradecraft::cite::{InlineCitation, Portion};
+use super::tradecraft::grade::{Credibility, Grade, Reliability};
+use super::tradecraft::marking::{Level, Marking, classification_level, portion_at_start, roll_up};
+use super::tradecraft::tlp::Tlp;
 
 /// The longest briefing id, in bytes: checked by the loader (an error at the id), and
 /// every id up to it names its notes' files (the store hashes long ones).
@@ -31,12 +36,120 @@ impl Origin {
 /// A source the briefing is written from.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Source {
+    /// The id sections and paragraphs cite it by (`nyt`): a slug, unique among the
+    /// briefing's sources. A source without one cannot be cited.
+    pub id: Option<String>,
     /// The source's name (publication, report, author).
     pub name: String,
     /// Where it can be read.
     pub url: Option<String>,
     /// When it was last consulted.
     pub accessed: Option<PartialDate>,
+    /// How reliable the source is (Admiralty code, A–F).
+    pub reliability: Option<Reliability>,
+    /// How credible its information is (Admiralty code, 1–6).
+    pub credibility: Option<Credibility>,
+    /// Why it is graded so, in the briefing's words.
+    pub grading: Option<String>,
+}
+
+impl Source {
+    /// The source's grade (`B2`, `F6`, or partly or not graded).
+    pub fn grade(&self) -> Grade {
+        Grade {
+            reliability: self.reliability,
+            credibility: self.credibility,
+        }
+    }
+}
+
+/// Where a text of the briefing (a section's body, the summary) starts in its file, and
+/// how its bytes map to the file's lines and columns. The text is a copy of the file
+/// from its start, except where `jumps` says otherwise (an escape or a line
+/// continuation in a TOML string); so a position in the text is known exactly.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TextOrigin {
+    /// The line of the text's first character (1-based; 0 when unknown).
+    pub line: u32,
+    /// Its column, in characters (1-based).
+    pub column: u32,
+    /// From byte `.0` of the text on, the text continues at line `.1`, column `.2` of
+    /// the file. In increasing order of bytes.
+    pub jumps: Vec<(usize, u32, u32)>,
+}
+
+impl TextOrigin {
+    /// A text copied verbatim from the file from this line and column.
+    pub fn verbatim(line: u32, column: u32) -> Self {
+        TextOrigin {
+            line,
+            column,
+            jumps: Vec::new(),
+        }
+    }
+
+    /// The line and column in the file of byte `offset` of `text` (the text this origin
+    /// describes). For several offsets of one text, [`TextOrigin::cursor`] is linear.
+    pub fn pos(&self, text: &str, offset: usize) -> Pos {
+        self.cursor(text).pos(offset)
+    }
+
+    /// A cursor that finds positions of increasing offsets in one pass over `text`.
+    pub fn cursor<'a>(&'a self, text: &'a str) -> TextCursor<'a> {
+        TextCursor {
+            origin: self,
+            text,
+            at: 0,
+            pos: Pos {
+                line: self.line,
+                column: self.column.max(1),
+            },
+        }
+    }
+}
+
+/// Finds the file positions of bytes of a text, walking forward (see
+/// [`TextOrigin::cursor`]).
+pub struct TextCursor<'a> {
+    origin: &'a TextOrigin,
+    text: &'a str,
+    at: usize,
+    pos: Pos,
+}
+
+impl TextCursor<'_> {
+    /// The line and column in the file of byte `offset` of the text (clamped to the
+    /// text; an offset before the last one asked starts again from the beginning).
+    pub fn pos(&mut self, offset: usize) -> Pos {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        if offset < self.at {
+            *self = self.origin.cursor(self.text);
+        }
+        // Start from the last jump at or before the offset, if it is past where we are.
+        let jumps = &self.origin.jumps;
+        let k = jumps.partition_point(|j| j.0 <= offset);
+        if let Some(&(at, line, column)) = k.checked_sub(1).and_then(|k| jumps.get(k))
+            && at >= self.at
+            && self.text.is_char_boundary(at)
+        {
+            self.at = at;
+            self.pos = Pos { line, column };
+        }
+        let piece = self.text.get(self.at..offset).unwrap_or("");
+        for c in piece.chars() {
+            if c == '\n' {
+                self.pos.line = self.pos.line.saturating_add(1);
+                self.pos.column = 1;
+            } else {
+                self.pos.column = self.pos.column.saturating_add(1);
+            }
+        }
+        self.at = offset;
+        self.pos
+    }
 }
 
 /// The kind of a section: one of the known vocabulary, or any other lowercase slug.
@@ -128,8 +241,103 @@ pub struct Section {
     pub body_line: u32,
     /// The line of the section's title in the source file (1-based; 0 when unknown).
     pub title_line: u32,
+    /// Where the body's text is in the file, character by character.
+    pub body_origin: TextOrigin,
+    /// The section's portion marking (`marking = "S//NOFORN"`), for all its paragraphs
+    /// that carry no mark of their own.
+    pub marking: Option<Marking>,
+    /// The ids of the sources the section as a whole rests on (`sources = ["nyt"]`).
+    pub sources: Vec<String>,
+    /// The inline citations of its body (`[^nyt]`), in order.
+    pub citations: Vec<InlineCitation>,
+    /// The portion marks that open paragraphs of its body (`(S)`), in order.
+    pub portions: Vec<Portion>,
     /// A stable hash of title and body, to tell when a section changed since it was read.
     pub hash: String,
+}
+
+impl Section {
+    /// The ids of every source the section cites, as a whole or inline, each once, in
+    /// order (the section's `sources` first).
+    pub fn cited_sources(&self) -> Vec<&str> {
+        let mut ids: Vec<&str> = Vec::new();
+        for id in self
+            .sources
+            .iter()
+            .map(String::as_str)
+            .chain(self.citations.iter().map(|c| c.source.as_str()))
+        {
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+        ids
+    }
+
+    /// Whether the section's judgment rests on a single source: it cites exactly one
+    /// (a section that cites none says nothing about its sourcing, and is not counted).
+    pub fn rests_on_single_source(&self) -> bool {
+        self.cited_sources().len() == 1
+    }
+
+    /// The marking that applies at byte `offset` of the body: the mark of the paragraph
+    /// it is in, else the section's own.
+    pub fn marking_at(&self, offset: usize) -> Option<&Marking> {
+        self.portions
+            .iter()
+            .find(|p| p.paragraph.contains(&offset))
+            .map(|p| &p.marking)
+            .or(self.marking.as_ref())
+    }
+
+    /// For each display block of the body (as [`super::markdown::render_markdown`] cuts
+    /// it, the unit notes attach to), the marking that applies to it: its own `(S)`
+    /// mark, else the section's.
+    pub fn block_markings(&self) -> Vec<Option<Marking>> {
+        super::markdown::render_markdown(&self.body)
+            .iter()
+            .map(|b| {
+                portion_at_start(&b.text)
+                    .map(|(m, _)| m)
+                    .or_else(|| self.marking.clone())
+            })
+            .collect()
+    }
+
+    /// For each display block of the body, the ids it cites inline (`[^nyt]`).
+    pub fn block_citations(&self) -> Vec<Vec<String>> {
+        block_citations(&self.body)
+    }
+}
+
+/// For each display block of a CommonMark text, the source ids it cites inline.
+fn block_citations(text: &str) -> Vec<Vec<String>> {
+    super::markdown::render_markdown(text)
+        .iter()
+        .map(|b| {
+            super::tradecraft::cite::find_citations(&b.text)
+                .into_iter()
+                .map(|c| c.source)
+                .collect()
+        })
+        .collect()
+}
+
+/// A passage that depends on a source (see [`Briefing::passages_citing`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Passage {
+    /// The section (index), or `None` for the summary.
+    pub section: Option<usize>,
+    /// The display block citing it inline, or `None` when the whole section rests on
+    /// it (its `sources`).
+    pub block: Option<usize>,
+}
+
+impl Passage {
+    /// Whether a note on block `block` of section `section` depends on this passage.
+    pub fn covers(&self, section: usize, block: usize) -> bool {
+        self.section == Some(section) && self.block.is_none_or(|b| b == block)
+    }
 }
 
 /// Where the briefing's fields are written in its source file (1-based lines; 0 when
@@ -145,6 +353,8 @@ pub struct FieldLines {
     pub tags: u32,
     /// Each source, in order.
     pub sources: Vec<u32>,
+    /// Where the summary's text is, character by character (its `line` is `summary`).
+    pub summary_text: TextOrigin,
 }
 
 /// A validated briefing.
@@ -162,12 +372,18 @@ pub struct Briefing {
     pub summary: Option<String>,
     /// Free text shown as a banner.
     pub classification: Option<String>,
+    /// The Traffic Light Protocol label: how far the briefing may be shared.
+    pub tlp: Option<Tlp>,
     /// Free tags.
     pub tags: Vec<String>,
     /// What it was written from.
     pub sources: Vec<Source>,
     /// The sections, in document order.
     pub sections: Vec<Section>,
+    /// The inline citations of the summary.
+    pub summary_citations: Vec<InlineCitation>,
+    /// The portion marks of the summary's paragraphs.
+    pub summary_portions: Vec<Portion>,
     /// Where it came from.
     pub origin: Origin,
     /// A stable hash of the whole file: the version annotations were made on.
@@ -187,6 +403,65 @@ impl Briefing {
     /// The position of the section with this id.
     pub fn section_index(&self, id: &str) -> Option<usize> {
         self.sections.iter().position(|s| s.id == id)
+    }
+
+    /// The source with this id.
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id.as_deref() == Some(id))
+    }
+
+    /// The level the declared `classification` names, when it is recognised (see
+    /// [`classification_level`]).
+    pub fn declared_level(&self) -> Option<Level> {
+        self.classification
+            .as_deref()
+            .and_then(classification_level)
+    }
+
+    /// The high-water mark: the highest marking of the content (sections' `marking`,
+    /// paragraphs' portion marks, the summary's), with the caveats rolled up (see
+    /// [`roll_up`]); `None` when nothing is marked.
+    pub fn high_water_mark(&self) -> Option<Marking> {
+        let sections = self.sections.iter().flat_map(|s| {
+            s.marking
+                .iter()
+                .chain(s.portions.iter().map(|p| &p.marking))
+        });
+        let summary = self.summary_portions.iter().map(|p| &p.marking);
+        roll_up(sections.chain(summary))
+    }
+
+    /// Every passage that depends on the source `id`: each section whose `sources` name
+    /// it (the whole section), and each display block of a section or of the summary
+    /// that cites it inline. In document order, summary first.
+    pub fn passages_citing(&self, id: &str) -> Vec<Passage> {
+        let mut passages = Vec::new();
+        let inline = |text: &str, section: Option<usize>, out: &mut Vec<Passage>| {
+            for (block, ids) in block_citations(text).iter().enumerate() {
+                if ids.iter().any(|i| i == id) {
+                    out.push(Passage {
+                        section,
+                        block: Some(block),
+                    });
+                }
+            }
+        };
+        if let Some(summary) = &self.summary
+            && self.summary_citations.iter().any(|c| c.source == id)
+        {
+            inline(summary, None, &mut passages);
+        }
+        for (i, section) in self.sections.iter().enumerate() {
+            if section.sources.iter().any(|s| s == id) {
+                passages.push(Passage {
+                    section: Some(i),
+                    block: None,
+                });
+            } else if section.citations.iter().any(|c| c.source == id) {
+                inline(&section.body, Some(i), &mut passages);
+            }
+        }
+        passages
     }
 
     /// Every structured date in the briefing, with the index of its section.

@@ -7,7 +7,7 @@ use std::fmt;
 use super::text::sanitize_line;
 
 /// How serious a problem is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// Worth a look; the file still loads.
@@ -89,6 +89,97 @@ impl fmt::Display for Diagnostic {
     }
 }
 
+/// How many problems of one shape a file reports before the rest are summarised.
+pub const MAX_REPEATED: usize = 10;
+
+/// How the line that stands for the problems left out starts.
+const SUMMARY: &str = "… and ";
+
+/// What makes two messages "the same problem": the text with every `quoted` part and
+/// every number taken out, so that `unknown field \`a\`` and `unknown field \`b\``, or
+/// two dates that do not exist, are alike.
+fn shape(d: &Diagnostic) -> (Severity, String) {
+    let mut out = String::with_capacity(d.message.len().min(200));
+    let mut quoted = false;
+    for c in d.message.chars() {
+        match c {
+            '`' => {
+                quoted = !quoted;
+                if quoted {
+                    out.push('`');
+                }
+            }
+            _ if quoted => {}
+            c if c.is_ascii_digit() => {
+                if !out.ends_with('#') {
+                    out.push('#');
+                }
+            }
+            c => out.push(c),
+        }
+        if out.len() > 200 {
+            break;
+        }
+    }
+    (d.severity, out)
+}
+
+/// Caps repeated problems: of the problems of one file that say the same thing (see
+/// [`MAX_REPEATED`]), the first ones are kept and the rest replaced by one line at the
+/// first left out, `… and 9,990 more like this`, so that a file with ten thousand
+/// copies of one mistake gives a screenful, not a flood. Order is kept otherwise.
+pub fn cap_repeated(problems: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    if problems.len() <= MAX_REPEATED {
+        return problems;
+    }
+    let mut counts: std::collections::HashMap<(String, Severity, String), usize> =
+        std::collections::HashMap::new();
+    let keys: Vec<(String, Severity, String)> = problems
+        .iter()
+        .map(|d| {
+            let (severity, text) = shape(d);
+            (d.file.clone(), severity, text)
+        })
+        .collect();
+    for key in &keys {
+        *counts.entry(key.clone()).or_default() += 1;
+    }
+    let mut seen: std::collections::HashMap<&(String, Severity, String), usize> =
+        std::collections::HashMap::new();
+    let mut out = Vec::with_capacity(problems.len().min(1024));
+    for (d, key) in problems.into_iter().zip(&keys) {
+        // A summary made by an earlier pass stays as it is.
+        if d.message.starts_with(SUMMARY) {
+            out.push(d);
+            continue;
+        }
+        let n = seen.entry(key).or_default();
+        *n += 1;
+        if *n <= MAX_REPEATED {
+            out.push(d);
+        } else if *n == MAX_REPEATED + 1 {
+            let more = counts.get(key).copied().unwrap_or(0) - MAX_REPEATED;
+            let mut summary = d;
+            summary.message = format!("{SUMMARY}{} more like this", thousands(more));
+            out.push(summary);
+        }
+    }
+    out
+}
+
+/// `9998` → `9,998`.
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// A 1-based line and column (in characters).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Pos {
@@ -102,6 +193,18 @@ pub struct Pos {
 pub struct LineIndex<'a> {
     text: &'a [u8],
     starts: Vec<usize>,
+    /// Characters before each [`BLOCK`]-byte boundary of the text, made when first
+    /// needed, so that a column far into a long line is found without counting the
+    /// whole line again (ten thousand problems on one 2 MB line stay linear).
+    blocks: std::cell::OnceCell<Vec<usize>>,
+}
+
+/// The bytes between two checkpoints of [`LineIndex`]'s character counts.
+const BLOCK: usize = 4096;
+
+/// How many characters start in `bytes` (UTF-8 continuation bytes are not counted).
+fn char_starts(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
 }
 
 impl<'a> LineIndex<'a> {
@@ -109,7 +212,11 @@ impl<'a> LineIndex<'a> {
     pub fn new(text: &'a [u8]) -> Self {
         let mut starts = vec![0];
         starts.extend(memchr::memchr_iter(b'\n', text).map(|i| i + 1));
-        LineIndex { text, starts }
+        LineIndex {
+            text,
+            starts,
+            blocks: std::cell::OnceCell::new(),
+        }
     }
 
     /// `len` bytes of the text from `offset`, when they exist.
@@ -117,14 +224,33 @@ impl<'a> LineIndex<'a> {
         self.text.get(offset..offset.checked_add(len)?)
     }
 
+    /// Characters in the text before `offset`.
+    fn chars_before(&self, offset: usize) -> usize {
+        let blocks = self.blocks.get_or_init(|| {
+            let mut total = 0;
+            let mut counts = Vec::with_capacity(self.text.len() / BLOCK + 1);
+            for chunk in self.text.chunks(BLOCK) {
+                counts.push(total);
+                total += char_starts(chunk);
+            }
+            counts
+        });
+        let block = offset / BLOCK;
+        blocks.get(block).copied().unwrap_or(0) + char_starts(&self.text[block * BLOCK..offset])
+    }
+
     /// The line and column of a byte offset (clamped to the text). Columns count
-    /// characters; a carriage return before the offset on the same line counts as one.
+    /// characters (an invalid byte counts as one); a carriage return before the offset
+    /// on the same line counts as one.
     pub fn pos(&self, offset: usize) -> Pos {
         let offset = offset.min(self.text.len());
         let line = self.starts.partition_point(|&s| s <= offset) - 1;
         let start = self.starts[line];
-        let prefix = &self.text[start..offset];
-        let column = String::from_utf8_lossy(prefix).chars().count() + 1;
+        let column = if offset - start <= BLOCK {
+            char_starts(&self.text[start..offset])
+        } else {
+            self.chars_before(offset) - self.chars_before(start)
+        } + 1;
         Pos {
             line: u32::try_from(line + 1).unwrap_or(u32::MAX),
             column: u32::try_from(column).unwrap_or(u32::MAX),
@@ -145,6 +271,81 @@ mod tests {
         // 'x' is after "écho " = 6 bytes, 5 characters
         assert_eq!(index.pos(9), Pos { line: 2, column: 6 });
         assert_eq!(index.pos(999), Pos { line: 3, column: 1 });
+    }
+
+    #[test]
+    fn columns_far_into_a_long_line_are_counted_in_blocks() {
+        let line = format!("x\n{}", "é".repeat(10_000));
+        let index = LineIndex::new(line.as_bytes());
+        for chars in [0, 1, 2047, 2048, 4096, 9_999] {
+            let at = 2 + chars * 2;
+            assert_eq!(
+                index.pos(at),
+                Pos {
+                    line: 2,
+                    column: chars as u32 + 1
+                },
+                "{chars}"
+            );
+        }
+        // An invalid byte counts as one character, as before.
+        let bytes = b"ab\xffcd";
+        assert_eq!(LineIndex::new(bytes).pos(4), Pos { line: 1, column: 5 });
+    }
+
+    #[test]
+    fn repeated_problems_are_capped_and_summarised() {
+        let mut problems = Vec::new();
+        for i in 0..10_000u32 {
+            problems.push(Diagnostic::error(
+                "f.md",
+                Some(Pos {
+                    line: i + 1,
+                    column: 3,
+                }),
+                format!("no section has the id `s{i}` (the section ids are a, b)"),
+            ));
+            if i % 1000 == 0 {
+                problems.push(Diagnostic::warning(
+                    "f.md",
+                    None,
+                    format!("tag `t{i}` is listed twice"),
+                ));
+            }
+        }
+        problems.push(Diagnostic::error("f.md", None, "something else"));
+        let capped = cap_repeated(problems);
+        let shown: Vec<String> = capped.iter().map(|d| d.message.clone()).collect();
+        assert_eq!(
+            shown.len(),
+            MAX_REPEATED + 1 + MAX_REPEATED + 1,
+            "{shown:#?}"
+        );
+        let summary = capped
+            .iter()
+            .find(|d| d.message.starts_with('…'))
+            .map(ToString::to_string);
+        assert_eq!(
+            summary.as_deref(),
+            Some("f.md:11:3: error: … and 9,990 more like this")
+        );
+        assert_eq!(shown.last().map(String::as_str), Some("something else"));
+        assert_eq!(thousands(1_234_567), "1,234,567");
+        // Capping again changes nothing, however many summaries there are.
+        let mut many = Vec::new();
+        for kind in 0..12 {
+            for i in 0..20 {
+                many.push(Diagnostic::error(
+                    "f",
+                    None,
+                    format!("kind{} `{i}`", "x".repeat(kind)),
+                ));
+            }
+        }
+        let once = cap_repeated(many);
+        assert_eq!(once.len(), 12 * (MAX_REPEATED + 1));
+        assert_eq!(cap_repeated(once.clone()), once);
+        assert_eq!(thousands(999), "999");
     }
 
     #[test]

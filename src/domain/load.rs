@@ -2,21 +2,25 @@
 //! validation, each problem located as `file:line:column`. Must not depend on terminal
 //! crates.
 
-use std::collections::HashMap;
 use std::fs::File;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use serde::Deserialize;
-use toml::Spanned;
+use super::briefing::{Briefing, Origin};
+use super::diag::{Diagnostic, LineIndex, Pos, cap_repeated};
+use super::text::slugify;
 
-use super::briefing::{Briefing, Kind, Origin, Section, Source};
-use super::date::{DateSpan, PartialDate};
-use super::diag::{Diagnostic, LineIndex, Pos};
-use super::hash::{content_hash, content_hash_parts};
-use super::text::{is_slug, sanitize_line, slugify};
-
+mod origin;
+pub(crate) mod raw;
 mod split;
+mod validate;
+
+pub(crate) use raw::RawBriefing;
+use raw::{Layout, Walker};
+use validate::Validator;
+#[cfg(test)]
+use validate::is_language_tag;
+pub(crate) use validate::short_list;
 
 /// The default size cap: 64 MiB.
 pub const DEFAULT_MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
@@ -255,12 +259,15 @@ pub fn parse_briefing(
     if let Some(raw) = split::parse_parallel(body, threads) {
         return validate_raw(raw, bytes, bom, origin, default_id);
     }
-    let raw: RawBriefing = toml::from_str(body).map_err(|e| {
+    let root = toml::de::DeTable::parse(body).map_err(|e| {
         let start = e.span().map(|s| s.start);
         let pos = start.map(|s| index.pos(s + bom));
-        let at = start.and_then(|s| body[s..].chars().next());
+        let at = start
+            .and_then(|s| body.get(s..))
+            .and_then(|t| t.chars().next());
         vec![Diagnostic::error(&name, pos, toml_words(e.message(), at))]
     })?;
+    let raw = Walker::new(0).briefing(root.into_inner(), Layout::Toml);
     validate_raw(raw, bytes, bom, origin, default_id)
 }
 
@@ -280,11 +287,17 @@ pub(crate) fn validate_raw(
     let mut v = Validator {
         name: &name,
         index: &index,
-        bom: base,
+        bytes,
+        base,
         problems: Vec::new(),
     };
-    let briefing = v.briefing(raw, origin.clone(), default_id, bytes);
-    let (errors, warnings): (Vec<_>, Vec<_>) = v.problems.into_iter().partition(|d| d.is_error());
+    let briefing = v.briefing(raw, origin.clone(), default_id);
+    // Errors first, then warnings, each in file order; a flood of one mistake is
+    // summarised.
+    let mut problems = v.problems;
+    problems.sort_by_key(|p| (!p.is_error(), p.line, p.column));
+    let problems = cap_repeated(problems);
+    let (errors, warnings): (Vec<_>, Vec<_>) = problems.into_iter().partition(|d| d.is_error());
     match briefing {
         Some(briefing) if errors.is_empty() => Ok(Loaded { briefing, warnings }),
         _ => {
@@ -316,429 +329,6 @@ pub(crate) fn toml_words(message: &str, at: Option<char>) -> String {
     } else {
         format!("invalid TOML: {message}")
     }
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct RawBriefing {
-    pub(crate) title: Option<Spanned<String>>,
-    pub(crate) id: Option<Spanned<String>>,
-    pub(crate) date: Option<Spanned<toml::Value>>,
-    pub(crate) language: Option<Spanned<String>>,
-    pub(crate) summary: Option<String>,
-    pub(crate) classification: Option<String>,
-    #[serde(default)]
-    pub(crate) tags: Vec<Spanned<String>>,
-    #[serde(default)]
-    pub(crate) sources: Vec<Spanned<RawSource>>,
-    #[serde(default)]
-    pub(crate) sections: Vec<Spanned<RawSection>>,
-    /// When parsed in pieces: (first section of a piece, where the piece starts); the
-    /// spans of a piece's sections count from its start.
-    #[serde(skip)]
-    pub(crate) section_bases: Vec<(usize, usize)>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct RawSource {
-    name: Option<Spanned<String>>,
-    url: Option<String>,
-    accessed: Option<Spanned<toml::Value>>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct RawSection {
-    pub(crate) title: Option<Spanned<String>>,
-    pub(crate) id: Option<Spanned<String>>,
-    pub(crate) kind: Option<Spanned<String>>,
-    pub(crate) body: Option<Spanned<String>>,
-    #[serde(default)]
-    pub(crate) dates: Vec<Spanned<RawDate>>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct RawDate {
-    pub(crate) from: Option<Spanned<toml::Value>>,
-    pub(crate) to: Option<Spanned<toml::Value>>,
-    pub(crate) label: Option<String>,
-    pub(crate) confidence: Option<Spanned<String>>,
-}
-
-struct Validator<'a> {
-    name: &'a str,
-    index: &'a LineIndex<'a>,
-    bom: usize,
-    problems: Vec<Diagnostic>,
-}
-
-impl Validator<'_> {
-    fn pos(&self, span: &std::ops::Range<usize>) -> Option<Pos> {
-        Some(self.index.pos(span.start + self.bom))
-    }
-
-    fn error(&mut self, span: &std::ops::Range<usize>, message: impl Into<String>) {
-        let pos = self.pos(span);
-        self.problems
-            .push(Diagnostic::error(self.name, pos, message.into()));
-    }
-
-    fn warning(&mut self, span: &std::ops::Range<usize>, message: impl Into<String>) {
-        let pos = self.pos(span);
-        self.problems
-            .push(Diagnostic::warning(self.name, pos, message.into()));
-    }
-
-    fn briefing(
-        &mut self,
-        raw: RawBriefing,
-        origin: Origin,
-        default_id: Option<String>,
-        bytes: &[u8],
-    ) -> Option<Briefing> {
-        let title = match raw.title {
-            Some(t) => self.required_text(t, "the briefing's `title` is empty"),
-            None => {
-                self.problems.push(Diagnostic::error(
-                    self.name,
-                    Some(Pos { line: 1, column: 1 }),
-                    "missing `title`: every briefing needs one",
-                ));
-                None
-            }
-        };
-        let id_position = raw.id.as_ref().and_then(|id| self.pos(&id.span()));
-        let id = match raw.id {
-            Some(id) => {
-                if is_slug(id.get_ref()) {
-                    Some(id.into_inner())
-                } else {
-                    let msg = format!(
-                        "malformed id `{}`: use lowercase letters, digits and single hyphens (e.g. `kim-putin-2023`)",
-                        sanitize_line(id.get_ref())
-                    );
-                    self.error(&id.span(), msg);
-                    None
-                }
-            }
-            None => match default_id.filter(|d| !d.is_empty()) {
-                Some(id) => Some(id),
-                None => {
-                    self.problems.push(Diagnostic::error(
-                        self.name,
-                        Some(Pos { line: 1, column: 1 }),
-                        "no `id`, and none can be made from the file name: add `id = \"…\"`",
-                    ));
-                    None
-                }
-            },
-        };
-        if let Some(long) = id
-            .as_ref()
-            .filter(|id| id.len() > super::briefing::MAX_ID_LEN)
-        {
-            let at = id_position.or(Some(Pos { line: 1, column: 1 }));
-            let msg = format!(
-                "the id is {} characters long, over the limit of {}: set a shorter `id = \"…\"`",
-                long.len(),
-                super::briefing::MAX_ID_LEN
-            );
-            self.problems.push(Diagnostic::error(self.name, at, msg));
-        }
-        let date = raw.date.and_then(|d| self.date(d));
-        let language = raw.language.and_then(|l| {
-            if is_language_tag(l.get_ref()) {
-                Some(l.into_inner())
-            } else {
-                let msg = format!(
-                    "`{}` is not a language tag: use BCP 47, e.g. \"fr\", \"en\" or \"en-GB\"",
-                    sanitize_line(l.get_ref())
-                );
-                self.error(&l.span(), msg);
-                None
-            }
-        });
-        let mut tags = Vec::new();
-        for tag in raw.tags {
-            let text = tag.get_ref().trim();
-            if text.is_empty() {
-                self.error(&tag.span(), "empty tag");
-            } else if tags.iter().any(|t: &String| t == text) {
-                let msg = format!("tag `{}` is listed twice", sanitize_line(text));
-                self.warning(&tag.span(), msg);
-            } else {
-                tags.push(text.to_string());
-            }
-        }
-        let sources = raw
-            .sources
-            .into_iter()
-            .filter_map(|s| self.source(s))
-            .collect();
-        if raw.sections.is_empty() {
-            self.problems.push(Diagnostic::warning(
-                self.name,
-                Some(Pos { line: 1, column: 1 }),
-                "the briefing has no `[[sections]]`",
-            ));
-        }
-        let mut seen: HashMap<String, Pos> = HashMap::new();
-        let mut sections = Vec::with_capacity(raw.sections.len());
-        let base = self.bom;
-        for (i, raw_section) in raw.sections.into_iter().enumerate() {
-            let piece = raw.section_bases.partition_point(|&(first, _)| first <= i);
-            self.bom = base + piece.checked_sub(1).map_or(0, |p| raw.section_bases[p].1);
-            if let Some(section) = self.section(raw_section, &mut seen) {
-                sections.push(section);
-            }
-        }
-        self.bom = base;
-        Some(Briefing {
-            id: id?,
-            title: title?,
-            date,
-            language,
-            summary: raw.summary.filter(|s| !s.trim().is_empty()),
-            classification: raw.classification.filter(|s| !s.trim().is_empty()),
-            tags,
-            sources,
-            sections,
-            origin,
-            version: content_hash(bytes),
-            id_position,
-            lines: super::briefing::FieldLines::default(),
-        })
-    }
-
-    fn required_text(&mut self, value: Spanned<String>, empty: &str) -> Option<String> {
-        if value.get_ref().trim().is_empty() {
-            self.error(&value.span(), empty);
-            None
-        } else {
-            Some(value.get_ref().trim().to_string())
-        }
-    }
-
-    fn date(&mut self, value: Spanned<toml::Value>) -> Option<PartialDate> {
-        let span = value.span();
-        let parsed = match value.into_inner() {
-            toml::Value::Datetime(dt) => match (dt.date, dt.time, dt.offset) {
-                (Some(d), None, None) => {
-                    let date = PartialDate {
-                        year: i16::try_from(d.year).ok(),
-                        month: d.month,
-                        day: Some(d.day),
-                    };
-                    date.validate().map(|()| date)
-                }
-                _ => Err("a date without a time is expected here (e.g. 2023-09-10)".to_string()),
-            },
-            toml::Value::String(s) => PartialDate::parse(&s),
-            other => Err(format!(
-                "a date is expected here, not {} (write 2023-09-10, \"2023-09\" or \"--09-10\")",
-                other.type_str()
-            )),
-        };
-        match parsed {
-            Ok(d) => Some(d),
-            Err(msg) => {
-                self.error(&span, msg);
-                None
-            }
-        }
-    }
-
-    fn source(&mut self, raw: Spanned<RawSource>) -> Option<Source> {
-        let span = raw.span();
-        let raw = raw.into_inner();
-        let name = match raw.name {
-            Some(n) => self.required_text(n, "the source's `name` is empty"),
-            None => {
-                self.error(&span, "a `[[sources]]` entry needs a `name`");
-                None
-            }
-        };
-        let accessed = raw.accessed.and_then(|d| self.date(d));
-        Some(Source {
-            name: name?,
-            url: raw.url.filter(|u| !u.trim().is_empty()),
-            accessed,
-        })
-    }
-
-    fn section(
-        &mut self,
-        raw: Spanned<RawSection>,
-        seen: &mut HashMap<String, Pos>,
-    ) -> Option<Section> {
-        let span = raw.span();
-        let line = self.pos(&span).map_or(1, |p| p.line);
-        let raw = raw.into_inner();
-        let title = match raw.title {
-            Some(t) => self.required_text(t, "the section's `title` is empty"),
-            None => {
-                self.error(&span, "a section needs a `title`");
-                None
-            }
-        };
-        let id = match raw.id {
-            Some(id) => {
-                if is_slug(id.get_ref()) {
-                    let pos = self.pos(&id.span());
-                    Some((id.into_inner(), pos))
-                } else {
-                    let msg = format!(
-                        "malformed section id `{}`: use lowercase letters, digits and single hyphens",
-                        sanitize_line(id.get_ref())
-                    );
-                    self.error(&id.span(), msg);
-                    None
-                }
-            }
-            None => match title.as_deref().map(slugify) {
-                Some(slug) if !slug.is_empty() => Some((slug, self.pos(&span))),
-                Some(_) => {
-                    self.error(
-                        &span,
-                        "no section `id`, and none can be made from its title: add `id = \"…\"`",
-                    );
-                    None
-                }
-                None => None,
-            },
-        };
-        if let Some((id, pos)) = &id {
-            if let Some(first) = seen.get(id) {
-                let msg = format!(
-                    "duplicate section id `{id}`: already used on line {}",
-                    first.line
-                );
-                self.problems.push(Diagnostic::error(self.name, *pos, msg));
-            } else if let Some(pos) = pos {
-                seen.insert(id.clone(), *pos);
-            }
-        }
-        let kind = raw.kind.and_then(|k| {
-            let slug = k.get_ref().trim();
-            if !is_slug(slug) {
-                let msg = format!(
-                    "malformed kind `{}`: use a lowercase slug such as `challenges`",
-                    sanitize_line(slug)
-                );
-                self.error(&k.span(), msg);
-                return None;
-            }
-            let kind = Kind::new(slug);
-            if !kind.is_known() {
-                let known: Vec<&str> = super::briefing::KNOWN_KINDS.iter().map(|k| k.0).collect();
-                let msg = format!(
-                    "unknown section kind `{slug}` (accepted; the known kinds are {})",
-                    known.join(", ")
-                );
-                self.warning(&k.span(), msg);
-            }
-            Some(kind)
-        });
-        let mut dates = Vec::new();
-        for raw_date in raw.dates {
-            if let Some(d) = self.date_span(raw_date) {
-                dates.push(d);
-            }
-        }
-        let title = title?;
-        let (id, _) = id?;
-        // The line where the body's text starts: a multi-line string's first line
-        // break is not part of the text.
-        let (body, body_line) = match raw.body {
-            Some(b) => {
-                let span = b.span();
-                let line = self.pos(&span).map_or(line, |p| p.line);
-                let opens_block = self
-                    .index
-                    .text_at(span.start + self.bom, 4)
-                    .is_some_and(|t| t == b"\"\"\"\n" || t == b"'''\n");
-                (b.into_inner(), line + u32::from(opens_block))
-            }
-            None => (String::new(), line),
-        };
-        let hash = content_hash_parts(&[&title, &body]);
-        Some(Section {
-            id,
-            title,
-            kind,
-            body,
-            body_line,
-            dates,
-            line,
-            // Filled in with the title's own line by the loader's position pass.
-            title_line: line,
-            hash,
-        })
-    }
-
-    fn date_span(&mut self, raw: Spanned<RawDate>) -> Option<DateSpan> {
-        let span = raw.span();
-        let raw = raw.into_inner();
-        let Some(from_raw) = raw.from else {
-            self.error(&span, "a `[[sections.dates]]` entry needs a `from` date");
-            return None;
-        };
-        let to_span = raw.to.as_ref().map(|t| t.span());
-        let from = self.date(from_raw);
-        let to = raw.to.and_then(|t| self.date(t));
-        if let (Some(f), Some(t), Some(to_span)) = (from, to, to_span) {
-            match f.compare(&t) {
-                Some(std::cmp::Ordering::Greater) => {
-                    let msg = format!(
-                        "the range runs backwards: `from` {} is after `to` {}",
-                        f.to_iso(),
-                        t.to_iso()
-                    );
-                    self.error(&to_span, msg);
-                    return None;
-                }
-                None => {
-                    self.error(
-                        &to_span,
-                        "`from` and `to` must both state the year, or both leave it out",
-                    );
-                    return None;
-                }
-                _ => {}
-            }
-        }
-        let confidence = raw.confidence.and_then(|c| {
-            if is_slug(c.get_ref()) {
-                Some(c.into_inner())
-            } else {
-                let msg = format!(
-                    "malformed confidence `{}`: use a lowercase word such as `reported`",
-                    sanitize_line(c.get_ref())
-                );
-                self.error(&c.span(), msg);
-                None
-            }
-        });
-        Some(DateSpan {
-            from: from?,
-            to,
-            label: raw.label.filter(|l| !l.trim().is_empty()),
-            confidence,
-        })
-    }
-}
-
-/// A loose BCP 47 check: a 2–3 letter language, then subtags of 1–8 letters or digits.
-fn is_language_tag(tag: &str) -> bool {
-    let mut parts = tag.split('-');
-    let Some(lang) = parts.next() else {
-        return false;
-    };
-    (2..=3).contains(&lang.len())
-        && lang.bytes().all(|b| b.is_ascii_alphabetic())
-        && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
 #[cfg(test)]

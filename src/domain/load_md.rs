@@ -3,16 +3,17 @@
 //! TOML briefing and checked by the same validator, with every problem located in the
 //! `.md` file. Must not depend on terminal crates.
 
+use std::collections::HashMap;
 use std::ops::Range;
 use std::path::Path;
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
-use serde::Deserialize;
 use toml::Spanned;
 
 use super::briefing::Origin;
-use super::diag::{Diagnostic, LineIndex, Pos};
-use super::load::{Loaded, RawBriefing, RawDate, RawSection, RawSource, toml_words, validate_raw};
+use super::diag::{Diagnostic, LineIndex, Pos, cap_repeated};
+use super::load::raw::{Layout, RawSection, Walker};
+use super::load::{Loaded, RawBriefing, short_list, toml_words, validate_raw};
 use super::text::{sanitize_line, slugify};
 
 /// The file extension read as a Markdown briefing (compared without case).
@@ -28,38 +29,6 @@ pub fn is_markdown_path(path: &Path) -> bool {
 /// The line that opens and closes the front matter.
 const FENCE: &str = "+++";
 
-/// The front matter: the top-level keys of a TOML briefing, with `[[dates]]` in place of
-/// `[[sections]]` (the sections are the `##` headings).
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-struct FrontMatter {
-    title: Option<Spanned<String>>,
-    id: Option<Spanned<String>>,
-    date: Option<Spanned<toml::Value>>,
-    language: Option<Spanned<String>>,
-    summary: Option<Spanned<String>>,
-    classification: Option<String>,
-    #[serde(default)]
-    tags: Vec<Spanned<String>>,
-    #[serde(default)]
-    sources: Vec<Spanned<RawSource>>,
-    #[serde(default)]
-    dates: Vec<Spanned<FrontDate>>,
-    /// Never allowed: read only to say where sections come from.
-    sections: Option<Spanned<toml::Value>>,
-}
-
-/// A `[[dates]]` entry: a `[[sections.dates]]` table plus the id of its section.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct FrontDate {
-    section: Option<Spanned<String>>,
-    from: Option<Spanned<toml::Value>>,
-    to: Option<Spanned<toml::Value>>,
-    label: Option<String>,
-    confidence: Option<Spanned<String>>,
-}
-
 /// A top-level `#` or `##` heading of the body, positions as byte offsets in the file.
 struct Heading {
     level: HeadingLevel,
@@ -73,8 +42,15 @@ struct Heading {
     id: Option<(String, usize)>,
     /// `{.class}` entries, with the offset of each `.`.
     classes: Vec<(String, usize)>,
-    /// `{key=value}` entries, which are not supported.
-    attrs: Vec<String>,
+    /// `{key=value}` entries: `marking` and `sources` are read, others refused.
+    attrs: Vec<Attribute>,
+}
+
+/// A `key=value` heading attribute, with the offset of its key.
+struct Attribute {
+    key: String,
+    value: Option<String>,
+    at: usize,
 }
 
 /// Collects the problems found before validation, located in the file.
@@ -129,26 +105,21 @@ pub fn parse_markdown_briefing(
         .map_err(|(at, message)| vec![Diagnostic::error(&name, Some(index.pos(at)), message)])?;
     // Spans given to the validator count from `base`: the front matter's first byte.
     let base = front_range.as_ref().map_or(bom, |r| r.start);
-    let front: FrontMatter = match &front_range {
+    let mut front: RawBriefing = match &front_range {
         Some(range) => {
             let source = &text[range.clone()];
-            toml::from_str(source).map_err(|e| {
+            let root = toml::de::DeTable::parse(source).map_err(|e| {
                 let start = e.span().map(|s| s.start);
                 let pos = start.map(|s| index.pos(range.start + s));
                 let at = start
                     .and_then(|s| source.get(s..))
                     .and_then(|t| t.chars().next());
                 vec![Diagnostic::error(&name, pos, toml_words(e.message(), at))]
-            })?
+            })?;
+            Walker::new(0).briefing(root.into_inner(), Layout::FrontMatter)
         }
-        None => FrontMatter::default(),
+        None => RawBriefing::default(),
     };
-    if let Some(sections) = &front.sections {
-        problems.error(
-            base + sections.span().start,
-            "no `sections` in the front matter of a Markdown briefing: each `## Heading` starts a section",
-        );
-    }
     let headings = top_headings(text, body_start);
     let first_section = headings
         .iter()
@@ -185,7 +156,7 @@ pub fn parse_markdown_briefing(
         }
     }
 
-    let title = match (&front.title, title_heading) {
+    let title = match (front.title.take(), title_heading) {
         (Some(t), Some(h)) => {
             if t.get_ref().trim() != h.title.trim() {
                 problems.warning(
@@ -196,9 +167,9 @@ pub fn parse_markdown_briefing(
                     ),
                 );
             }
-            front.title
+            Some(t)
         }
-        (Some(_), None) => front.title,
+        (Some(t), None) => Some(t),
         (None, Some(h)) => Some(Spanned::new(rel(h.title_at, base), h.title.clone())),
         (None, None) => None,
     };
@@ -212,44 +183,67 @@ pub fn parse_markdown_briefing(
     let intro_at = pieces
         .iter()
         .find_map(|r| first_text_offset(text, r.clone()));
-    let summary = match (front.summary, intro_at) {
+    let summary = match (front.summary.take(), intro_at) {
         (Some(s), Some(at)) => {
             problems.error(
                 at,
                 "text before the first `##` section is the summary, but the front matter already sets `summary`: keep one of them",
             );
-            Some(s.into_inner())
+            Some(s)
         }
-        (Some(s), None) => Some(s.into_inner()),
+        (Some(s), None) => Some(s),
         (None, _) => {
             let (_, kept) = trim_blank_lines(&intro, 0..intro.len());
-            Some(kept.trim_end().to_string()).filter(|s| !s.is_empty())
+            let kept = kept.trim_end().to_string();
+            // Spans of text written verbatim in the file are empty, at its first byte:
+            // the start of the line of its first character.
+            intro_at.filter(|_| !kept.is_empty()).map(|at| {
+                let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1).max(body_start);
+                Spanned::new(rel(line_start, base), kept)
+            })
         }
     };
 
     // The sections.
     let mut sections = Vec::new();
-    let mut effective_ids = Vec::new();
-    let mut body_lines = Vec::new();
+    let mut effective_ids: HashMap<String, usize> = HashMap::new();
+    let mut id_list: Vec<String> = Vec::new();
     for (i, heading) in headings.iter().enumerate() {
         if heading.level != HeadingLevel::H2 {
             continue;
         }
         let end = headings.get(i + 1).map_or(text.len(), |h| h.range.start);
         let (body_range, body) = trim_blank_lines(text, heading.range.end..end);
-        body_lines.push(if body.is_empty() {
-            index.pos(heading.range.start).line
-        } else {
-            index.pos(body_range.start).line
-        });
+        let mut marking = None;
+        let mut cited = Vec::new();
         for attr in &heading.attrs {
-            problems.error(
-                heading.range.start,
-                format!(
-                    "heading attribute `{}` is not supported: use `{{#id .kind}}`, or write `\\{{` for a literal brace",
-                    sanitize_line(attr)
-                ),
-            );
+            match (attr.key.as_str(), &attr.value) {
+                ("marking", Some(value)) => {
+                    marking = Some(Spanned::new(rel(attr.at, base), value.clone()));
+                }
+                ("sources", Some(value)) => {
+                    let mut at = attr.at + "sources=".len();
+                    for id in value.split(',') {
+                        if !id.is_empty() {
+                            cited.push(Spanned::new(rel(at, base), id.to_string()));
+                        }
+                        at += id.len() + 1;
+                    }
+                }
+                _ => {
+                    let shown = match &attr.value {
+                        Some(v) => format!("{}={v}", attr.key),
+                        None => attr.key.clone(),
+                    };
+                    problems.error(
+                        heading.range.start,
+                        format!(
+                            "heading attribute `{}` is not supported: use `{{#id .kind marking=S sources=a,b}}`, or write `\\{{` for a literal brace",
+                            sanitize_line(&shown)
+                        ),
+                    );
+                }
+            }
         }
         let kind = match heading.classes.as_slice() {
             [] => None,
@@ -270,10 +264,14 @@ pub fn parse_markdown_briefing(
                 None
             }
         };
-        effective_ids.push(match &heading.id {
+        let effective = match &heading.id {
             Some((id, _)) => id.clone(),
             None => slugify(heading.title.trim()),
-        });
+        };
+        effective_ids
+            .entry(effective.clone())
+            .or_insert(sections.len());
+        id_list.push(effective);
         sections.push(Spanned::new(
             rel(heading.range.start, base),
             RawSection {
@@ -290,12 +288,23 @@ pub fn parse_markdown_briefing(
                     .filter(|b| !b.is_empty())
                     .map(|b| Spanned::new(rel(body_range.start, base), b)),
                 dates: Vec::new(),
+                sources: cited,
+                marking,
             },
         ));
     }
 
-    // The front matter's `[[dates]]`, each moved to its section.
-    for entry in front.dates {
+    // The front matter's `[[dates]]`, each moved to its section. The list of ids a
+    // message gives stays short however many sections there are.
+    let known = if id_list.is_empty() {
+        "there are no sections".to_string()
+    } else {
+        format!(
+            "the section ids are {}",
+            short_list(id_list.iter().map(String::as_str))
+        )
+    };
+    for entry in std::mem::take(&mut front.front_dates) {
         let span = entry.span();
         let date = entry.into_inner();
         let Some(section) = date.section else {
@@ -305,12 +314,7 @@ pub fn parse_markdown_briefing(
             );
             continue;
         };
-        let Some(target) = effective_ids.iter().position(|id| id == section.get_ref()) else {
-            let known = if effective_ids.is_empty() {
-                "there are no sections".to_string()
-            } else {
-                format!("the section ids are {}", effective_ids.join(", "))
-            };
+        let Some(&target) = effective_ids.get(section.get_ref()) else {
             problems.error(
                 base + section.span().start,
                 format!(
@@ -321,41 +325,20 @@ pub fn parse_markdown_briefing(
             continue;
         };
         if let Some(s) = sections.get_mut(target) {
-            s.get_mut().dates.push(Spanned::new(
-                span,
-                RawDate {
-                    from: date.from,
-                    to: date.to,
-                    label: date.label,
-                    confidence: date.confidence,
-                },
-            ));
+            s.get_mut().dates.push(Spanned::new(span, date.date));
         }
     }
 
     let raw = RawBriefing {
         title,
-        id: front.id,
-        date: front.date,
-        language: front.language,
         summary,
-        classification: front.classification,
-        tags: front.tags,
-        sources: front.sources,
         sections,
-        section_bases: Vec::new(),
+        ..front
     };
-    let section_count = body_lines.len();
     let validated = validate_raw(raw, bytes, base, origin, default_id);
     let mut found = problems.list;
     match validated {
         Ok(mut loaded) if !found.iter().any(Diagnostic::is_error) => {
-            // The validator places a body by TOML rules; here it is where its text starts.
-            if loaded.briefing.sections.len() == section_count {
-                for (section, line) in loaded.briefing.sections.iter_mut().zip(body_lines) {
-                    section.body_line = line;
-                }
-            }
             found.extend(loaded.warnings);
             loaded.warnings = in_markdown_words(found);
             Ok(loaded)
@@ -489,9 +472,10 @@ fn top_headings(text: &str, body_start: usize) -> Vec<Heading> {
                             .collect(),
                         attrs: attrs
                             .iter()
-                            .map(|(k, v)| match v {
-                                Some(v) => format!("{k}={v}"),
-                                None => k.to_string(),
+                            .map(|(k, v)| Attribute {
+                                key: k.to_string(),
+                                value: v.as_ref().map(ToString::to_string),
+                                at: locate_attr(source, brace, range.start, k),
                             })
                             .collect(),
                     });
@@ -525,6 +509,20 @@ fn top_headings(text: &str, body_start: usize) -> Vec<Heading> {
     headings
 }
 
+/// The offset of the attribute `key=` (or `key`) in a heading's `{…}`, or the heading's
+/// start.
+fn locate_attr(source: &str, brace: usize, start: usize, key: &str) -> usize {
+    source
+        .get(brace..)
+        .and_then(|tail| {
+            tail.match_indices(key).find_map(|(i, _)| {
+                let before = tail.get(..i)?.chars().last()?;
+                (before == '{' || before.is_whitespace()).then_some(i)
+            })
+        })
+        .map_or(start, |i| start + brace + i)
+}
+
 /// Where a heading's text starts in its source: after `#`s and spaces (ATX), or at the
 /// first non-blank character (setext).
 fn heading_text_offset(source: &str) -> usize {
@@ -554,188 +552,11 @@ fn in_markdown_words(mut problems: Vec<Diagnostic>) -> Vec<Diagnostic> {
         };
         p.message = replacement.to_string();
     }
-    // Errors first, then warnings, each in file order.
+    // Errors first, then warnings, each in file order; a flood of one mistake is
+    // summarised.
     problems.sort_by_key(|p| (!p.is_error(), p.line, p.column));
-    problems
+    cap_repeated(problems)
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use std::path::PathBuf;
-
-    fn parse(text: &str) -> Result<Loaded, Vec<Diagnostic>> {
-        parse_markdown_briefing(
-            text.as_bytes(),
-            Origin::File(PathBuf::from("t.md")),
-            Some("t".into()),
-        )
-    }
-
-    fn errors(text: &str) -> Vec<String> {
-        match parse(text) {
-            Ok(_) => vec!["loaded".into()],
-            Err(d) => d.iter().map(ToString::to_string).collect(),
-        }
-    }
-
-    #[test]
-    fn a_file_without_front_matter_loads() {
-        let l = parse(
-            "# The title\n\nThe summary.\n\n## First {#one .context}\n\nBody *one*.\n\n### Inner\n\nMore.\n\n## Second part\nTwo.\n",
-        );
-        let b = match l {
-            Ok(l) => l.briefing,
-            Err(e) => panic!("{e:?}"),
-        };
-        assert_eq!(b.title, "The title");
-        assert_eq!(b.id, "t");
-        assert_eq!(b.summary.as_deref(), Some("The summary."));
-        assert_eq!(b.sections.len(), 2);
-        assert_eq!(b.sections[0].id, "one");
-        assert_eq!(
-            b.sections[0].kind.as_ref().map(|k| k.as_str()),
-            Some("context")
-        );
-        assert_eq!(b.sections[0].body, "Body *one*.\n\n### Inner\n\nMore.\n");
-        assert_eq!(b.sections[0].line, 5);
-        assert_eq!(b.sections[0].body_line, 7);
-        assert_eq!(b.sections[1].id, "second-part");
-        assert_eq!(b.sections[1].kind, None);
-        assert_eq!(b.sections[1].body, "Two.\n");
-        assert_eq!(b.sections[1].body_line, 14);
-    }
-
-    #[test]
-    fn front_matter_dates_go_to_their_section() {
-        let text = "+++\ntitle = \"T\"\n[[dates]]\nsection = \"b\"\nfrom = \"--09-10\"\nto = \"--09-13\"\nlabel = \"L\"\n+++\n## A {#a}\nx\n## B {#b}\ny\n";
-        let b = match parse(text) {
-            Ok(l) => l.briefing,
-            Err(e) => panic!("{e:?}"),
-        };
-        assert!(b.sections[0].dates.is_empty());
-        assert_eq!(b.sections[1].dates[0].human(), "10–13 Sep");
-        assert_eq!(b.sections[1].dates[0].label.as_deref(), Some("L"));
-    }
-
-    #[test]
-    fn front_matter_errors_are_located_in_the_file() {
-        let e = errors("+++\ntitle = \"T\"\nid = \"Bad Id\"\n+++\n## A\nx\n");
-        assert_eq!(
-            e[0],
-            "t.md:3:6: error: malformed id `Bad Id`: use lowercase letters, digits and single hyphens (e.g. `kim-putin-2023`)"
-        );
-        let e = errors("+++\ntitle = \"T\"\nsummray = \"x\"\n+++\n## A\n");
-        assert!(e[0].starts_with("t.md:3:1: error: invalid TOML"), "{e:?}");
-        let e = errors(
-            "+++\ntitle = \"T\"\n[[dates]]\nsection = \"a\"\nfrom = \"--09-13\"\nto = \"--09-10\"\n+++\n## A\n",
-        );
-        assert!(
-            e[0].starts_with("t.md:6:6: error: the range runs backwards"),
-            "{e:?}"
-        );
-        let e = errors(
-            "+++\ntitle = \"T\"\n[[dates]]\nsection = \"zz\"\nfrom = \"--09-13\"\n+++\n## A\n",
-        );
-        assert_eq!(
-            e[0],
-            "t.md:4:11: error: no section has the id `zz` (the section ids are a)"
-        );
-    }
-
-    #[test]
-    fn heading_errors_are_located_at_the_heading() {
-        let e = errors("# T\n\n## A {#a .context .challenges}\n\nx\n");
-        assert_eq!(
-            e[0],
-            "t.md:3:19: error: several classes `.context .challenges` on one heading: a section has at most one `.kind`"
-        );
-        let e = errors("# T\n\n## A {#a}\n\nx\n\n## B {#a}\n");
-        assert_eq!(
-            e[0],
-            "t.md:7:7: error: duplicate section id `a`: already used on line 3"
-        );
-        let e = errors("# T\n\n## A {#Bad}\n");
-        assert!(
-            e[0].starts_with("t.md:3:7: error: malformed section id `Bad`"),
-            "{e:?}"
-        );
-        let e = errors("# T\n\n## A {.Bad}\n");
-        assert!(
-            e[0].starts_with("t.md:3:7: error: malformed kind `Bad`"),
-            "{e:?}"
-        );
-        let e = errors("# T\n\n## A {x=1}\n");
-        assert!(
-            e[0].starts_with("t.md:3:1: error: heading attribute `x=1`"),
-            "{e:?}"
-        );
-        let e = errors("# T\n\n## A\n\n# U\n");
-        assert!(
-            e[0].starts_with("t.md:5:1: error: a `#` heading among the sections"),
-            "{e:?}"
-        );
-    }
-
-    #[test]
-    fn structure_problems() {
-        assert_eq!(
-            errors("+++\ntitle = \"T\"\n## A\n")[0],
-            "t.md:1:1: error: the front matter is never closed: end it with a line `+++`"
-        );
-        assert!(errors("---\ntitle: x\n---\n")[0].contains("YAML front matter"));
-        assert!(
-            errors("+++\ntitle = \"T\"\nsummary = \"S\"\n+++\nIntro.\n## A\n")[0]
-                .starts_with("t.md:5:1: error: text before the first `##` section is the summary")
-        );
-        assert!(
-            errors("Just text.\n\n## A\n")[0]
-                .starts_with("t.md:1:1: error: missing title: write a `# Title`")
-        );
-        assert!(errors("   \n\n")[0].contains("the file is empty"));
-        assert!(
-            errors("+++\ntitle = \"T\"\n[[sections]]\ntitle = \"x\"\n+++\n")[0]
-                .contains("no `sections` in the front matter")
-        );
-    }
-
-    #[test]
-    fn headings_in_code_quotes_and_lists_stay_in_the_body() {
-        let l = parse("# T\n## A\n\n```\n## not a heading\n```\n\n> ## quoted\n\n- ## listed\n");
-        let b = l.map(|l| l.briefing).map_err(|e| format!("{e:?}"));
-        assert_eq!(b.as_ref().map(|b| b.sections.len()), Ok(1));
-        assert!(
-            b.as_ref()
-                .is_ok_and(|b| b.sections[0].body.ends_with("- ## listed\n"))
-        );
-    }
-
-    #[test]
-    fn a_section_with_no_body_and_warnings() {
-        let l = parse("+++\ntitle = \"T\"\n+++\n# Other\n## A {.gossip}\n");
-        let l = l.map_err(|e| format!("{e:?}"));
-        let warnings: Vec<String> = l
-            .as_ref()
-            .map(|l| l.warnings.iter().map(ToString::to_string).collect())
-            .unwrap_or_default();
-        assert_eq!(warnings.len(), 2, "{warnings:?}");
-        assert!(warnings[0].starts_with("t.md:4:3: warning: the `# Other` title differs"));
-        assert!(warnings[1].starts_with("t.md:5:7: warning: unknown section kind `gossip`"));
-        let s = l.map(|l| l.briefing.sections[0].clone());
-        assert_eq!(
-            s.as_ref().map(|s| (s.body.as_str(), s.line, s.body_line)),
-            Ok(("", 5, 5))
-        );
-    }
-
-    #[test]
-    fn bom_and_crlf() {
-        let l = parse("\u{feff}+++\r\ntitle = \"T\"\r\n+++\r\n## A\r\n\r\nx\r\n");
-        let b = l.map(|l| l.briefing).map_err(|e| format!("{e:?}"));
-        assert_eq!(b.as_ref().map(|b| b.title.as_str()), Ok("T"));
-        assert_eq!(b.as_ref().map(|b| b.sections[0].body.as_str()), Ok("x\r\n"));
-        assert_eq!(b.as_ref().map(|b| b.sections[0].body_line), Ok(6));
-        let e = errors("\u{feff}+++\nid = \"X\"\ntitle = \"T\"\n+++\n");
-        assert!(e[0].starts_with("t.md:2:6: error: malformed id"), "{e:?}");
-    }
-}
+mod tests;

@@ -25,4 +25,5 @@ pub mod search;
 pub mod store;
 pub mod text;
 pub mod timeline;
+pub mod tradecraft;
 pub mod wrap;

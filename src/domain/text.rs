@@ -6,6 +6,7 @@ use std::borrow::Cow;
 
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
+use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
 /// How many columns a tab advances to (tabs are expanded to spaces).
@@ -51,20 +52,31 @@ fn fate(c: char) -> Fate {
     }
 }
 
+/// The zero-width joiner: one between two emoji joins them into one picture (👩‍💻); a
+/// run of them has no use, and terminals disagree on how wide it is.
+const ZWJ: char = '\u{200d}';
+
 /// Makes multi-line text safe to show: tabs expanded, carriage returns dropped, C0 and
 /// C1 controls shown as visible symbols, bidi overrides and invisible formatting
-/// characters removed, combining storms capped. Newlines are kept.
+/// characters removed, runs of zero-width joiners removed (a single joiner is kept),
+/// combining storms capped. Newlines are kept.
 pub fn sanitize(text: &str) -> Cow<'_, str> {
     if text
         .chars()
         .all(|c| matches!(fate(c), Fate::Keep) && c != '\t' && c != '\r')
         && !has_combining_storm(text)
+        && !text.contains("\u{200d}\u{200d}")
     {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
+    // The column at `measured` (a byte offset of `out` on the current line): tabs are
+    // expanded by the width of the grapheme clusters written since, so that the measure
+    // is the one terminals use, at a cost linear in the line.
     let mut column = 0usize;
+    let mut measured = 0usize;
     let mut combining = 0usize;
+    let mut in_zwj_run = false;
     for c in text.chars() {
         if c == '\r' {
             continue;
@@ -74,6 +86,18 @@ pub fn sanitize(text: &str) -> Cow<'_, str> {
             Fate::Drop => continue,
             Fate::Replace(r) => r,
         };
+        if c == ZWJ {
+            // A second joiner in a row: the run goes, the first one with it.
+            if out.ends_with(ZWJ) {
+                out.pop();
+                in_zwj_run = true;
+            }
+            if in_zwj_run {
+                continue;
+            }
+        } else {
+            in_zwj_run = false;
+        }
         if is_combining_mark(c) {
             combining += 1;
             if combining > MAX_COMBINING {
@@ -84,18 +108,18 @@ pub fn sanitize(text: &str) -> Cow<'_, str> {
         }
         match c {
             '\t' => {
+                column += display_width(out.get(measured..).unwrap_or(""));
                 let n = TAB_WIDTH - column % TAB_WIDTH;
                 out.extend(std::iter::repeat_n(' ', n));
                 column += n;
+                measured = out.len();
             }
             '\n' => {
                 out.push('\n');
                 column = 0;
+                measured = out.len();
             }
-            _ => {
-                out.push(c);
-                column += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-            }
+            _ => out.push(c),
         }
     }
     Cow::Owned(out)
@@ -156,6 +180,15 @@ pub fn sanitize_line(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Whether `s` holds at least one character a reader can see once sanitised: not only
+/// spaces, zero-width characters, bidi controls or joiners (a title made of those would
+/// show blank).
+pub fn has_visible_text(s: &str) -> bool {
+    sanitize(s)
+        .graphemes(true)
+        .any(|g| !g.chars().all(char::is_whitespace) && display_width(g) > 0 && !g.starts_with(ZWJ))
+}
+
 /// Whether `s` is a lowercase slug: ASCII letters and digits in words joined by single
 /// hyphens (`military-cooperation`, `s12`).
 pub fn is_slug(s: &str) -> bool {
@@ -202,24 +235,40 @@ pub fn slugify(title: &str) -> String {
     out
 }
 
-/// Display width in terminal columns (wide characters count two, combining marks none).
-pub fn display_width(s: &str) -> usize {
-    UnicodeWidthStr::width(s)
+/// The width of one grapheme cluster in terminal columns, as ratatui places it in its
+/// cells and as terminals that understand clusters draw it: a flag (two regional
+/// indicators), an emoji ZWJ sequence or an emoji with a skin tone is one picture, two
+/// columns wide; a letter with its accents is one column.
+pub fn cluster_width(cluster: &str) -> usize {
+    UnicodeWidthStr::width(cluster)
 }
 
-/// Cuts `s` to at most `max` columns, marking the cut with `…`.
+/// Display width in terminal columns: the sum of the widths of its grapheme clusters
+/// (see [`cluster_width`]: wide characters count two, combining marks none, a flag or
+/// an emoji ZWJ sequence two).
+pub fn display_width(s: &str) -> usize {
+    if s.is_ascii() {
+        // One cluster per character (but CR LF, counted once either way).
+        return UnicodeWidthStr::width(s);
+    }
+    s.graphemes(true).map(cluster_width).sum()
+}
+
+/// Cuts `s` to at most `max` columns, marking the cut with `…`. Cuts fall between
+/// grapheme clusters, never inside one (half a flag, or an emoji sequence without its
+/// last picture, would be drawn at another width).
 pub fn truncate(s: &str, max: usize) -> String {
     if display_width(s) <= max {
         return s.to_string();
     }
     let mut out = String::new();
     let mut width = 0;
-    for c in s.chars() {
-        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+    for g in s.graphemes(true) {
+        let w = cluster_width(g);
         if width + w + 1 > max {
             break;
         }
-        out.push(c);
+        out.push_str(g);
         width += w;
     }
     out.push('…');
@@ -286,6 +335,48 @@ mod tests {
         assert_eq!(truncate("abcdef", 4), "abc…");
         assert_eq!(truncate("東京東京", 5), "東京…");
         assert_eq!(truncate("ab", 4), "ab");
+    }
+
+    #[test]
+    fn widths_are_measured_by_grapheme_cluster() {
+        let family = "\u{1f468}\u{200d}\u{1f469}\u{200d}\u{1f467}";
+        let flag = "\u{1f1eb}\u{1f1f7}";
+        assert_eq!(display_width(family), 2);
+        assert_eq!(display_width(flag), 2);
+        assert_eq!(display_width("e\u{301}t\u{e9}"), 3);
+        // Forty families are eighty columns; cut to ten, four pictures fit before `…`
+        // (one, when each of their characters counted).
+        let many = family.repeat(40);
+        let cut = truncate(&many, 10);
+        assert_eq!(cut, format!("{}…", family.repeat(4)));
+        assert_eq!(display_width(&cut), 9);
+        // A flag is never cut in half.
+        let flags = flag.repeat(3);
+        assert_eq!(truncate(&flags, 4), format!("{flag}…"));
+    }
+
+    #[test]
+    fn runs_of_zero_width_joiners_are_dropped_and_single_ones_kept() {
+        let family = "\u{1f468}\u{200d}\u{1f469}";
+        assert_eq!(sanitize(family), family);
+        assert_eq!(sanitize("a\u{200d}\u{200d}\u{200d}b"), "ab");
+        // A run made by removing what separated two joiners goes too.
+        assert_eq!(sanitize("a\u{200d}\u{200b}\u{200d}b"), "ab");
+        let long = format!("x{}y", "\u{200d}".repeat(10_000));
+        assert_eq!(sanitize(&long), "xy");
+        // A tab after a ZWJ sequence stops where the terminal draws it.
+        assert_eq!(sanitize(&format!("{family}\tz")), format!("{family}  z"));
+    }
+
+    #[test]
+    fn visible_text() {
+        assert!(has_visible_text("Titre"));
+        assert!(has_visible_text("\u{200b} x"));
+        assert!(!has_visible_text(
+            "\u{200b}\u{200d}\u{202e}\u{2066} \u{feff}\u{200e}"
+        ));
+        assert!(!has_visible_text("\u{200d}\u{200d}"));
+        assert!(!has_visible_text("   \t"));
     }
 
     #[test]

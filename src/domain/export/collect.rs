@@ -29,8 +29,10 @@ pub struct ExportText {
 /// The store does not record titles yet, so this is the briefing's id; once it does
 /// (`StoreFile::title`), this is the one place to read it from.
 pub fn last_known_title(id: &str, file: &StoreFile) -> String {
-    let _ = file;
-    id.to_owned()
+    file.title
+        .as_deref()
+        .filter(|t| !t.trim().is_empty())
+        .map_or_else(|| id.to_owned(), str::to_owned)
 }
 
 /// A briefing standing in for one that is gone: its id, its last known title, no
@@ -50,6 +52,9 @@ fn stand_in(id: &str, file: &StoreFile, store: &Store) -> Briefing {
         version: String::new(),
         id_position: None,
         lines: FieldLines::default(),
+        summary_citations: Vec::new(),
+        summary_portions: Vec::new(),
+        tlp: None,
     }
 }
 

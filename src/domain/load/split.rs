@@ -1,24 +1,30 @@
 //! Parsing a large TOML briefing on several threads: the file is cut at its top-level
 //! `[[sections]]` headers (found by a scanner that knows TOML strings, comments and
 //! arrays, so a header quoted inside a body is never taken for one), and the pieces are
-//! parsed at once. Anything unusual gives up and the caller parses the whole file as
-//! usual, so errors are always reported from the whole file. Must not depend on
-//! terminal crates.
+//! parsed and walked at once, every span shifted to count from the start of the whole
+//! text. A TOML syntax error, or a piece with anything but `[[sections]]` at its top,
+//! gives up and the caller parses the whole file as usual, so such errors are always
+//! reported from the whole file. Must not depend on terminal crates.
 
-use serde::Deserialize;
 use toml::Spanned;
+use toml::de::DeTable;
 
-use super::{RawBriefing, RawSection};
+use super::raw::{Layout, RawBriefing, RawProblem, RawSection, Walker};
 
 /// Below this size, one thread parses faster than the split costs.
 pub(super) const PARALLEL_FROM: usize = 4 * 1024 * 1024;
 
-/// The sections of one piece after the first.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawSections {
-    #[serde(default)]
-    sections: Vec<Spanned<RawSection>>,
+/// The sections of a piece after the first, and the problems met in them; `None` when
+/// the piece does not parse or holds more than sections.
+fn walk_piece(piece: &str, base: usize) -> Option<(Vec<Spanned<RawSection>>, Vec<RawProblem>)> {
+    let mut table = DeTable::parse(piece).ok()?.into_inner();
+    let sections = table.remove("sections")?;
+    if !table.is_empty() {
+        return None;
+    }
+    let mut walker = Walker::new(base);
+    let sections = walker.sections(sections);
+    Some((sections, walker.problems))
 }
 
 /// Byte offsets of the lines that are a top-level `[[sections]]` header; `None` when
@@ -160,23 +166,22 @@ pub(super) fn parse_parallel(body: &str, parts: usize) -> Option<RawBriefing> {
             .windows(2)
             .skip(1)
             .map(|w| {
-                let piece = &body[w[0]..w[1]];
-                scope.spawn(move || toml::from_str::<RawSections>(piece).ok())
+                let (start, piece) = (w[0], &body[w[0]..w[1]]);
+                scope.spawn(move || walk_piece(piece, start))
             })
             .collect();
-        let first = toml::from_str::<RawBriefing>(&body[..bounds[1]]).ok();
-        let rest: Vec<Option<RawSections>> =
-            rest.into_iter().map(|h| h.join().ok().flatten()).collect();
+        let first = DeTable::parse(&body[..bounds[1]])
+            .ok()
+            .map(|root| Walker::new(0).briefing(root.into_inner(), Layout::Toml));
+        let rest: Vec<_> = rest.into_iter().map(|h| h.join().ok().flatten()).collect();
         (first, rest)
     });
     let mut raw = first?;
-    let mut bases = vec![(0, 0)];
-    for (piece, start) in rest.into_iter().zip(cuts) {
-        let piece = piece?;
-        bases.push((raw.sections.len(), start));
-        raw.sections.extend(piece.sections);
+    for piece in rest {
+        let (sections, problems) = piece?;
+        raw.sections.extend(sections);
+        raw.problems.extend(problems);
     }
-    raw.section_bases = bases;
     Some(raw)
 }
 
@@ -208,8 +213,8 @@ mod tests {
         assert_eq!(section_headers(text).map(|h| h.len()), Some(2));
     }
 
-    /// A large briefing whose bodies hold lines that look like headers.
-    fn large(error_at_end: bool) -> String {
+    /// A large briefing whose bodies hold lines that look like headers; `tail` ends it.
+    fn large(tail: &str) -> String {
         let mut text = String::from("title = \"Large\"\n# [[sections]] in a comment\n");
         let mut i = 0;
         while text.len() < PARALLEL_FROM * 2 {
@@ -221,42 +226,48 @@ mod tests {
             }
             i += 1;
         }
-        if error_at_end {
-            text.push_str("\n[[sections]]\ntitle = \"bad\"\nkynd = \"x\"\n");
-        }
+        text.push_str(tail);
         text
+    }
+
+    fn origin() -> crate::domain::briefing::Origin {
+        crate::domain::briefing::Origin::File("l.toml".into())
     }
 
     fn sequential(
         text: &str,
     ) -> Result<crate::domain::load::Loaded, Vec<crate::domain::diag::Diagnostic>> {
-        let raw: RawBriefing = toml::from_str(text).map_err(|_| Vec::new())?;
-        super::super::validate_raw(
-            raw,
-            text.as_bytes(),
-            0,
-            crate::domain::briefing::Origin::File("l.toml".into()),
-            Some("l".into()),
-        )
+        let root = DeTable::parse(text).map_err(|_| Vec::new())?;
+        let raw = Walker::new(0).briefing(root.into_inner(), Layout::Toml);
+        super::super::validate_raw(raw, text.as_bytes(), 0, origin(), Some("l".into()))
     }
 
     #[test]
     fn parsing_in_pieces_gives_the_same_briefing_with_the_same_positions() {
-        let text = large(false);
+        let text =
+            large("\n[[sections]]\ntitle = \"Last\"\nbody = \"with an \\\"escape\\\" [^x]\"\n");
         let raw = parse_parallel(&text, 3);
-        assert!(
-            raw.as_ref().is_some_and(|r| r.section_bases.len() == 3),
-            "the text was not cut"
-        );
+        assert!(raw.is_some(), "the text was not cut");
         let Some(raw) = raw else { return };
-        let parallel = super::super::validate_raw(
-            raw,
-            text.as_bytes(),
-            0,
-            crate::domain::briefing::Origin::File("l.toml".into()),
-            Some("l".into()),
+        let parallel =
+            super::super::validate_raw(raw, text.as_bytes(), 0, origin(), Some("l".into()));
+        let (a, b) = (
+            parallel.err().unwrap_or_default(),
+            sequential(&text).err().unwrap_or_default(),
         );
-        let (Ok(a), Ok(b)) = (parallel, sequential(&text)) else {
+        // The unknown citation in the last piece is found at the same place both ways.
+        assert_eq!(a, b);
+        let line = text.lines().count() as u32;
+        assert_eq!(
+            a.first().map(|e| (e.line, e.column)),
+            Some((Some(line), Some(28)))
+        );
+        let text = large("");
+        let raw = parse_parallel(&text, 3);
+        let parallel = raw.map(|raw| {
+            super::super::validate_raw(raw, text.as_bytes(), 0, origin(), Some("l".into()))
+        });
+        let (Some(Ok(a)), Ok(b)) = (parallel, sequential(&text)) else {
             panic!("both must load");
         };
         assert_eq!(a.briefing, b.briefing);
@@ -264,17 +275,26 @@ mod tests {
     }
 
     #[test]
-    fn an_error_in_a_later_piece_falls_back_to_the_whole_file() {
-        let text = large(true);
-        assert!(parse_parallel(&text, 3).is_none());
-        let loaded = crate::domain::load::parse_briefing(
-            text.as_bytes(),
-            crate::domain::briefing::Origin::File("l.toml".into()),
-            Some("l".into()),
-        );
+    fn unknown_keys_in_a_later_piece_are_found_in_the_piece() {
+        let text = large("\n[[sections]]\ntitle = \"bad\"\nkynd = \"x\"\n");
+        assert!(parse_parallel(&text, 3).is_some());
+        let loaded =
+            crate::domain::load::parse_briefing(text.as_bytes(), origin(), Some("l".into()));
         let errors = loaded.err().unwrap_or_default();
         let line = text.lines().count() as u32;
         assert_eq!(errors.first().and_then(|e| e.line), Some(line));
         assert!(errors[0].message.contains("unknown field `kynd`"));
+    }
+
+    #[test]
+    fn a_syntax_error_in_a_later_piece_falls_back_to_the_whole_file() {
+        let text = large("\n[[sections]]\ntitle = \"bad\nbody = 1\n");
+        assert!(parse_parallel(&text, 3).is_none());
+        let loaded =
+            crate::domain::load::parse_briefing(text.as_bytes(), origin(), Some("l".into()));
+        let errors = loaded.err().unwrap_or_default();
+        let line = text.lines().count() as u32 - 1;
+        assert_eq!(errors.first().and_then(|e| e.line), Some(line));
+        assert!(errors[0].message.starts_with("invalid TOML"), "{errors:?}");
     }
 }

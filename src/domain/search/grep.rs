@@ -13,9 +13,10 @@ pub struct GrepHit {
     /// The section's id, or `title`, `summary` or `tags`.
     pub section: String,
     /// The line in the source file (1-based). For a match in a section body, the line
-    /// of the match in the body's source; for a section title, the line where the
-    /// section starts; for the briefing's title, summary and tags, 1 (their lines are not
-    /// recorded by the loader).
+    /// of the match in the body's source; for a section title, the title's line; for the
+    /// briefing's title and tags, their line; for the summary, the line where its text
+    /// starts (see [`super::briefing::FieldLines`]; 1 when the briefing was built in
+    /// memory and records no lines).
     pub line: u32,
     /// The 1-based byte column of the match in that line, when it is known exactly (a
     /// match located in a body's source, past the body's first line).
@@ -81,6 +82,9 @@ pub fn grep_library_with_notes(
             continue;
         }
         let file = briefing.origin.display_name();
+        let lines = &briefing.lines;
+        // A line the loader did not record (0) is reported as the first.
+        let known = |line: u32| line.max(1);
         let mut seen: HashSet<(String, u32, usize, Option<usize>)> = HashSet::new();
         let mut locators: HashMap<usize, SourceLocator> = HashMap::new();
         let body_pieces = body_pieces(&entry);
@@ -111,11 +115,18 @@ pub fn grep_library_with_notes(
                 continue;
             }
             let (label, line, column, key_block) = match (p.field, section) {
-                (Field::Title, _) => ("title".to_owned(), 1, None, 0),
-                (Field::Tags, _) => ("tags".to_owned(), 1, None, 0),
-                // The summary's line is unknown: one hit per paragraph.
-                (Field::Summary, _) => ("summary".to_owned(), 1, None, p.block),
-                (Field::SectionTitle, Some(s)) => (s.id.clone(), s.line, None, 0),
+                (Field::Title, _) => ("title".to_owned(), known(lines.title), None, 0),
+                (Field::Tags, _) => ("tags".to_owned(), known(lines.tags), None, 0),
+                // One hit per paragraph of the summary, each at the summary's first line.
+                (Field::Summary, _) => ("summary".to_owned(), known(lines.summary), None, p.block),
+                (Field::SectionTitle, Some(s)) => {
+                    let line = if s.title_line > 0 {
+                        s.title_line
+                    } else {
+                        s.line
+                    };
+                    (s.id.clone(), line, None, 0)
+                }
                 (Field::SectionBody, Some(s)) => {
                     let blocks = body_pieces.get(&p.unit).map_or(&[][..], Vec::as_slice);
                     let locator = locators
