@@ -117,10 +117,13 @@ fn compare_120x30_columns_fit_their_width() {
 #[test]
 fn compare_columns_scroll_together_or_separately() {
     let mut s = compare(120, 30, 3);
+    // What each column shows under its first row (which holds the section's heading).
     let first_rows = |s: &mut Stepper| {
         let screen = s.screen();
-        let line = rows(&screen)[4].to_string();
-        (cols(&line, 0, 59), cols(&line, 60, 120))
+        let lines = &rows(&screen)[5..9];
+        let left: Vec<String> = lines.iter().map(|l| cols(l, 0, 59)).collect();
+        let right: Vec<String> = lines.iter().map(|l| cols(l, 60, 120)).collect();
+        (left.join("\n"), right.join("\n"))
     };
     let (left0, right0) = first_rows(&mut s);
     // Together: a page down moves both columns.
@@ -185,6 +188,27 @@ fn compare_shows_where_you_are() {
         assert!(screen.contains(" READ "), "{screen}");
         assert!(screen.contains("Des positions convergentes"), "{screen}");
     }
+}
+
+#[test]
+fn compare_keeps_the_heading_of_a_section_scrolled_into() {
+    // Stacked: a page down from the English §7 lands inside the French §4.
+    let mut s = compare(80, 24, 3);
+    s.press("j ");
+    let screen = s.screen();
+    assert!(screen.contains("3 of 4"), "{screen}");
+    assert!(
+        rows(&screen)[3].starts_with(" Kim Jong Un et Vladimir Poutine")
+            && rows(&screen)[3].contains("§4"),
+        "{screen}"
+    );
+    // Side by side: each column keeps its section's heading on its first row.
+    let mut s = compare(120, 30, 3);
+    s.press(" ");
+    let screen = s.screen();
+    let first = rows(&screen)[4];
+    assert!(cols(first, 0, 59).starts_with(" §"), "{screen}");
+    assert!(cols(first, 60, 120).starts_with(" §"), "{screen}");
 }
 
 /// Rows of a view, from its first body row to its last non-blank one.
@@ -325,6 +349,36 @@ fn a_date_after_every_dated_one_puts_today_last_then_the_undated() {
         panic!("{screen}");
     };
     assert!(jan < today && today < undated, "{screen}");
+}
+
+#[test]
+fn today_falls_between_the_dates_that_are_over_and_the_others() {
+    // 20 Nov 2026: the 10–12 Nov window is over, the December visit is not.
+    let mut s = Stepper::fixtures(TIMELINE, 120, 30);
+    s.driver.app.model.today = jiff::civil::date(2026, 11, 20);
+    s.start(None).press("T");
+    let screen = s.screen();
+    let (Some(november), Some(first), Some(today), Some(december)) = (
+        row_of(&screen, "November 2026"),
+        row_of(&screen, "First window"),
+        row_of(&screen, "── today · 20 Nov 2026"),
+        row_of(&screen, "December 2026"),
+    ) else {
+        panic!("{screen}");
+    };
+    assert!(
+        november < first && first < today && today < december,
+        "{screen}"
+    );
+    // 2 Nov 2026: the port call (28 Oct – 3 Nov) is not over yet.
+    let mut s = Stepper::fixtures(TIMELINE, 120, 30);
+    s.driver.app.model.today = jiff::civil::date(2026, 11, 2);
+    s.start(None).press("T");
+    let screen = s.screen();
+    assert!(
+        row_of(&screen, "── today") < row_of(&screen, "October 2026"),
+        "{screen}"
+    );
 }
 
 #[test]

@@ -139,6 +139,20 @@ pub fn is_month_only(span: &DateSpan) -> bool {
     span.from.day.is_none() && span.to.is_none_or(|to| to.day.is_none())
 }
 
+/// Whether a dated span is over by `today`: its last day (the end of its last month
+/// when no day is named) is before `today`. A span without a year is never past: it
+/// cannot be placed against today.
+pub fn is_past(span: &DateSpan, today: jiff::civil::Date) -> bool {
+    let end = span.to.unwrap_or(span.from);
+    let Some(year) = end.year else {
+        return false;
+    };
+    let day = end.day.unwrap_or_else(|| {
+        jiff::civil::Date::new(year, end.month as i8, 1).map_or(31, |d| d.days_in_month() as u8)
+    });
+    (year, end.month, day) < (today.year(), today.month() as u8, today.day() as u8)
+}
+
 /// The days of `group`'s month that an entry covers (1-based, inclusive), for drawing
 /// a range as a bar; a range running past the month's end stops at its last day.
 /// `None` for a date that names no day ([`is_month_only`]): it covers no day in
@@ -303,6 +317,34 @@ mod tests {
         assert_eq!(covered, [None, None, Some((30, 31))]);
         assert!(is_month_only(&groups[0].entries[0].span));
         assert!(!is_month_only(&groups[2].entries[0].span));
+    }
+
+    #[test]
+    fn a_date_is_past_once_its_last_day_is() {
+        let groups = timeline(&library(&[A, MONTHS]));
+        let span = |label: &str| {
+            groups
+                .iter()
+                .flat_map(|g| &g.entries)
+                .map(|e| &e.span)
+                .find(|s| s.human() == label)
+                .cloned()
+        };
+        let Some(range) = span("10–13 Sep 2023") else {
+            panic!("{groups:?}")
+        };
+        let on = |y, m, d| jiff::civil::date(y, m, d);
+        assert!(!is_past(&range, on(2023, 9, 13)));
+        assert!(is_past(&range, on(2023, 9, 14)));
+        let Some(month) = span("Jan 2027") else {
+            panic!()
+        };
+        assert!(!is_past(&month, on(2027, 1, 31)));
+        assert!(is_past(&month, on(2027, 2, 1)));
+        let Some(yearless) = span("10 Sep") else {
+            panic!()
+        };
+        assert!(!is_past(&yearless, on(2100, 1, 1)));
     }
 
     #[test]

@@ -12,7 +12,7 @@ use ratatui::widgets::Paragraph;
 
 use crate::domain::library::Library;
 use crate::domain::text::{display_width, sanitize_line};
-use crate::domain::timeline::{MonthGroup, days_covered, timeline};
+use crate::domain::timeline::{MonthGroup, days_covered, is_past, timeline};
 use crate::keys::{Action, Context};
 use crate::tui::effect::{Effect, Go, Place};
 use crate::tui::model::Model;
@@ -109,38 +109,39 @@ impl TimelineView {
     }
 
     /// The rows drawn, from the groups and the filter; the selection on the first entry.
-    /// Dated months come first, with "today" among them (before the first month that is
-    /// not past, or after the last); the months without a year follow under their own
-    /// heading. "Today" is shown only when a dated month is.
+    /// Dated months come first, with "today" among them: before the first date that is
+    /// not over (above its month's heading when it is the month's first), or after the
+    /// last. The months without a year follow under their own heading. "Today" is shown
+    /// only when a dated month is.
     fn rebuild(&mut self) {
         let mut dated = Vec::new();
         let mut undated = Vec::new();
         let mut date_width = 0;
+        let mut today_placed = false;
         for (g, group) in self.groups.iter().enumerate() {
-            let entries: Vec<usize> = (0..group.entries.len())
-                .filter(|&e| self.filter.matches(&entry_text(&group.entries[e])))
-                .collect();
-            if entries.is_empty() {
-                continue;
-            }
-            for &e in &entries {
-                date_width = date_width.max(display_width(&group.entries[e].span.human()));
-            }
             let rows = if group.is_dated() {
                 &mut dated
             } else {
                 &mut undated
             };
-            if group.is_dated()
-                && !rows.contains(&TimelineRow::Today)
-                && !group.is_before(self.today)
-            {
-                rows.push(TimelineRow::Today);
+            let mut heading = false;
+            for (e, entry) in group.entries.iter().enumerate() {
+                if !self.filter.matches(&entry_text(entry)) {
+                    continue;
+                }
+                date_width = date_width.max(display_width(&entry.span.human()));
+                if group.is_dated() && !today_placed && !is_past(&entry.span, self.today) {
+                    rows.push(TimelineRow::Today);
+                    today_placed = true;
+                }
+                if !heading {
+                    rows.push(TimelineRow::Month(g));
+                    heading = true;
+                }
+                rows.push(TimelineRow::Entry(g, e));
             }
-            rows.push(TimelineRow::Month(g));
-            rows.extend(entries.into_iter().map(|e| TimelineRow::Entry(g, e)));
         }
-        if !dated.is_empty() && !dated.contains(&TimelineRow::Today) {
+        if !dated.is_empty() && !today_placed {
             dated.push(TimelineRow::Today);
         }
         let mut rows = dated;

@@ -157,19 +157,28 @@ fn render_stacked(view: &CompareView, theme: &Theme, frame: &mut Frame) {
     };
     let top = view.offsets.first().copied().unwrap_or(0);
     let indent = " ".repeat(STACKED_INDENT);
-    let lines: Vec<Line> = column
+    let head = |i: usize| {
+        let style = head_style(view, theme, i);
+        Line::from(Span::styled(clip(&stacked_head(view, i), width), style))
+    };
+    let mut lines: Vec<Line> = column
         .rows
         .iter()
         .skip(top)
         .take(view.layout.height)
         .map(|r| match r {
-            Row::Head(i) => {
-                let style = head_style(view, theme, *i);
-                Line::from(Span::styled(clip(&stacked_head(view, *i), width), style))
-            }
+            Row::Head(i) => head(*i),
             other => row_line(view, theme, other, &indent, width),
         })
         .collect();
+    // Scrolled into a section, its heading stays on the first row (it covers the row
+    // that ended the page before, so no row goes unseen).
+    if top > 0
+        && !matches!(column.rows.get(top), Some(Row::Head(_)))
+        && let Some(first) = lines.first_mut()
+    {
+        *first = head(column.entry_at(top));
+    }
     let body = Rect {
         y: area.y + 3,
         height: (view.layout.height as u16).min(area.height.saturating_sub(4)),
@@ -232,20 +241,29 @@ fn render_columns(view: &CompareView, theme: &Theme, frame: &mut Frame) {
             },
         );
         let top = view.offsets.get(c).copied().unwrap_or(0);
-        let lines: Vec<Line> = column
+        let head = |i: usize| {
+            let text = format!("{indent}{}", section_head(view, i));
+            let style = head_style(view, theme, i);
+            Line::from(Span::styled(clip(&text, usize::from(w)), style))
+        };
+        let mut lines: Vec<Line> = column
             .rows
             .iter()
             .skip(top)
             .take(usize::from(height))
             .map(|r| match r {
-                Row::Head(i) => {
-                    let text = format!("{indent}{}", section_head(view, *i));
-                    let style = head_style(view, theme, *i);
-                    Line::from(Span::styled(clip(&text, usize::from(w)), style))
-                }
+                Row::Head(i) => head(*i),
                 other => row_line(view, theme, other, &indent, usize::from(w)),
             })
             .collect();
+        // A column scrolled into a section keeps its heading on its first row.
+        if top > 0
+            && top < column.rows.len()
+            && !matches!(column.rows.get(top), Some(Row::Head(_)))
+            && let Some(first) = lines.first_mut()
+        {
+            *first = head(column.entry_at(top));
+        }
         frame.render_widget(
             Paragraph::new(lines),
             Rect {
