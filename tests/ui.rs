@@ -155,7 +155,7 @@ fn timeline_wide_120x16() {
     let screen = s.screen();
     assert!(screen.contains("── today · 5 Nov 2026"), "{screen}");
     assert!(
-        screen.contains("━━━━━━━"),
+        screen.contains("·━━━━·"),
         "ranges are drawn as bars: {screen}"
     );
     insta::assert_snapshot!(screen);

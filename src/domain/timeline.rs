@@ -58,11 +58,22 @@ const MONTH_NAMES: [&str; 12] = [
 impl MonthGroup {
     /// `September 2023`, or `September (year not stated)`.
     pub fn label(&self) -> String {
-        let name = MONTH_NAMES[usize::from(self.month.clamp(1, 12) - 1)];
+        let name = self.month_name();
         match self.year {
             Some(y) => format!("{name} {y}"),
             None => format!("{name} (year not stated)"),
         }
+    }
+
+    /// `September`: the month's name alone (under a heading that says the year is not
+    /// stated, or to build a label).
+    pub fn month_name(&self) -> &'static str {
+        MONTH_NAMES[usize::from(self.month.clamp(1, 12) - 1)]
+    }
+
+    /// Whether the sources state the year of this month's dates.
+    pub fn is_dated(&self) -> bool {
+        self.year.is_some()
     }
 
     /// How many days the month has (29 for February without a year).
@@ -122,9 +133,34 @@ pub fn timeline(library: &Library) -> Vec<MonthGroup> {
     groups
 }
 
+/// Whether a date names a month and no day (`2027-01`, or a range of such months): it
+/// is drawn as a mark on its month, not as a bar over every day of it.
+pub fn is_month_only(span: &DateSpan) -> bool {
+    span.from.day.is_none() && span.to.is_none_or(|to| to.day.is_none())
+}
+
+/// Whether a dated span is over by `today`: its last day (the end of its last month
+/// when no day is named) is before `today`. A span without a year is never past: it
+/// cannot be placed against today.
+pub fn is_past(span: &DateSpan, today: jiff::civil::Date) -> bool {
+    let end = span.to.unwrap_or(span.from);
+    let Some(year) = end.year else {
+        return false;
+    };
+    let day = end.day.unwrap_or_else(|| {
+        jiff::civil::Date::new(year, end.month as i8, 1).map_or(31, |d| d.days_in_month() as u8)
+    });
+    (year, end.month, day) < (today.year(), today.month() as u8, today.day() as u8)
+}
+
 /// The days of `group`'s month that an entry covers (1-based, inclusive), for drawing
 /// a range as a bar; a range running past the month's end stops at its last day.
-pub fn days_covered(group: &MonthGroup, span: &DateSpan) -> (u8, u8) {
+/// `None` for a date that names no day ([`is_month_only`]): it covers no day in
+/// particular.
+pub fn days_covered(group: &MonthGroup, span: &DateSpan) -> Option<(u8, u8)> {
+    if is_month_only(span) {
+        return None;
+    }
     let first = span.from.day.unwrap_or(1);
     let last = match &span.to {
         Some(to) if to.month == group.month && to.year == group.year => {
@@ -133,7 +169,8 @@ pub fn days_covered(group: &MonthGroup, span: &DateSpan) -> (u8, u8) {
         Some(_) => group.days(),
         None => span.from.day.unwrap_or(group.days()),
     };
-    (first.min(group.days()), last.clamp(first, group.days()))
+    let first = first.min(group.days());
+    Some((first, last.clamp(first, group.days())))
 }
 
 /// One section of the compare view.
@@ -165,7 +202,8 @@ pub fn kinds_in(library: &Library) -> Vec<(Kind, usize)> {
     kinds
 }
 
-/// Every section of `kind`, by briefing date (undated last), then title.
+/// Every section of `kind`, by briefing date (undated last), then title; the sections
+/// of one briefing follow each other, in their order (see [`columns_of`]).
 pub fn sections_of_kind(library: &Library, kind: &Kind) -> Vec<CompareEntry> {
     let mut entries: Vec<CompareEntry> = library
         .briefings
@@ -192,9 +230,24 @@ pub fn sections_of_kind(library: &Library, kind: &Kind) -> Vec<CompareEntry> {
         key(a)
             .cmp(&key(b))
             .then_with(|| a.briefing.title.cmp(&b.briefing.title))
+            .then_with(|| a.briefing.id.cmp(&b.briefing.id))
             .then(a.section.cmp(&b.section))
     });
     entries
+}
+
+/// The runs of `entries` that belong to one briefing, in order: the columns of the
+/// compare view, one per briefing, each holding that briefing's sections one under the
+/// other. `entries` come from [`sections_of_kind`] (a briefing's sections adjacent).
+pub fn columns_of(entries: &[CompareEntry]) -> Vec<std::ops::Range<usize>> {
+    let mut columns: Vec<std::ops::Range<usize>> = Vec::new();
+    for (i, entry) in entries.iter().enumerate() {
+        match columns.last_mut() {
+            Some(run) if entries[run.start].briefing.id == entry.briefing.id => run.end = i + 1,
+            _ => columns.push(i..i + 1),
+        }
+    }
+    columns
 }
 
 #[cfg(test)]
@@ -239,12 +292,79 @@ mod tests {
     fn ranges_cover_their_days_within_the_month() {
         let groups = timeline(&library(&[A]));
         let august = &groups[0];
-        assert_eq!(days_covered(august, &august.entries[0].span), (30, 31));
+        assert_eq!(
+            days_covered(august, &august.entries[0].span),
+            Some((30, 31))
+        );
         let september = &groups[1];
         assert_eq!(
             days_covered(september, &september.entries[0].span),
-            (10, 13)
+            Some((10, 13))
         );
+    }
+
+    const MONTHS: &str = "title = \"M\"\n[[sections]]\ntitle = \"When\"\nkind = \"possible-dates\"\n[[sections.dates]]\nfrom = \"2027-01\"\n[[sections.dates]]\nfrom = \"2027-03\"\nto = \"2027-04\"\n[[sections.dates]]\nfrom = \"2027-05-30\"\nto = \"2027-06\"\n";
+
+    #[test]
+    fn a_month_without_a_day_covers_no_day_in_particular() {
+        let groups = timeline(&library(&[MONTHS]));
+        let covered: Vec<Option<(u8, u8)>> = groups
+            .iter()
+            .map(|g| days_covered(g, &g.entries[0].span))
+            .collect();
+        // January and March–April are months; 30 May to some day of June is a range of
+        // days that runs to the end of May.
+        assert_eq!(covered, [None, None, Some((30, 31))]);
+        assert!(is_month_only(&groups[0].entries[0].span));
+        assert!(!is_month_only(&groups[2].entries[0].span));
+    }
+
+    #[test]
+    fn a_date_is_past_once_its_last_day_is() {
+        let groups = timeline(&library(&[A, MONTHS]));
+        let span = |label: &str| {
+            groups
+                .iter()
+                .flat_map(|g| &g.entries)
+                .map(|e| &e.span)
+                .find(|s| s.human() == label)
+                .cloned()
+        };
+        let Some(range) = span("10–13 Sep 2023") else {
+            panic!("{groups:?}")
+        };
+        let on = |y, m, d| jiff::civil::date(y, m, d);
+        assert!(!is_past(&range, on(2023, 9, 13)));
+        assert!(is_past(&range, on(2023, 9, 14)));
+        let Some(month) = span("Jan 2027") else {
+            panic!()
+        };
+        assert!(!is_past(&month, on(2027, 1, 31)));
+        assert!(is_past(&month, on(2027, 2, 1)));
+        let Some(yearless) = span("10 Sep") else {
+            panic!()
+        };
+        assert!(!is_past(&yearless, on(2100, 1, 1)));
+    }
+
+    #[test]
+    fn a_briefings_sections_of_a_kind_form_one_column() {
+        const C: &str = "title = \"A\"\ndate = 2023-09-01\n[[sections]]\ntitle = \"One\"\nkind = \"context\"\n[[sections]]\ntitle = \"Two\"\nkind = \"context\"\n";
+        const D: &str = "title = \"A\"\ndate = 2023-09-01\n[[sections]]\ntitle = \"Other\"\nkind = \"context\"\n";
+        let library = library(&[C, D, C]);
+        let kind = &kinds_in(&library)[0].0;
+        let entries = sections_of_kind(&library, kind);
+        // Same title and date: the sections still group by briefing.
+        let columns = columns_of(&entries);
+        assert_eq!(columns.len(), 3, "{columns:?}");
+        for run in &columns {
+            let ids: Vec<&str> = entries[run.clone()]
+                .iter()
+                .map(|e| e.briefing.id.as_str())
+                .collect();
+            assert!(ids.windows(2).all(|w| w[0] == w[1]), "{ids:?}");
+        }
+        assert_eq!(columns.iter().map(|r| r.len()).sum::<usize>(), 5);
     }
 
     #[test]

@@ -142,6 +142,8 @@ pub enum Action {
     NextKind,
     /// The previous section kind
     PreviousKind,
+    /// Scroll the columns together, or only the selected one
+    SyncScroll,
 
     // Typing text.
     /// Keep what was typed (search: keep the matches)

@@ -235,7 +235,7 @@ impl Context {
                 A::PageUp,
             ],
             C::Timeline | C::Help | C::Messages => &[],
-            C::Compare => &[A::NextKind, A::PreviousKind],
+            C::Compare => &[A::NextKind, A::PreviousKind, A::SyncScroll],
             C::Confirm => &[A::Yes, A::No],
         }
     }

@@ -276,6 +276,9 @@ impl App {
         if let Some(timeline) = &mut self.timeline {
             timeline.resize(size);
         }
+        if let Some(compare) = &mut self.compare {
+            compare.resize(size);
+        }
         let height = self.overlay_rows();
         for overlay in &mut self.overlays {
             match overlay {

@@ -2,6 +2,8 @@
 //! input, the scroll rule every list uses, and overlay frames. Screens use these;
 //! these use no screen.
 
+pub mod blocks;
+pub mod clip;
 pub mod filter;
 pub mod line_input;
 pub mod scroll;

@@ -109,7 +109,8 @@ impl App {
                         .and_then(|i| r.briefing().sections.get(i))
                         .and_then(|s| s.kind.clone())
                 });
-                let view = CompareView::new(&self.model, current);
+                let mut view = CompareView::new(&self.model, current);
+                view.resize(self.size);
                 let wanted = view.notes_wanted(&self.model);
                 if !wanted.is_empty() {
                     self.work(Work::Job(Box::new(Job::OtherNotes(

@@ -1,27 +1,31 @@
-//! Compare (`K`): the sections of one kind across the library, by briefing date, each
-//! under its briefing's title and date, with its notes; the kinds as tabs; `Enter`
-//! opens the section in the reader.
+//! Compare (`K`): the sections of one kind across the library, the kinds as tabs. On a
+//! screen wide enough for two readable columns, one column per briefing (by briefing
+//! date; a briefing with several sections of the kind shows them one under the other),
+//! scrolling together or each on its own (`s` toggles); narrower, every section stacked
+//! under its briefing's title. Each section keeps its dates and its notes; bodies are
+//! wrapped and spaced as in the reader. `j`/`k` go from section to section, the title
+//! line says which (`2 of 4`); `Enter` opens it in the reader.
 
-use std::sync::Arc;
+pub mod layout;
+pub mod render;
 
-use ratatui::Frame;
+use std::collections::HashMap;
+use std::ops::Range;
+
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 
+pub use self::render::render;
 use crate::domain::briefing::Kind;
-use crate::domain::markdown::render_markdown;
+use crate::domain::markdown::{Block, render_markdown};
 use crate::domain::store::AnnotationSet;
-use crate::domain::text::{sanitize_line, truncate};
-use crate::domain::timeline::{CompareEntry, kinds_in, sections_of_kind};
-use crate::domain::wrap::wrap_block;
+use crate::domain::timeline::{CompareEntry, columns_of, kinds_in, sections_of_kind};
 use crate::keys::{Action, Context};
 use crate::tui::effect::{Effect, Go, Place};
 use crate::tui::jobs::{Job, Purpose};
+use crate::tui::messages::Message;
 use crate::tui::model::Model;
 use crate::tui::widgets::filter::Filter;
-use crate::tui::widgets::theme::Theme;
-use crate::tui::widgets::title_line;
+use layout::Layout;
 
 /// The compare view's state.
 #[derive(Debug, Clone)]
@@ -30,24 +34,39 @@ pub struct CompareView {
     pub kinds: Vec<(Kind, usize)>,
     /// The kind shown.
     pub kind: usize,
-    /// Its sections, by briefing date.
+    /// Its sections, by briefing date, a briefing's sections together.
     pub entries: Vec<CompareEntry>,
-    /// The section at the top.
+    /// Each entry's body, rendered.
+    blocks: Vec<Vec<Block>>,
+    /// The entries of each briefing.
+    runs: Vec<Range<usize>>,
+    /// The selected section (the one `Enter` opens, and the position shown).
     pub selected: usize,
-    /// Rows scrolled within the selected section.
-    pub scroll: usize,
+    /// Each column's first row in view.
+    pub offsets: Vec<usize>,
+    /// The first column on screen, when not all fit.
+    pub first: usize,
+    /// Whether the columns scroll together (else only the selected one scrolls).
+    pub together: bool,
     /// The notes of the sections shown: (briefing id, section id) → note texts.
-    pub notes: std::collections::HashMap<(String, String), Vec<String>>,
+    pub notes: HashMap<(String, String), Vec<String>>,
     /// Annotations read from the store for briefings not in memory.
     stored: Vec<AnnotationSet>,
     /// The filter (`/`): by briefing title, tag or section title.
     pub filter: Filter,
+    /// The screen's size: (width, height).
+    size: (usize, usize),
+    /// The widest text may be (the reader's setting).
+    max_width: usize,
+    /// Where everything goes, for that size.
+    pub layout: Layout,
 }
 
 impl CompareView {
     /// The compare view of the library, on the kind `current` when it has sections of
     /// it (the kind of the section being read); the notes of the sections shown are
-    /// asked for with [`CompareView::notes_wanted`].
+    /// asked for with [`CompareView::notes_wanted`]. Call [`CompareView::resize`] with
+    /// the screen's size (80×24 is assumed until then).
     pub fn new(m: &Model, current: Option<Kind>) -> CompareView {
         let kinds = kinds_in(&m.library);
         let kind = current
@@ -57,11 +76,18 @@ impl CompareView {
             kinds,
             kind,
             entries: Vec::new(),
+            blocks: Vec::new(),
+            runs: Vec::new(),
             selected: 0,
-            scroll: 0,
-            notes: std::collections::HashMap::new(),
+            offsets: Vec::new(),
+            first: 0,
+            together: true,
+            notes: HashMap::new(),
             stored: Vec::new(),
             filter: Filter::default(),
+            size: (80, 24),
+            max_width: usize::from(m.config.max_width),
+            layout: Layout::default(),
         };
         view.load_entries(m);
         view
@@ -81,9 +107,71 @@ impl CompareView {
                 filter.matches(&format!("{} {} {section}", b.title, b.tags.join(" ")))
             })
             .collect();
+        self.blocks = self
+            .entries
+            .iter()
+            .map(|e| {
+                e.briefing
+                    .sections
+                    .get(e.section)
+                    .map(|s| render_markdown(&s.body))
+                    .unwrap_or_default()
+            })
+            .collect();
+        self.runs = columns_of(&self.entries);
         self.selected = 0;
-        self.scroll = 0;
+        self.first = 0;
+        self.offsets.clear();
+        self.layout = Layout::default();
         self.refresh_notes(m);
+    }
+
+    /// Adapts to the screen's size.
+    pub fn resize(&mut self, size: Rect) {
+        self.size = (usize::from(size.width), usize::from(size.height));
+        self.relayout();
+    }
+
+    /// Lays the sections out again; a view of the same shape keeps its rows, another
+    /// keeps each column's section at its top.
+    fn relayout(&mut self) {
+        let old = std::mem::take(&mut self.layout);
+        self.layout = Layout::new(
+            &self.entries,
+            &self.blocks,
+            &self.notes,
+            &self.runs,
+            self.size,
+            self.max_width,
+        );
+        let n = self.layout.columns.len();
+        let same_columns = old.columns.len() == n && old.stacked == self.layout.stacked;
+        if !(same_columns && old.text_width == self.layout.text_width) {
+            let anchors: Vec<usize> = if same_columns {
+                (0..n)
+                    .map(|c| old.columns[c].entry_at(self.offsets.get(c).copied().unwrap_or(0)))
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            self.offsets = vec![0; n];
+            if anchors.is_empty() {
+                let c = self.focus();
+                self.offsets[c] = self.layout.columns[c].head(self.selected);
+                if self.together {
+                    self.offsets = vec![self.offsets[c]; n];
+                }
+            } else {
+                for (c, anchor) in anchors.into_iter().enumerate() {
+                    self.offsets[c] = self.layout.columns[c].head(anchor);
+                }
+                if self.together {
+                    self.offsets = vec![self.offsets[self.focus()]; n];
+                }
+            }
+        }
+        self.clamp();
+        self.show_focus();
     }
 
     /// The briefings whose notes are not in memory: read them with a job.
@@ -131,6 +219,7 @@ impl CompareView {
                     .push(note.body.clone());
             }
         }
+        self.relayout();
     }
 
     /// Where keys go now.
@@ -150,6 +239,88 @@ impl CompareView {
         }
     }
 
+    /// The column of the selected section.
+    pub fn focus(&self) -> usize {
+        self.layout.column_of(self.selected)
+    }
+
+    /// The columns on screen.
+    pub fn shown_columns(&self) -> Range<usize> {
+        let end = (self.first + self.layout.visible).min(self.layout.columns.len());
+        self.first..end
+    }
+
+    /// Keeps every offset within its column (together: within the longest).
+    fn clamp(&mut self) {
+        if self.together && !self.layout.stacked {
+            let shared = self
+                .offsets
+                .get(self.focus())
+                .copied()
+                .unwrap_or(0)
+                .min(self.layout.max_offset_together());
+            self.offsets.iter_mut().for_each(|o| *o = shared);
+        } else {
+            for (c, o) in self.offsets.iter_mut().enumerate() {
+                *o = (*o).min(self.layout.max_offset(c));
+            }
+        }
+    }
+
+    /// Brings the selected section's column on screen.
+    fn show_focus(&mut self) {
+        let c = self.focus();
+        let visible = self.layout.visible.max(1);
+        if c < self.first {
+            self.first = c;
+        } else if c >= self.first + visible {
+            self.first = c + 1 - visible;
+        }
+        self.first = self
+            .first
+            .min(self.layout.columns.len().saturating_sub(visible));
+    }
+
+    /// Puts row `row` of column `c` at the top (all columns when they scroll together).
+    fn set_offset(&mut self, c: usize, row: usize) {
+        if let Some(o) = self.offsets.get_mut(c) {
+            *o = row;
+        }
+        if self.together {
+            self.offsets.iter_mut().for_each(|o| *o = row);
+        }
+        self.clamp();
+    }
+
+    /// Selects a section: its heading goes to the top of its column, unless it is in
+    /// another column and already in view (moving across keeps the rows compared).
+    fn go_to(&mut self, entry: usize) {
+        let from = self.focus();
+        self.selected = entry;
+        let c = self.focus();
+        let head = self.layout.columns.get(c).map_or(0, |col| col.head(entry));
+        let top = self.offsets.get(c).copied().unwrap_or(0);
+        let in_view = head >= top && head < top + self.layout.height;
+        if c == from || !in_view {
+            self.set_offset(c, head);
+        }
+        self.show_focus();
+    }
+
+    /// Scrolls the selected column (or all, together) by `delta` rows; the section at
+    /// the top becomes the selected one.
+    fn scroll(&mut self, delta: isize) {
+        let c = self.focus();
+        let before = self.offsets.get(c).copied().unwrap_or(0);
+        self.set_offset(c, before.saturating_add_signed(delta));
+        let after = self.offsets.get(c).copied().unwrap_or(0);
+        if after != before
+            && let Some(column) = self.layout.columns.get(c)
+        {
+            self.selected = column.entry_at(after);
+        }
+    }
+
     /// Takes an action; `None` when it means nothing here.
     pub fn on_action(&mut self, action: Action, m: &Model) -> Option<Vec<Effect>> {
         if self.filter.editing {
@@ -159,6 +330,7 @@ impl CompareView {
             return Some(Vec::new());
         }
         let mut effects = Vec::new();
+        let page = self.layout.height.saturating_sub(1).max(1) as isize;
         match action {
             Action::Search => {
                 self.filter.start();
@@ -190,172 +362,49 @@ impl CompareView {
             }
             Action::Next => {
                 if self.selected + 1 < self.entries.len() {
-                    self.selected += 1;
-                    self.scroll = 0;
+                    self.go_to(self.selected + 1);
                 }
             }
             Action::Previous => {
-                if self.scroll > 0 {
-                    self.scroll = 0;
-                } else {
-                    self.selected = self.selected.saturating_sub(1);
+                let c = self.focus();
+                let head = self
+                    .layout
+                    .columns
+                    .get(c)
+                    .map_or(0, |col| col.head(self.selected));
+                if self.offsets.get(c).is_some_and(|&o| o > head) {
+                    self.set_offset(c, head);
+                } else if self.selected > 0 {
+                    self.go_to(self.selected - 1);
                 }
             }
-            Action::PageDown | Action::HalfPageDown => self.scroll += 10,
-            Action::PageUp | Action::HalfPageUp => self.scroll = self.scroll.saturating_sub(10),
+            Action::PageDown => self.scroll(page),
+            Action::PageUp => self.scroll(-page),
+            Action::HalfPageDown => self.scroll((page + 1) / 2),
+            Action::HalfPageUp => self.scroll(-(page + 1) / 2),
             Action::Top => {
                 self.selected = 0;
-                self.scroll = 0;
+                self.offsets.iter_mut().for_each(|o| *o = 0);
+                self.first = 0;
             }
-            Action::Bottom => {
-                self.selected = self.entries.len().saturating_sub(1);
-                self.scroll = 0;
+            Action::Bottom => self.go_to(self.entries.len().saturating_sub(1)),
+            Action::SyncScroll => {
+                self.together = !self.together;
+                self.clamp();
+                let how = if self.together {
+                    "the columns scroll together"
+                } else {
+                    "only the selected column scrolls"
+                };
+                let when = if self.layout.stacked {
+                    " (when side by side)"
+                } else {
+                    ""
+                };
+                effects.push(Effect::Say(Message::info(format!("{how}{when}"))));
             }
             _ => return None,
         }
         Some(effects)
     }
-}
-/// Draws the compare view over the whole screen but the status line.
-pub fn render(view: &CompareView, m: &Model, theme: &Theme, frame: &mut Frame) {
-    let area = frame.area();
-    let Some((kind, count)) = view.kinds.get(view.kind) else {
-        title_line(
-            theme,
-            frame,
-            " Compare · no section in the library has a kind".to_string(),
-        );
-        return;
-    };
-    title_line(
-        theme,
-        frame,
-        format!(
-            " Compare · {} · {count} section{} across the library",
-            kind.label(),
-            if *count == 1 { "" } else { "s" }
-        ),
-    );
-    // The kinds as tabs.
-    let mut tabs = vec![Span::raw(" ")];
-    for (i, (k, n)) in view.kinds.iter().enumerate() {
-        let style = if i == view.kind {
-            theme.badge(k.known_index())
-        } else {
-            theme.dim
-        };
-        tabs.push(Span::styled(format!(" {} {n} ", k.badge()), style));
-        tabs.push(Span::raw(" "));
-    }
-    frame.render_widget(
-        Paragraph::new(Line::from(tabs)),
-        Rect {
-            y: area.y + 1,
-            height: 1,
-            ..area
-        },
-    );
-    if view.filter.is_active() {
-        let mut spans = vec![Span::raw(" ")];
-        spans.extend(
-            view.filter
-                .spans(usize::from(area.width), theme.dim, theme.key),
-        );
-        frame.render_widget(
-            Paragraph::new(Line::from(spans)),
-            Rect {
-                y: area.y + 2,
-                height: 1,
-                ..area
-            },
-        );
-    }
-    let body = Rect {
-        y: area.y + 3,
-        height: area.height.saturating_sub(4),
-        ..area
-    };
-    let width = usize::from(body.width)
-        .saturating_sub(4)
-        .clamp(8, usize::from(m.config.max_width));
-    let mut lines: Vec<Line> = Vec::new();
-    let mut skip = view.scroll;
-    for (i, entry) in view.entries.iter().enumerate().skip(view.selected) {
-        if lines.len() >= usize::from(body.height) {
-            break;
-        }
-        let b: &Arc<_> = &entry.briefing;
-        let Some(section) = b.sections.get(entry.section) else {
-            continue;
-        };
-        let mut header = format!(" {}", sanitize_line(&b.title));
-        if let Some(d) = b.date {
-            header.push_str(&format!(" · {}", d.human()));
-        }
-        header.push_str(&format!(
-            " · §{} {}",
-            entry.section + 1,
-            sanitize_line(&section.title)
-        ));
-        let header = truncate(&header, usize::from(body.width));
-        let style = if i == view.selected {
-            theme.selected_focused
-        } else {
-            theme.heading
-        };
-        let mut entry_lines = vec![Line::from(Span::styled(header, style))];
-        for date in &section.dates {
-            entry_lines.push(Line::from(Span::styled(
-                truncate(
-                    &format!("   ◷ {}", date.describe()),
-                    usize::from(body.width),
-                ),
-                theme.date,
-            )));
-        }
-        let notes = view.notes.get(&(b.id.clone(), section.id.clone()));
-        for note_body in notes.into_iter().flatten() {
-            let first = note_body
-                .lines()
-                .find(|l| !l.trim().is_empty())
-                .unwrap_or("");
-            entry_lines.push(Line::from(Span::styled(
-                truncate(
-                    &format!("   ✎ {}", sanitize_line(first)),
-                    usize::from(body.width),
-                ),
-                theme.note,
-            )));
-        }
-        for block in render_markdown(&section.body) {
-            entry_lines.push(Line::raw(""));
-            for w in wrap_block(&block, width) {
-                let prefix = if w.first {
-                    &block.prefix_first
-                } else {
-                    &block.prefix_rest
-                };
-                entry_lines.push(Line::raw(format!("   {prefix}{}", &block.text[w.range])));
-            }
-            if lines.len() + entry_lines.len() > usize::from(body.height) + skip {
-                break;
-            }
-        }
-        entry_lines.push(Line::raw(""));
-        for line in entry_lines {
-            if skip > 0 && i == view.selected {
-                skip -= 1;
-                continue;
-            }
-            lines.push(line);
-        }
-    }
-    if view.entries.is_empty() {
-        lines.push(Line::from(Span::styled(
-            " Nothing of this kind.",
-            theme.dim,
-        )));
-    }
-    lines.truncate(usize::from(body.height));
-    frame.render_widget(Paragraph::new(lines), body);
 }

@@ -1,6 +1,9 @@
-//! The timeline (`T`): every structured date of the library by month, today marked,
-//! ranges drawn as bars on a day strip when the screen is wide enough; `Enter` opens
-//! the passage.
+//! The timeline (`T`): every structured date of the library by month, today marked
+//! among the dated ones, the dates whose year the sources do not state in a group of
+//! their own below (never under the "today" rule, where they would read as future);
+//! ranges drawn as bars on a day strip when the screen is wide enough, a month named
+//! without a day as a mark. The date column is as wide as the widest date shown, so a
+//! date is never cut: the label is. `/` filters; `Enter` opens the passage.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -8,11 +11,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::domain::library::Library;
-use crate::domain::text::{display_width, sanitize_line, truncate};
-use crate::domain::timeline::{MonthGroup, days_covered, timeline};
+use crate::domain::text::{display_width, sanitize_line};
+use crate::domain::timeline::{MonthGroup, days_covered, is_past, timeline};
 use crate::keys::{Action, Context};
 use crate::tui::effect::{Effect, Go, Place};
 use crate::tui::model::Model;
+use crate::tui::widgets::clip::clip;
 use crate::tui::widgets::filter::Filter;
 use crate::tui::widgets::scroll::scroll_top;
 use crate::tui::widgets::theme::Theme;
@@ -25,6 +29,8 @@ pub enum TimelineRow {
     Month(usize),
     /// The "today" marker.
     Today,
+    /// The heading of the dates whose year is not stated.
+    Undated,
     /// A date: group and entry.
     Entry(usize, usize),
 }
@@ -46,6 +52,8 @@ pub struct TimelineView {
     pub filter: Filter,
     /// Rows in view.
     height: usize,
+    /// The widest date shown, in columns: the date column's width.
+    date_width: usize,
 }
 
 /// What the filter looks at in an entry: the briefing's title and tags, the section's
@@ -85,6 +93,7 @@ impl TimelineView {
             today,
             filter: Filter::default(),
             height: height.max(1),
+            date_width: 0,
         };
         view.rebuild();
         view
@@ -100,29 +109,45 @@ impl TimelineView {
     }
 
     /// The rows drawn, from the groups and the filter; the selection on the first entry.
+    /// Dated months come first, with "today" among them: before the first date that is
+    /// not over (above its month's heading when it is the month's first), or after the
+    /// last. The months without a year follow under their own heading. "Today" is shown
+    /// only when a dated month is.
     fn rebuild(&mut self) {
-        let mut rows = Vec::new();
+        let mut dated = Vec::new();
+        let mut undated = Vec::new();
+        let mut date_width = 0;
         let mut today_placed = false;
         for (g, group) in self.groups.iter().enumerate() {
-            let entries: Vec<usize> = (0..group.entries.len())
-                .filter(|&e| self.filter.matches(&entry_text(&group.entries[e])))
-                .collect();
-            if entries.is_empty() {
-                continue;
+            let rows = if group.is_dated() {
+                &mut dated
+            } else {
+                &mut undated
+            };
+            let mut heading = false;
+            for (e, entry) in group.entries.iter().enumerate() {
+                if !self.filter.matches(&entry_text(entry)) {
+                    continue;
+                }
+                date_width = date_width.max(display_width(&entry.span.human()));
+                if group.is_dated() && !today_placed && !is_past(&entry.span, self.today) {
+                    rows.push(TimelineRow::Today);
+                    today_placed = true;
+                }
+                if !heading {
+                    rows.push(TimelineRow::Month(g));
+                    heading = true;
+                }
+                rows.push(TimelineRow::Entry(g, e));
             }
-            if !today_placed && !group.is_before(self.today) && group.year.is_some() {
-                rows.push(TimelineRow::Today);
-                today_placed = true;
-            }
-            if !today_placed && group.year.is_none() {
-                rows.push(TimelineRow::Today);
-                today_placed = true;
-            }
-            rows.push(TimelineRow::Month(g));
-            rows.extend(entries.into_iter().map(|e| TimelineRow::Entry(g, e)));
         }
-        if !today_placed {
-            rows.push(TimelineRow::Today);
+        if !dated.is_empty() && !today_placed {
+            dated.push(TimelineRow::Today);
+        }
+        let mut rows = dated;
+        if !undated.is_empty() {
+            rows.push(TimelineRow::Undated);
+            rows.extend(undated);
         }
         self.selected = rows
             .iter()
@@ -130,6 +155,7 @@ impl TimelineView {
             .unwrap_or(0);
         self.offset = 0;
         self.rows = rows;
+        self.date_width = date_width;
     }
 
     /// How many dates are shown (after the filter).
@@ -222,6 +248,9 @@ impl TimelineView {
 /// Below this width the timeline is a list without the day strip.
 pub const STRIP_MIN_WIDTH: u16 = 100;
 
+/// The day strip's width: 31 days and a gap.
+const STRIP: usize = 33;
+
 /// Draws the timeline over the whole screen but the status line.
 pub fn render(view: &TimelineView, m: &Model, theme: &Theme, frame: &mut Frame) {
     let area = frame.area();
@@ -261,11 +290,30 @@ pub fn render(view: &TimelineView, m: &Model, theme: &Theme, frame: &mut Frame) 
     };
     let width = usize::from(area.width);
     let strip = area.width >= STRIP_MIN_WIDTH;
-    let date_col = if strip { 30 } else { 22 };
+    // The date column holds the widest date shown and a month's name (with its year).
+    let headings = view
+        .rows
+        .iter()
+        .filter_map(|r| match r {
+            TimelineRow::Month(g) => Some(display_width(&heading(&view.groups[*g]))),
+            _ => None,
+        })
+        .max()
+        .unwrap_or(0);
+    let date_col = (3 + view.date_width + 2).max(1 + headings + 2);
     let mut lines = Vec::new();
     if view.groups.is_empty() {
         lines.push(Line::from(Span::styled(
             " No briefing in the library has structured dates ([[sections.dates]]).",
+            theme.dim,
+        )));
+    } else if view
+        .rows
+        .iter()
+        .all(|r| !matches!(r, TimelineRow::Entry(..)))
+    {
+        lines.push(Line::from(Span::styled(
+            " No date matches the filter.",
             theme.dim,
         )));
     }
@@ -273,23 +321,20 @@ pub fn render(view: &TimelineView, m: &Model, theme: &Theme, frame: &mut Frame) 
         if lines.len() >= usize::from(list.height) {
             break;
         }
-        let selected = i == view.selected;
         let line = match *row {
-            TimelineRow::Today => {
-                let text = format!(
+            TimelineRow::Today => rule(
+                &format!(
                     " ── today · {} ",
                     crate::domain::date::PartialDate::from(view.today).human()
-                );
-                let fill = width.saturating_sub(display_width(&text));
-                Line::from(Span::styled(
-                    format!("{text}{}", "─".repeat(fill)),
-                    theme.key,
-                ))
-            }
+                ),
+                width,
+                theme.key,
+            ),
+            TimelineRow::Undated => rule(" ── year not stated ", width, theme.heading),
             TimelineRow::Month(g) => {
                 let group = &view.groups[g];
                 let mut spans = vec![Span::styled(
-                    format!(" {:<w$}", group.label(), w = date_col - 1),
+                    format!(" {:<w$}", heading(group), w = date_col - 1),
                     theme.heading,
                 )];
                 if strip {
@@ -300,15 +345,18 @@ pub fn render(view: &TimelineView, m: &Model, theme: &Theme, frame: &mut Frame) 
             TimelineRow::Entry(g, e) => {
                 let group = &view.groups[g];
                 let entry = &group.entries[e];
-                let when = format!("   {}", entry.span.human());
+                // The date whole; on a screen narrower than it, the screen's edge cuts.
                 let mut spans = vec![Span::styled(
-                    format!("{:<w$}", truncate(&when, date_col - 1), w = date_col),
+                    format!("   {:<w$}", entry.span.human(), w = date_col - 3),
                     theme.date,
                 )];
                 if strip {
-                    let (first, last) = days_covered(group, &entry.span);
-                    spans.push(Span::styled(bar(group.days(), first, last), theme.key));
-                    spans.push(Span::raw("  "));
+                    spans.push(match days_covered(group, &entry.span) {
+                        Some((first, last)) => {
+                            Span::styled(bar(group.days(), first, last), theme.key)
+                        }
+                        None => Span::styled(format!("{:<STRIP$}", "◆ day not stated"), theme.dim),
+                    });
                 }
                 let mut text = String::new();
                 if let Some(label) = &entry.span.label {
@@ -324,11 +372,11 @@ pub fn render(view: &TimelineView, m: &Model, theme: &Theme, frame: &mut Frame) 
                     text.push_str(&format!(" ({})", sanitize_line(c)));
                 }
                 let used: usize = spans.iter().map(|s| display_width(&s.content)).sum();
-                let text = truncate(&text, width.saturating_sub(used));
+                let text = clip(&text, width.saturating_sub(used));
                 let pad = width.saturating_sub(used + display_width(&text));
                 spans.push(Span::raw(format!("{text}{}", " ".repeat(pad))));
                 let mut line = Line::from(spans);
-                if selected {
+                if i == view.selected {
                     line = line.style(theme.selected_focused);
                 }
                 line
@@ -337,6 +385,22 @@ pub fn render(view: &TimelineView, m: &Model, theme: &Theme, frame: &mut Frame) 
         lines.push(line);
     }
     frame.render_widget(Paragraph::new(lines), list);
+}
+
+/// A month's heading: `October 2026`, or `September` under "year not stated".
+fn heading(group: &MonthGroup) -> String {
+    if group.is_dated() {
+        group.label()
+    } else {
+        group.month_name().to_string()
+    }
+}
+
+/// ` ── text ─────…`: a rule across the screen.
+fn rule(text: &str, width: usize, style: ratatui::style::Style) -> Line<'static> {
+    let text = clip(text, width);
+    let fill = width.saturating_sub(display_width(&text));
+    Line::from(Span::styled(format!("{text}{}", "─".repeat(fill)), style))
 }
 
 /// `1    5    10   15   20   25   30`: a day ruler for a month.
@@ -353,12 +417,12 @@ fn ruler(days: u8) -> String {
             day += 1;
         }
     }
-    format!("{out:<33}")
+    format!("{out:<STRIP$}")
 }
 
 /// `·········━━━━··················`: the days a range covers in its month.
 fn bar(days: u8, first: u8, last: u8) -> String {
-    let mut out: String = (1..=days)
+    let out: String = (1..=days)
         .map(|d| {
             if (first..=last).contains(&d) {
                 '━'
@@ -367,8 +431,5 @@ fn bar(days: u8, first: u8, last: u8) -> String {
             }
         })
         .collect();
-    for _ in days..31 {
-        out.push(' ');
-    }
-    out
+    format!("{out:<STRIP$}")
 }
