@@ -37,7 +37,7 @@ pub struct WrappedLine {
 /// Prose is broken first-fit at Unicode line-break opportunities (and after hyphens
 /// inside words), never inside a grapheme cluster; a word wider than the line is broken
 /// between graphemes. URLs and e-mail addresses (found in the text, or styled as a
-/// link's URL) are never broken at their hyphens or slashes: one that does not fit the
+/// link's URL) are never broken inside (at a hyphen, a slash…): one that does not fit the
 /// rest of a line moves to the next, and one wider than a whole line starts a line of
 /// its own and is cut between graphemes as late as the line allows, leaving a column for
 /// [`CUT_MARKER`] ([`WrappedLine::cut`] is set on every line but its last). A `\n`
@@ -72,7 +72,7 @@ pub fn wrap_block(block: &Block, width: usize) -> Vec<WrappedLine> {
 }
 
 /// The blocks as plain wrapped text, for `brief show`: each line is its prefix and its
-/// text (trailing spaces trimmed), blocks are separated by a blank line, and a thematic
+/// text (trailing spaces trimmed), then [`CUT_MARKER`] on a line that cuts a URL; blocks are separated by a blank line, and a thematic
 /// break is a line of `─` as wide as `min(width, 40)`. Ends with a newline unless empty.
 pub fn render_plain(blocks: &[Block], width: usize) -> String {
     let mut out = String::new();
