@@ -142,7 +142,7 @@ const LIGHT: Palette = Palette {
     error: 124,       // #af0000
     selected_bg: 153, // #afd7ff
     selected_fg: 16,  // #000000
-    status_bg: 254,   // #e4e4e4
+    status_bg: 255,   // #eeeeee
     status_fg: 16,    // #000000
 };
 

@@ -325,7 +325,7 @@ fn the_check_catches_what_the_old_themes_got_wrong() {
     for expected in [
         "dim: Rgb(192, 192, 192) #c0c0c0 on #ffffff #ffffff is 1.82:1",
         "badges[0]: Indexed(16) #000000 on its own #0000d7 is 1.98:1",
-        "key over status: Indexed(250) #bcbcbc on status #e4e4e4 is 1.49:1",
+        "key over status: Indexed(250) #bcbcbc on status #eeeeee is 1.64:1",
     ] {
         assert!(
             found.iter().any(|p| p == expected),
