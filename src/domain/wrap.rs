@@ -1,14 +1,22 @@
 //! Wrapping display blocks to a width, keeping byte offsets into the block text so that
-//! styles, search matches and annotations can be drawn on the wrapped lines.
-//! Must not depend on terminal crates.
+//! styles, search matches and annotations can be drawn on the wrapped lines. URLs and
+//! e-mail addresses are kept whole, and cut (with [`CUT_MARKER`]) only when wider than a
+//! line. Must not depend on terminal crates.
 
 use std::ops::Range;
 
+use linkify::LinkFinder;
 use textwrap::WordSeparator;
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::markdown::{Block, BlockKind};
+use super::markdown::{Block, BlockKind, StyleSpan};
 use crate::domain::text::display_width;
+
+/// Drawn after the text of a line whose [`WrappedLine::cut`] is set: the URL or e-mail
+/// address on it was too wide for a line and goes on on the next one. One column wide
+/// (not East Asian ambiguous), and never part of the text, so copying the text back
+/// out of the block's ranges gives the address whole.
+pub const CUT_MARKER: &str = "↩";
 
 /// One wrapped line of a block.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,17 +26,26 @@ pub struct WrappedLine {
     pub first: bool,
     /// The bytes of [`Block::text`] this line shows, without trailing spaces.
     pub range: Range<usize>,
+    /// Whether the line ends inside a URL or e-mail address that was cut because it is
+    /// wider than a line: the caller draws [`CUT_MARKER`] right after the text. The
+    /// wrapper left a column for it, so the line with its marker still fits the width.
+    pub cut: bool,
 }
 
 /// Wraps a block to `width` columns, prefixes included.
 ///
 /// Prose is broken first-fit at Unicode line-break opportunities (and after hyphens
 /// inside words), never inside a grapheme cluster; a word wider than the line is broken
-/// between graphemes. A `\n` always ends a line. Code blocks are never re-wrapped: a
-/// code line wider than the width is cut between graphemes. Every line fits `width`
-/// (prefix included) unless even one grapheme cannot, in which case that line holds
-/// exactly one grapheme and overflows (the renderer clips). Always returns at least one
-/// line; a block with empty text gives one line with an empty range.
+/// between graphemes. URLs and e-mail addresses (found in the text, or styled as a
+/// link's URL) are never broken inside (at a hyphen, a slash…): one that does not fit the
+/// rest of a line moves to the next, and one wider than a whole line starts a line of
+/// its own and is cut between graphemes as late as the line allows, leaving a column for
+/// [`CUT_MARKER`] ([`WrappedLine::cut`] is set on every line but its last). A `\n`
+/// always ends a line. Code blocks are never re-wrapped: a code line wider than the
+/// width is cut between graphemes. Every line fits `width` (prefix and marker included)
+/// unless even one grapheme cannot, in which case that line holds exactly one grapheme,
+/// has no marker, and overflows (the renderer clips). Always returns at least one line;
+/// a block with empty text gives one line with an empty range.
 pub fn wrap_block(block: &Block, width: usize) -> Vec<WrappedLine> {
     let text = block.text.as_str();
     let mut wrapper = Wrapper {
@@ -43,7 +60,8 @@ pub fn wrap_block(block: &Block, width: usize) -> Vec<WrappedLine> {
         if block.kind == BlockKind::Code {
             wrapper.code_line(range.clone());
         } else {
-            wrapper.prose_line(range.clone());
+            let links = links_in(text, range.clone(), &block.styles);
+            wrapper.prose_line(range.clone(), &links);
         }
         start = range.end + 1;
     }
@@ -54,7 +72,7 @@ pub fn wrap_block(block: &Block, width: usize) -> Vec<WrappedLine> {
 }
 
 /// The blocks as plain wrapped text, for `brief show`: each line is its prefix and its
-/// text (trailing spaces trimmed), blocks are separated by a blank line, and a thematic
+/// text (trailing spaces trimmed), then [`CUT_MARKER`] on a line that cuts a URL; blocks are separated by a blank line, and a thematic
 /// break is a line of `─` as wide as `min(width, 40)`. Ends with a newline unless empty.
 pub fn render_plain(blocks: &[Block], width: usize) -> String {
     let mut out = String::new();
@@ -79,10 +97,45 @@ pub fn render_plain(blocks: &[Block], width: usize) -> String {
             };
             let shown = format!("{prefix}{}", block.text.get(line.range).unwrap_or_default());
             out.push_str(shown.trim_end());
+            if line.cut {
+                out.push_str(CUT_MARKER);
+            }
             out.push('\n');
         }
     }
     out
+}
+
+/// Wraps plain text (no Markdown: a title, a source line, a summary) to `width`
+/// columns exactly as [`wrap_block`] wraps a paragraph — URLs and e-mail addresses kept
+/// whole, a `\n` ending a line — and returns each line as a string, with
+/// [`CUT_MARKER`] appended where an address was cut. At least one line. For callers that
+/// draw lines as strings (`textwrap::wrap` would split `<https://…/a-b>` at its hyphen).
+pub fn wrap_text(text: &str, width: usize) -> Vec<String> {
+    let block = Block {
+        kind: BlockKind::Paragraph,
+        prefix_first: String::new(),
+        prefix_rest: String::new(),
+        text: text.to_owned(),
+        styles: Vec::new(),
+    };
+    wrap_block(&block, width)
+        .into_iter()
+        .map(|line| {
+            let shown = block.text.get(line.range).unwrap_or_default();
+            if line.cut {
+                format!("{shown}{CUT_MARKER}")
+            } else {
+                shown.to_owned()
+            }
+        })
+        .collect()
+}
+
+/// [`wrap_text`]'s lines joined with `\n` (no final newline), in place of
+/// `textwrap::fill`.
+pub fn fill(text: &str, width: usize) -> String {
+    wrap_text(text, width).join("\n")
 }
 
 /// The widest a thematic break is drawn by [`render_plain`].
@@ -115,8 +168,12 @@ impl Wrapper<'_> {
     }
 
     fn emit(&mut self, range: Range<usize>) {
+        self.emit_line(range, false);
+    }
+
+    fn emit_line(&mut self, range: Range<usize>, cut: bool) {
         let first = self.lines.is_empty();
-        self.lines.push(WrappedLine { first, range });
+        self.lines.push(WrappedLine { first, range, cut });
     }
 
     fn width_of(&self, range: Range<usize>) -> usize {
@@ -128,7 +185,7 @@ impl Wrapper<'_> {
         let mut emitted = false;
         let mut pos = line.start;
         while pos < line.end {
-            let (end, _) = self.fit(pos, line.end);
+            let (end, _) = self.fit(pos, line.end, self.avail());
             let trimmed = pos + trimmed_len(self.text.get(pos..end).unwrap_or_default());
             if trimmed > pos {
                 self.emit(pos..trimmed);
@@ -141,13 +198,16 @@ impl Wrapper<'_> {
         }
     }
 
-    /// One hard line of prose, wrapped first-fit.
-    fn prose_line(&mut self, line: Range<usize>) {
+    /// One hard line of prose, wrapped first-fit; `links` (sorted, disjoint, inside
+    /// `line`) are the URLs and addresses to keep whole.
+    fn prose_line(&mut self, line: Range<usize>, links: &[Range<usize>]) {
         let before = self.lines.len();
-        let breaks = break_points(self.text, line.clone());
+        let breaks = break_points(self.text, line.clone(), links);
         let mut open: Option<Open> = None;
         // Whitespace starting the hard line (kept if it fits with the first word).
         let mut lead: Option<usize> = None;
+        // The first link not wholly before the current piece.
+        let mut next_link = 0;
         for (index, &piece_start) in breaks.iter().enumerate() {
             let piece_end = breaks.get(index + 1).copied().unwrap_or(line.end);
             let piece = self.text.get(piece_start..piece_end).unwrap_or_default();
@@ -169,7 +229,11 @@ impl Wrapper<'_> {
                 let done = current.start..current.end;
                 self.emit(done);
             }
-            open = Some(self.place(lead.take(), piece_start, word_end));
+            while links.get(next_link).is_some_and(|l| l.end <= piece_start) {
+                next_link += 1;
+            }
+            let in_link = links.get(next_link).is_some_and(|l| l.start < word_end);
+            open = Some(self.place(lead.take(), piece_start, word_end, in_link));
         }
         if let Some(current) = open {
             self.emit(current.start..current.end);
@@ -181,8 +245,9 @@ impl Wrapper<'_> {
 
     /// Starts a fresh line with the word `start..end` (after leading whitespace from
     /// `lead`, if it fits); a word too wide is broken between graphemes, all but its
-    /// last piece becoming full lines.
-    fn place(&mut self, lead: Option<usize>, start: usize, end: usize) -> Open {
+    /// last piece becoming full lines. A word holding a link (`in_link`) is broken a
+    /// column short of the width, and those lines are marked [`WrappedLine::cut`].
+    fn place(&mut self, lead: Option<usize>, start: usize, end: usize, in_link: bool) -> Open {
         if let Some(lead) = lead {
             let width = self.width_of(lead..end);
             if width <= self.avail() {
@@ -199,7 +264,8 @@ impl Wrapper<'_> {
         }
         let mut pos = start;
         loop {
-            let (cut, width) = self.fit(pos, end);
+            let avail = self.avail();
+            let (cut, width) = self.fit(pos, end, avail);
             if cut >= end {
                 return Open {
                     start: pos,
@@ -207,22 +273,30 @@ impl Wrapper<'_> {
                     width,
                 };
             }
+            // The rest does not fit this line: a link is cut where the line with its
+            // marker is full, unless not even one grapheme fits beside the marker.
+            let marked = if in_link && avail >= 2 {
+                let (short, used) = self.fit(pos, end, avail - 1);
+                (used < avail).then_some(short)
+            } else {
+                None
+            };
+            let cut = marked.unwrap_or(cut);
             let trimmed = pos + trimmed_len(self.text.get(pos..cut).unwrap_or_default());
             if trimmed > pos {
-                self.emit(pos..trimmed);
+                self.emit_line(pos..trimmed, marked.is_some());
             }
             pos = cut;
         }
     }
 
     /// The end of the longest run of whole graphemes from `start` (before `end`) that
-    /// fits the line being filled, and the sum of their widths; at least one grapheme,
-    /// so wrapping always advances.
-    fn fit(&self, start: usize, end: usize) -> (usize, usize) {
+    /// fits `avail` columns, and the sum of their widths; at least one grapheme, so
+    /// wrapping always advances.
+    fn fit(&self, start: usize, end: usize, avail: usize) -> (usize, usize) {
         let Some(slice) = self.text.get(start..end) else {
             return (end, 0);
         };
-        let avail = self.avail();
         let mut cut = start;
         let mut width = 0;
         for (offset, grapheme) in slice.grapheme_indices(true) {
@@ -256,8 +330,8 @@ fn trimmed_len(s: &str) -> usize {
 
 /// Where the pieces of the hard line `line` start: its start, then every Unicode
 /// line-break opportunity and every hyphen between letters or digits, kept only where
-/// they fall between grapheme clusters.
-fn break_points(text: &str, line: Range<usize>) -> Vec<usize> {
+/// they fall between grapheme clusters and outside `links` (sorted, disjoint).
+fn break_points(text: &str, line: Range<usize>, links: &[Range<usize>]) -> Vec<usize> {
     let Some(slice) = text.get(line.clone()) else {
         return vec![line.start];
     };
@@ -283,316 +357,60 @@ fn break_points(text: &str, line: Range<usize>) -> Vec<usize> {
     points.push(0);
     points.sort_unstable();
     points.dedup();
-    points.into_iter().map(|p| line.start + p).collect()
+    // Both sorted: one pass drops the points strictly inside a link.
+    let mut link = links.iter().peekable();
+    points
+        .into_iter()
+        .map(|p| line.start + p)
+        .filter(|&p| {
+            while link.next_if(|l| l.end <= p).is_some() {}
+            link.peek().is_none_or(|l| p <= l.start)
+        })
+        .collect()
+}
+
+/// The URLs and e-mail addresses in the hard line `line` of `text`, as sorted, disjoint
+/// byte ranges: those `linkify` finds (with a scheme, like `https://…`, or addresses
+/// like `a@b.org`), and the words of the spans styled as a link's URL (`<…>` after a
+/// Markdown link, which may be relative). Schemeless domains (`example.org/a-b`) are not
+/// looked for: linkify's scan for them is quadratic on inputs like `a.b_a.b_…`.
+fn links_in(text: &str, line: Range<usize>, styles: &[StyleSpan]) -> Vec<Range<usize>> {
+    let Some(slice) = text.get(line.clone()) else {
+        return Vec::new();
+    };
+    let mut links: Vec<Range<usize>> = LinkFinder::new()
+        .links(slice)
+        .map(|link| line.start + link.start()..line.start + link.end())
+        .collect();
+    // Sorted and disjoint, so their ends are sorted too: skip to the first that can
+    // reach this line (a block may have many hard lines and many spans).
+    let first = styles.partition_point(|s| s.range.end <= line.start);
+    let spans = styles[first..]
+        .iter()
+        .take_while(|s| s.range.start < line.end);
+    for span in spans.filter(|s| s.style.url) {
+        let start = span.range.start.max(line.start);
+        let end = span.range.end.min(line.end);
+        let Some(url) = text.get(start..end) else {
+            continue;
+        };
+        let base = url.as_ptr() as usize;
+        links.extend(url.split_whitespace().map(|word| {
+            let at = start + (word.as_ptr() as usize).wrapping_sub(base);
+            at..at + word.len()
+        }));
+    }
+    links.retain(|l| l.start < l.end);
+    links.sort_unstable_by_key(|l| l.start);
+    let mut merged: Vec<Range<usize>> = Vec::with_capacity(links.len());
+    for link in links {
+        match merged.last_mut() {
+            Some(last) if link.start <= last.end => last.end = last.end.max(link.end),
+            _ => merged.push(link),
+        }
+    }
+    merged
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::domain::markdown::render_markdown;
-    use proptest::prelude::*;
-
-    fn block(kind: BlockKind, first: &str, rest: &str, text: &str) -> Block {
-        Block {
-            kind,
-            prefix_first: first.to_owned(),
-            prefix_rest: rest.to_owned(),
-            text: text.to_owned(),
-            styles: Vec::new(),
-        }
-    }
-
-    fn para(text: &str) -> Block {
-        block(BlockKind::Paragraph, "", "", text)
-    }
-
-    /// The text of each wrapped line.
-    fn lines(block: &Block, width: usize) -> Vec<String> {
-        wrap_block(block, width)
-            .into_iter()
-            .map(|l| block.text[l.range].to_owned())
-            .collect()
-    }
-
-    #[test]
-    fn french_accented_text_wraps_on_words() {
-        let b = para("La coopération militaire franco-allemande s’est renforcée après l’été.");
-        assert_eq!(
-            lines(&b, 20),
-            vec![
-                "La coopération",
-                "militaire franco-",
-                "allemande s’est",
-                "renforcée après",
-                "l’été.",
-            ]
-        );
-        let wrapped = wrap_block(&b, 20);
-        assert!(wrapped[0].first && wrapped.iter().skip(1).all(|l| !l.first));
-    }
-
-    #[test]
-    fn hanging_indent_uses_the_rest_prefix() {
-        let b = block(
-            BlockKind::ListItem,
-            "• ",
-            "  ",
-            "one two three four five six",
-        );
-        assert_eq!(lines(&b, 12), vec!["one two", "three four", "five six"]);
-        assert_eq!(
-            render_plain(&[b], 12),
-            "• one two\n  three four\n  five six\n"
-        );
-    }
-
-    #[test]
-    fn cjk_counts_two_columns() {
-        let b = para("東京の会議では防衛協力について議論した");
-        let got = lines(&b, 10);
-        assert_eq!(
-            got,
-            vec!["東京の会議", "では防衛協", "力について", "議論した"]
-        );
-        // An odd width cannot hold a half character.
-        let got = lines(&b, 9);
-        assert!(got.iter().all(|l| display_width(l) <= 9));
-        assert_eq!(got[0], "東京の会");
-    }
-
-    #[test]
-    fn combining_marks_take_no_column_and_are_never_split() {
-        // "é" as e + U+0301, five times: five columns.
-        let word = "e\u{301}".repeat(5);
-        let b = para(&format!("{word} {word}"));
-        assert_eq!(lines(&b, 11), vec![format!("{word} {word}")]);
-        assert_eq!(lines(&b, 10), vec![word.clone(), word.clone()]);
-        // Broken inside the word: between graphemes only.
-        let got = lines(&para(&word), 2);
-        assert_eq!(
-            got,
-            vec!["e\u{301}e\u{301}", "e\u{301}e\u{301}", "e\u{301}"]
-        );
-    }
-
-    #[test]
-    fn a_long_word_is_broken_between_graphemes() {
-        let word = "a".repeat(200);
-        let b = block(
-            BlockKind::ListItem,
-            "• ",
-            "  ",
-            &format!("start {word} end"),
-        );
-        let got = lines(&b, 20);
-        assert_eq!(got[0], "start");
-        // 200 = 11 × 18 + 2: eleven full lines, then the rest joins the next word.
-        assert_eq!(got.len(), 1 + 11 + 1);
-        for line in &got[1..12] {
-            assert_eq!(line, &"a".repeat(18));
-        }
-        assert_eq!(got[12], "aa end");
-    }
-
-    #[test]
-    fn width_smaller_than_the_prefix_still_terminates() {
-        let b = block(BlockKind::ListItem, "│ │ • ", "│ │   ", "ab 東");
-        let got = lines(&b, 3);
-        assert_eq!(got, vec!["a", "b", "東"]);
-        assert_eq!(lines(&b, 0), vec!["a", "b", "東"]);
-    }
-
-    #[test]
-    fn width_one_gives_one_grapheme_per_line() {
-        let b = para("ab c東e\u{301}");
-        assert_eq!(lines(&b, 1), vec!["a", "b", "c", "東", "e\u{301}"]);
-    }
-
-    #[test]
-    fn hard_breaks_force_lines_and_are_excluded() {
-        let b = para("first line  \nsecond\n\nfourth");
-        let wrapped = wrap_block(&b, 40);
-        let got: Vec<&str> = wrapped.iter().map(|l| &b.text[l.range.clone()]).collect();
-        assert_eq!(got, vec!["first line", "second", "", "fourth"]);
-        assert_eq!(wrapped[2].range, 20..20);
-    }
-
-    #[test]
-    fn code_lines_are_cut_not_rewrapped() {
-        let b = block(
-            BlockKind::Code,
-            "    ",
-            "    ",
-            "let a = 1;\n\n    nested(b, c);",
-        );
-        assert_eq!(lines(&b, 40), vec!["let a = 1;", "", "    nested(b, c);"]);
-        // Too long: cut at the width, not at spaces.
-        assert_eq!(
-            lines(&b, 12),
-            vec!["let a =", "1;", "", "    nest", "ed(b, c)", ";"]
-        );
-    }
-
-    #[test]
-    fn grapheme_clusters_ending_in_a_space_stay_whole() {
-        // U+0600 is a prepended mark: it forms one cluster with the space after it.
-        let b = para("ab\u{600} cd ef");
-        assert_eq!(lines(&b, 6), vec!["ab\u{600} cd", "ef"]);
-        assert_eq!(lines(&b, 4), vec!["ab\u{600} ", "cd", "ef"]);
-    }
-
-    #[test]
-    fn empty_text_gives_one_empty_line() {
-        let rule = block(BlockKind::Rule, "", "", "");
-        assert_eq!(
-            wrap_block(&rule, 30),
-            vec![WrappedLine {
-                first: true,
-                range: 0..0
-            }]
-        );
-        assert_eq!(wrap_block(&para("   "), 30).len(), 1);
-    }
-
-    #[test]
-    fn plain_rendering() {
-        let blocks = render_markdown(
-            "Intro text here.\n\n- one item\n  - nested\n\n---\n\n> quoted words wrap\n\n```\ncode\n```\n",
-        );
-        assert_eq!(
-            render_plain(&blocks, 14),
-            "Intro text\nhere.\n\n• one item\n\n  ◦ nested\n\n──────────────\n\n│ quoted words\n│ wrap\n\n    code\n"
-        );
-        let rule = render_markdown("***");
-        assert_eq!(render_plain(&rule, 100), format!("{}\n", "─".repeat(40)));
-        assert_eq!(render_plain(&[], 80), "");
-    }
-
-    fn non_whitespace(s: &str) -> String {
-        s.chars().filter(|c| !c.is_whitespace()).collect()
-    }
-
-    fn check_wrap(block: &Block, width: usize) -> Result<(), TestCaseError> {
-        let wrapped = wrap_block(block, width);
-        prop_assert!(!wrapped.is_empty());
-        let mut kept = String::new();
-        let mut last_end = 0;
-        for (index, line) in wrapped.iter().enumerate() {
-            prop_assert_eq!(line.first, index == 0);
-            prop_assert!(line.range.start >= last_end, "ranges out of order");
-            prop_assert!(line.range.start <= line.range.end);
-            let shown = block.text.get(line.range.clone());
-            prop_assert!(shown.is_some(), "range off char boundaries");
-            let shown = shown.unwrap_or_default();
-            prop_assert!(!shown.contains('\n'));
-            prop_assert!(
-                shown
-                    .graphemes(true)
-                    .next_back()
-                    .is_none_or(|g| !g.chars().all(char::is_whitespace)),
-                "trailing whitespace kept in {:?}",
-                shown
-            );
-            let prefix = if line.first {
-                &block.prefix_first
-            } else {
-                &block.prefix_rest
-            };
-            let used = display_width(prefix) + display_width(shown);
-            let single = shown.graphemes(true).count() <= 1;
-            prop_assert!(
-                used <= width || single,
-                "line {:?} is {} columns, width {}",
-                shown,
-                used,
-                width
-            );
-            kept.push_str(&non_whitespace(shown));
-            last_end = line.range.end;
-        }
-        prop_assert_eq!(kept, non_whitespace(&block.text));
-        Ok(())
-    }
-
-    fn kinds() -> impl Strategy<Value = BlockKind> {
-        prop_oneof![
-            Just(BlockKind::Paragraph),
-            Just(BlockKind::ListItem),
-            Just(BlockKind::Code)
-        ]
-    }
-
-    fn prefixes() -> impl Strategy<Value = (String, String)> {
-        prop_oneof![
-            Just((String::new(), String::new())),
-            Just(("• ".to_owned(), "  ".to_owned())),
-            Just(("│ 10. ".to_owned(), "│     ".to_owned())),
-            Just(("    ".to_owned(), "    ".to_owned())),
-        ]
-    }
-
-    /// Words in several scripts, with spaces, hyphens and hard breaks.
-    fn texts() -> impl Strategy<Value = String> {
-        let piece = prop_oneof![
-            "[a-zA-Z]{1,12}",
-            "[àéèêëîïôùûüçœÀÉ’]{1,6}",
-            "[东京の会議防衛协力한국어]{1,10}",
-            "[😀🎉👍🏽🇫🇷]{1,3}",
-            "[a-z][\u{300}-\u{36f}]{1,3}",
-            "[a-z]{1,5}-[a-z]{1,5}",
-            "[ ]{1,3}",
-            Just("\n".to_owned()),
-            "[a-z]{30,80}",
-            "[.,;:!?()«»—]",
-        ];
-        prop::collection::vec(piece, 0..40).prop_map(|v| v.join(" "))
-    }
-
-    proptest! {
-        #![proptest_config(ProptestConfig::with_cases(512))]
-
-        #[test]
-        fn wrapped_lines_fit_and_keep_every_word(
-            text in texts(),
-            width in 10usize..120,
-            kind in kinds(),
-            (first, rest) in prefixes(),
-        ) {
-            check_wrap(&block(kind, &first, &rest, &text), width)?;
-        }
-
-        #[test]
-        fn arbitrary_text_fits_and_keeps_every_word(
-            text in any::<String>(),
-            width in 10usize..120,
-            kind in kinds(),
-            (first, rest) in prefixes(),
-        ) {
-            let clean = crate::domain::text::sanitize(&text);
-            check_wrap(&block(kind, &first, &rest, &clean), width)?;
-        }
-
-        #[test]
-        fn tiny_widths_terminate(text in texts(), width in 0usize..6, kind in kinds()) {
-            let b = block(kind, "│ • ", "│   ", &text);
-            let wrapped = wrap_block(&b, width);
-            let kept: String = wrapped
-                .iter()
-                .map(|l| non_whitespace(b.text.get(l.range.clone()).unwrap_or_default()))
-                .collect();
-            prop_assert_eq!(kept, non_whitespace(&b.text));
-        }
-
-        #[test]
-        fn rendered_markdown_wraps(source in any::<String>(), width in 0usize..100) {
-            for b in render_markdown(&source) {
-                if width >= 20 {
-                    check_wrap(&b, width)?;
-                } else {
-                    prop_assert!(!wrap_block(&b, width).is_empty());
-                }
-            }
-            let _ = render_plain(&render_markdown(&source), width);
-        }
-    }
-}
+mod tests;

@@ -1,6 +1,11 @@
-//! Themes: `dark`, `light` and `mono` (also chosen by `NO_COLOR`). Only ANSI colours,
-//! so every terminal shows them; mono uses bold, underline and reverse alone, and every
-//! colour cue also has a shape (badge letters, marks) so nothing depends on colour.
+//! Themes: `dark`, `light` and `mono` (also chosen by `NO_COLOR`). The coloured themes
+//! use xterm 256-colour indexes from 16 up (the 6×6×6 cube and the grey ramp), whose
+//! RGB values are the same in every terminal, never the sixteen ANSI colours that each
+//! terminal scheme redefines — so every text colour can be held to WCAG AA contrast
+//! (4.5:1) by a test (`theme/tests.rs`, which states the terminal backgrounds assumed).
+//! A style with a background always sets its foreground too. Mono uses bold, underline
+//! and reverse alone, and every colour cue also has a shape (badge letters, marks), so
+//! nothing depends on colour.
 
 use ratatui::style::{Color, Modifier, Style};
 
@@ -79,109 +84,129 @@ pub struct Theme {
     pub attention: Style,
 }
 
+/// The colours that differ between the coloured themes: xterm 256-colour indexes.
+struct Palette {
+    /// Secondary text, URLs, borders; also legible on `status_bg`.
+    dim: u8,
+    /// Titles, links, keys, the cursor, overlay frames, the mode tag's background;
+    /// also legible on `selected_bg` (the finder and the timeline draw keys there).
+    accent: u8,
+    /// Drawn on `accent` (the mode tag).
+    on_accent: u8,
+    /// Structured dates and the bookmark and note marks; also legible on
+    /// `selected_bg` (the timeline's selected row).
+    date: u8,
+    /// Inline and block code.
+    code: u8,
+    /// Notes shown under their paragraph.
+    note: u8,
+    /// Warnings and things to look at again.
+    warning: u8,
+    /// Errors.
+    error: u8,
+    /// The focused selection's background.
+    selected_bg: u8,
+    /// The focused selection's text.
+    selected_fg: u8,
+    /// The status line's background.
+    status_bg: u8,
+    /// The status line's own text (messages, the position).
+    status_fg: u8,
+}
+
+/// On dark terminals (the assumptions are in `theme/tests.rs`).
+const DARK: Palette = Palette {
+    dim: 248,         // #a8a8a8
+    accent: 117,      // #87d7ff
+    on_accent: 16,    // #000000
+    date: 219,        // #ffafff
+    code: 229,        // #ffffaf
+    note: 111,        // #87afff
+    warning: 221,     // #ffd75f
+    error: 210,       // #ff8787
+    selected_bg: 18,  // #000087
+    selected_fg: 231, // #ffffff
+    status_bg: 236,   // #303030
+    status_fg: 252,   // #d0d0d0
+};
+
+/// On light terminals.
+const LIGHT: Palette = Palette {
+    dim: 240,         // #585858
+    accent: 24,       // #005f87
+    on_accent: 231,   // #ffffff
+    date: 90,         // #870087
+    code: 22,         // #005f00
+    note: 25,         // #005faf
+    warning: 94,      // #875f00
+    error: 124,       // #af0000
+    selected_bg: 153, // #afd7ff
+    selected_fg: 16,  // #000000
+    status_bg: 255,   // #eeeeee
+    status_fg: 16,    // #000000
+};
+
+/// The kind badges (black on these, in both coloured themes, since a badge brings its
+/// own background): blue, green, salmon, yellow, violet, orange, teal, pink, beige.
+const BADGES: [u8; 9] = [75, 114, 210, 221, 177, 215, 80, 218, 187];
+/// The badge of any other kind: grey.
+const BADGE_OTHER: u8 = 250;
+
 impl Theme {
     /// The theme for a config name; `no_color` (from `NO_COLOR`) forces mono.
     pub fn new(name: ThemeName, no_color: bool) -> Theme {
         match (name, no_color) {
             (_, true) | (ThemeName::Mono, _) => Theme::mono(),
-            (ThemeName::Dark, _) => Theme::coloured(false),
-            (ThemeName::Light, _) => Theme::coloured(true),
+            (ThemeName::Dark, _) => Theme::coloured(&DARK),
+            (ThemeName::Light, _) => Theme::coloured(&LIGHT),
         }
     }
 
-    fn coloured(light: bool) -> Theme {
-        let fg = Style::default();
-        let dim = if light {
-            Style::default().fg(Color::Gray)
-        } else {
-            Style::default().fg(Color::DarkGray)
-        };
-        let accent = if light { Color::Blue } else { Color::Cyan };
-        let badge = |bg: Color| {
-            Style::default()
-                .fg(Color::Black)
-                .bg(bg)
-                .add_modifier(Modifier::BOLD)
-        };
+    fn coloured(p: &Palette) -> Theme {
+        let fg = |i: u8| Style::default().fg(Color::Indexed(i));
+        let on = |fore: u8, back: u8| fg(fore).bg(Color::Indexed(back));
+        let bold = Modifier::BOLD;
+        let black = 16;
+        let dim = fg(p.dim);
+        let accent = fg(p.accent);
+        let badge = |back: u8| on(black, back).add_modifier(bold);
         Theme {
-            text: fg,
+            text: Style::default(),
             dim,
-            title: Style::default().fg(accent).add_modifier(Modifier::BOLD),
-            heading: Style::default().add_modifier(Modifier::BOLD),
+            title: accent.add_modifier(bold),
+            heading: Style::default().add_modifier(bold),
             meta_label: dim,
-            date: Style::default().fg(if light {
-                Color::Magenta
-            } else {
-                Color::LightMagenta
-            }),
-            banner: Style::default()
-                .fg(Color::White)
-                .bg(Color::Red)
-                .add_modifier(Modifier::BOLD),
-            header: Style::default().add_modifier(Modifier::BOLD),
-            pane_title_focused: Style::default().fg(accent).add_modifier(Modifier::BOLD),
+            date: fg(p.date),
+            // White on #af0000.
+            banner: on(231, 124).add_modifier(bold),
+            header: Style::default().add_modifier(bold),
+            pane_title_focused: accent.add_modifier(bold),
             pane_title: dim,
             border: dim,
-            selected_focused: Style::default()
-                .fg(Color::Black)
-                .bg(accent)
-                .add_modifier(Modifier::BOLD),
+            selected_focused: on(p.selected_fg, p.selected_bg).add_modifier(bold),
             selected: Style::default().add_modifier(Modifier::REVERSED),
-            cursor: Style::default().fg(accent),
-            status: Style::default().bg(if light { Color::Gray } else { Color::Black }),
-            mode: Style::default()
-                .fg(Color::Black)
-                .bg(accent)
-                .add_modifier(Modifier::BOLD),
-            key: Style::default().fg(accent).add_modifier(Modifier::BOLD),
-            warning: Style::default()
-                .fg(Color::Yellow)
-                .add_modifier(Modifier::BOLD),
-            error: Style::default()
-                .fg(Color::LightRed)
-                .add_modifier(Modifier::BOLD),
+            cursor: accent,
+            status: on(p.status_fg, p.status_bg),
+            mode: on(p.on_accent, p.accent).add_modifier(bold),
+            key: accent.add_modifier(bold),
+            warning: fg(p.warning).add_modifier(bold),
+            error: fg(p.error).add_modifier(bold),
             emphasis: Modifier::ITALIC,
-            strong: Modifier::BOLD,
-            code: Style::default().fg(if light {
-                Color::Red
-            } else {
-                Color::LightYellow
-            }),
-            link: Style::default()
-                .fg(accent)
-                .add_modifier(Modifier::UNDERLINED),
+            strong: bold,
+            code: fg(p.code),
+            link: accent.add_modifier(Modifier::UNDERLINED),
             url: dim,
             quote: Style::default().add_modifier(Modifier::ITALIC),
-            overlay: Style::default().fg(accent),
-            badges: [
-                badge(Color::Blue),
-                badge(Color::Green),
-                badge(Color::Red),
-                badge(Color::Yellow),
-                badge(Color::Magenta),
-                badge(Color::LightRed),
-                badge(Color::Cyan),
-                badge(Color::LightBlue),
-                badge(Color::LightGreen),
-            ],
-            badge_other: badge(Color::Gray),
-            search_match: Style::default().fg(Color::Black).bg(Color::Yellow),
-            search_current: Style::default()
-                .fg(Color::Black)
-                .bg(Color::LightRed)
-                .add_modifier(Modifier::BOLD),
+            overlay: accent,
+            badges: BADGES.map(badge),
+            badge_other: badge(BADGE_OTHER),
+            // Black on #ffff87, and on #ffaf5f for the current match.
+            search_match: on(black, 228),
+            search_current: on(black, 215).add_modifier(bold),
             selection: Style::default().add_modifier(Modifier::REVERSED),
-            mark: Style::default().fg(if light {
-                Color::Magenta
-            } else {
-                Color::LightMagenta
-            }),
-            note: Style::default()
-                .fg(if light { Color::Blue } else { Color::LightBlue })
-                .add_modifier(Modifier::ITALIC),
-            attention: Style::default()
-                .fg(Color::Yellow)
-                .add_modifier(Modifier::BOLD),
+            mark: fg(p.date),
+            note: fg(p.note).add_modifier(Modifier::ITALIC),
+            attention: fg(p.warning).add_modifier(bold),
         }
     }
 
@@ -234,3 +259,6 @@ impl Theme {
             .unwrap_or(self.badge_other)
     }
 }
+
+#[cfg(test)]
+mod tests;
