@@ -18,6 +18,7 @@ use crate::domain::text::{display_width, json_safe, sanitize, sanitize_line, tru
 use crate::domain::wrap::render_plain;
 
 mod article;
+mod index;
 mod notes;
 
 pub use notes::open_store;
@@ -167,6 +168,19 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Build or refresh the catalogue and search index of library folders (a cache, under
+    /// the config's `cache_dir`), with progress on stderr; `brief search` uses it.
+    ///
+    /// Only files added, changed or removed since the last run are read. With --check,
+    /// changes nothing: exits 0 when the index is up to date, 1 listing what is stale.
+    Index {
+        /// Library folders (default: as for the reader).
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// Check the index instead of refreshing it.
+        #[arg(long)]
+        check: bool,
+    },
     /// Print shell completions.
     Completions {
         /// The shell.
@@ -214,7 +228,9 @@ pub fn run(command: Command, config: &Config) -> ExitCode {
             query,
             paths,
             format,
-        } => search(&load_library(&paths, config), &query, format, &mut out),
+        } => index::search_indexed(&query, &paths, format, config, &mut out)
+            .unwrap_or_else(|| search(&load_library(&paths, config), &query, format, &mut out)),
+        Command::Index { paths, check } => Ok(index::index(&paths, check, config)),
         Command::Export {
             ids,
             format,
