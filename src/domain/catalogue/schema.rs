@@ -45,6 +45,8 @@ CREATE VIEW library AS
         SELECT 1 FROM briefings b2 JOIN files f2 ON f2.id = b2.file
         WHERE b2.id = b.id AND f2.path < f.path
     );
+-- A rowid table: bodies of a few KB stay in its leaves (a WITHOUT ROWID table would
+-- spill each into an overflow page of its own).
 CREATE TABLE sections (
     file INTEGER NOT NULL,
     idx INTEGER NOT NULL,
@@ -57,7 +59,7 @@ CREATE TABLE sections (
     body_line INTEGER NOT NULL,
     title_line INTEGER NOT NULL,
     PRIMARY KEY (file, idx)
-) WITHOUT ROWID;
+);
 CREATE INDEX sections_kind ON sections (kind);
 CREATE TABLE dates (
     file INTEGER NOT NULL,
@@ -84,7 +86,7 @@ CREATE TABLE notes (
     block INTEGER NOT NULL,
     body TEXT NOT NULL,
     PRIMARY KEY (doc, idx)
-) WITHOUT ROWID;
+);
 -- The searchable text of each briefing (rowid = files.id) and of its notes (rowid =
 -- note_files.doc), folded; only which trigrams each holds is kept.
 CREATE VIRTUAL TABLE text_index USING fts5 (

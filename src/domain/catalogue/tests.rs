@@ -650,3 +650,19 @@ fn every_spelling_of_a_folder_shares_one_cache() {
     // NUL between components: `a/x` sorts before `a-b/x`, as the folder walk does.
     assert!(refresh::path_key(Path::new("a/x")) < refresh::path_key(Path::new("a-b/x")));
 }
+
+#[test]
+fn brief_search_loads_only_the_files_that_may_match() {
+    let s = setup();
+    let mut c = open(&s);
+    refresh(&mut c, &s);
+    let files = c.files_for_grep(&fold_query("zéphyr")).unwrap().unwrap();
+    // Gamma holds the word; broken.toml has problems to report; alpha and zeta share an
+    // id (which one wins must not change). Beta is never read.
+    let want: Vec<PathBuf> = ["alpha.toml", "broken.toml", "sub/gamma.toml", "sub/zeta.toml"]
+        .iter()
+        .map(|p| s.root.join(p))
+        .collect();
+    assert_eq!(files, want);
+    assert_eq!(c.files_for_grep(&fold_query("ze")).unwrap(), None);
+}
