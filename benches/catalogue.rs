@@ -51,8 +51,18 @@ fn archive() -> &'static (PathBuf, PathBuf) {
 /// About `bytes` of deterministic prose in sections; `needle` adds the rare term.
 fn briefing_text(bytes: usize, i: usize, needle: bool) -> String {
     const WORDS: [&str; 12] = [
-        "the", "quarterly", "briefing", "économie", "stratégie", "réunion", "cœur",
-        "œuvre", "coopération", "東京の会議", "서울", "signals",
+        "the",
+        "quarterly",
+        "briefing",
+        "économie",
+        "stratégie",
+        "réunion",
+        "cœur",
+        "œuvre",
+        "coopération",
+        "東京の会議",
+        "서울",
+        "signals",
     ];
     let mut seed = i as u64 + 11;
     let mut text = format!(
@@ -75,7 +85,9 @@ fn briefing_text(bytes: usize, i: usize, needle: bool) -> String {
         ));
     }
     if needle {
-        text.push_str("\n[[sections]]\nid = \"last\"\ntitle = \"Last\"\nbody = \"ZQXNEEDLE QWFPGJLUY\"\n");
+        text.push_str(
+            "\n[[sections]]\nid = \"last\"\ntitle = \"Last\"\nbody = \"ZQXNEEDLE QWFPGJLUY\"\n",
+        );
     }
     text
 }

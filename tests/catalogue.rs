@@ -19,9 +19,17 @@ impl Env {
         let lib = dir.path().join("lib");
         fs::create_dir_all(lib.join("nested")).expect("lib");
         let env = Env { dir };
-        env.write("lib/alpha.toml", "Alpha", "La coopération militaire à Vladivostok.");
+        env.write(
+            "lib/alpha.toml",
+            "Alpha",
+            "La coopération militaire à Vladivostok.",
+        );
         env.write("lib/beta.toml", "Beta", "Poutine et POUTINE, l’Œuvre.");
-        env.write("lib/nested/gamma.toml", "Gamma", "Un *ornithorynque* discret.");
+        env.write(
+            "lib/nested/gamma.toml",
+            "Gamma",
+            "Un *ornithorynque* discret.",
+        );
         fs::write(env.path("lib/broken.toml"), "title = \n").expect("broken");
         env
     }
@@ -71,7 +79,11 @@ fn index_check_exits_0_when_up_to_date_and_1_with_the_stale_entries() {
     let none = env.run(&["index", "--check", "lib"]);
     assert_eq!(none.status.code(), Some(1));
     assert_eq!(text(&none.stdout), "missing  lib\n");
-    assert!(text(&none.stderr).contains("no index"), "{}", text(&none.stderr));
+    assert!(
+        text(&none.stderr).contains("no index"),
+        "{}",
+        text(&none.stderr)
+    );
 
     let built = env.run(&["index", "lib"]);
     assert_eq!(built.status.code(), Some(0), "{}", text(&built.stderr));
@@ -95,7 +107,10 @@ fn index_check_exits_0_when_up_to_date_and_1_with_the_stale_entries() {
 
     let refreshed = env.run(&["index", "lib"]);
     let summary = text(&refreshed.stderr);
-    assert!(summary.contains("2 read (1 new, 1 changed), 1 removed"), "{summary}");
+    assert!(
+        summary.contains("2 read (1 new, 1 changed), 1 removed"),
+        "{summary}"
+    );
     assert_eq!(env.run(&["index", "--check", "lib"]).status.code(), Some(0));
 }
 
@@ -125,14 +140,22 @@ fn search_through_the_index_prints_exactly_what_the_files_give() {
     }
     // Once a file changes, the index is not used until it is refreshed: still the
     // same results, and a word on stderr.
-    env.write("lib/nested/gamma.toml", "Gamma", "Un quokka a remplacé l'ornithorynque.");
+    env.write(
+        "lib/nested/gamma.toml",
+        "Gamma",
+        "Un quokka a remplacé l'ornithorynque.",
+    );
     let stale = env.run(&["search", "quokka", "lib"]);
     assert_eq!(stale.status.code(), Some(0));
     assert_eq!(
         text(&stale.stdout),
         text(&env.run_without_index(&["search", "quokka", "lib"]).stdout)
     );
-    assert!(text(&stale.stderr).contains("out of date"), "{}", text(&stale.stderr));
+    assert!(
+        text(&stale.stderr).contains("out of date"),
+        "{}",
+        text(&stale.stderr)
+    );
 }
 
 #[test]
@@ -169,7 +192,10 @@ fn a_damaged_cache_is_set_aside_and_rebuilt_by_brief_index() {
     let rebuilt = env.run(&["index", "lib"]);
     assert_eq!(rebuilt.status.code(), Some(0));
     let said = text(&rebuilt.stderr);
-    assert!(said.contains("damaged") && said.contains("set aside"), "{said}");
+    assert!(
+        said.contains("damaged") && said.contains("set aside"),
+        "{said}"
+    );
     assert!(said.contains("4 read (4 new"), "{said}");
     assert_eq!(env.run(&["index", "--check", "lib"]).status.code(), Some(0));
 }
@@ -178,7 +204,11 @@ fn a_damaged_cache_is_set_aside_and_rebuilt_by_brief_index() {
 fn two_processes_index_one_library_at_once() {
     let env = Env::new();
     for i in 0..30 {
-        env.write(&format!("lib/many{i:02}.toml"), &format!("Many {i}"), "Texte.");
+        env.write(
+            &format!("lib/many{i:02}.toml"),
+            &format!("Many {i}"),
+            "Texte.",
+        );
     }
     let spawn = || {
         Command::new(env!("CARGO_BIN_EXE_brief"))

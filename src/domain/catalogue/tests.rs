@@ -659,10 +659,15 @@ fn brief_search_loads_only_the_files_that_may_match() {
     let files = c.files_for_grep(&fold_query("zéphyr")).unwrap().unwrap();
     // Gamma holds the word; broken.toml has problems to report; alpha and zeta share an
     // id (which one wins must not change). Beta is never read.
-    let want: Vec<PathBuf> = ["alpha.toml", "broken.toml", "sub/gamma.toml", "sub/zeta.toml"]
-        .iter()
-        .map(|p| s.root.join(p))
-        .collect();
+    let want: Vec<PathBuf> = [
+        "alpha.toml",
+        "broken.toml",
+        "sub/gamma.toml",
+        "sub/zeta.toml",
+    ]
+    .iter()
+    .map(|p| s.root.join(p))
+    .collect();
     assert_eq!(files, want);
     assert_eq!(c.files_for_grep(&fold_query("ze")).unwrap(), None);
 }
