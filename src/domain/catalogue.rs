@@ -286,12 +286,21 @@ impl Catalogue {
     }
 
     /// Sets this catalogue aside (renamed `*.broken`) and starts an empty one in its
-    /// place, after a query reported it damaged; returns the notice for the user.
-    pub fn set_aside_and_recreate(&mut self, reason: &str) -> Result<String, CatalogueError> {
+    /// place, after a query found it damaged ([`CatalogueError::Corrupt`]) or locked by
+    /// another program ([`CatalogueError::Locked`]); returns the notice for the user.
+    pub fn set_aside_and_recreate(
+        &mut self,
+        why: &CatalogueError,
+    ) -> Result<String, CatalogueError> {
         let placeholder =
             Connection::open_in_memory().map_err(|e| CatalogueError::from_sqlite(&self.db, &e))?;
         drop(std::mem::replace(&mut self.conn, placeholder));
-        let notice = set_aside(&self.db, Unusable::Damaged(reason.to_owned()))?;
+        let why = match why {
+            CatalogueError::Locked { .. } => Unusable::Locked,
+            CatalogueError::Corrupt { reason, .. } => Unusable::Damaged(reason.clone()),
+            other => Unusable::Damaged(other.to_string()),
+        };
+        let notice = set_aside(&self.db, why)?;
         let conn = connect(&self.db, false)?;
         match schema::prepare(&conn, &canonical_root(&self.root)) {
             Ok(_) => {
@@ -344,7 +353,10 @@ fn connect(db: &Path, read_only: bool) -> Result<Connection, CatalogueError> {
     let pragmas = if read_only {
         "PRAGMA cache_size = -16384;"
     } else {
-        "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -16384;"
+        // Pages of 16 KiB hold several section bodies of a few KB each, where 4 KiB pages
+        // leave much of each one empty (set before WAL: it only applies to a new file).
+        "PRAGMA page_size = 16384; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;
+         PRAGMA cache_size = -16384;"
     };
     if let Err(e) = conn.execute_batch(pragmas) {
         let error = CatalogueError::from_sqlite(db, &e);

@@ -296,6 +296,13 @@ impl Catalogue {
 
     /// Compares the files under the folder with the catalogue, by size and time only.
     pub(super) fn scan(&self) -> Result<Scan, CatalogueError> {
+        // A folder gone (unmounted, renamed) must not empty the catalogue.
+        if !self.root.is_dir() {
+            return Err(CatalogueError::Other {
+                path: self.root.clone(),
+                reason: "the library folder cannot be read".into(),
+            });
+        }
         let (files, problems) = discover(std::slice::from_ref(&self.root));
         let mut known = self.known()?;
         let mut scan = Scan {
@@ -374,7 +381,8 @@ impl Catalogue {
     /// reads only what changed, writes in short transactions, and reports through
     /// `sink`, which stops the refresh by returning false (what was committed stays).
     /// Run it on a background thread, on a connection of its own ([`Catalogue::reopen`]).
-    /// A catalogue found damaged on the way is set aside and rebuilt, with a notice.
+    /// A catalogue found damaged on the way, or locked by another program for longer
+    /// than [`super::BUSY_TIMEOUT`], is set aside and rebuilt, with a notice.
     pub fn refresh(
         &mut self,
         options: &RefreshOptions,
@@ -382,8 +390,8 @@ impl Catalogue {
     ) -> Result<RefreshSummary, CatalogueError> {
         let _lock = self.refresh_lock(sink)?;
         match self.refresh_locked(options, sink) {
-            Err(e) if e.is_corrupt() => {
-                let notice = self.set_aside_and_recreate(&e.to_string())?;
+            Err(e) if e.is_corrupt() || matches!(e, CatalogueError::Locked { .. }) => {
+                let notice = self.set_aside_and_recreate(&e)?;
                 sink(RefreshEvent::Notice(notice));
                 self.refresh_locked(options, sink)
             }

@@ -671,3 +671,53 @@ fn brief_search_loads_only_the_files_that_may_match() {
     assert_eq!(files, want);
     assert_eq!(c.files_for_grep(&fold_query("ze")).unwrap(), None);
 }
+
+#[test]
+fn a_library_folder_gone_leaves_the_catalogue_as_it_was() {
+    let s = setup();
+    let mut c = open(&s);
+    refresh(&mut c, &s);
+    let moved = s.root.with_file_name("elsewhere");
+    fs::rename(&s.root, &moved).unwrap();
+    let e = c.refresh(&options(&s), &mut |_| true).unwrap_err();
+    assert!(
+        e.to_string().contains("the library folder cannot be read"),
+        "{e}"
+    );
+    assert!(c.staleness(&options(&s)).is_err());
+    assert_eq!(c.listing().unwrap().briefings.len(), 3);
+}
+
+#[test]
+fn a_cache_locked_by_another_program_is_set_aside_and_rebuilt() {
+    let s = setup();
+    let mut c = open(&s);
+    refresh(&mut c, &s);
+    fs::write(
+        s.root.join("delta.toml"),
+        briefing("Delta", "d", "Un quokka.", "x"),
+    )
+    .unwrap();
+    // Another program takes the write lock and keeps it.
+    let other = rusqlite::Connection::open(c.path()).unwrap();
+    other.execute_batch("BEGIN EXCLUSIVE;").unwrap();
+    c.conn
+        .busy_timeout(std::time::Duration::from_millis(50))
+        .unwrap();
+    let (summary, events) = refresh(&mut c, &s);
+    let notice = events.iter().find_map(|e| match e {
+        RefreshEvent::Notice(n) => Some(n.clone()),
+        _ => None,
+    });
+    assert!(
+        notice
+            .as_deref()
+            .is_some_and(|n| n.contains("locked by another program")),
+        "{events:?}"
+    );
+    // Rebuilt from nothing, while the other program still holds the old file.
+    assert_eq!(summary.added, 6);
+    assert!(with_suffix(c.path(), ".broken").exists());
+    assert_listing_matches_library(&c, &s);
+    drop(other);
+}
