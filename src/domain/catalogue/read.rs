@@ -134,7 +134,19 @@ fn span_from_row(r: &Row<'_>, at: usize) -> rusqlite::Result<DateSpan> {
 }
 
 fn tags_from_json(json: &str) -> Vec<String> {
+    if json == "[]" {
+        return Vec::new();
+    }
     serde_json::from_str(json).unwrap_or_default()
+}
+
+/// A briefing's date from its three columns (no month: no date).
+fn date_from_columns(year: Option<i16>, month: Option<u8>, day: Option<u8>) -> Option<PartialDate> {
+    Some(PartialDate {
+        year,
+        month: month?,
+        day,
+    })
 }
 
 fn opt_kind(kind: Option<String>) -> Option<Kind> {
@@ -149,68 +161,87 @@ impl Catalogue {
     /// The library's rows, in file order, with every problem; fast enough to show on
     /// start before any refresh (a single query, no briefing file read).
     pub fn listing(&self) -> Result<Listing, CatalogueError> {
+        // Read in table order and sorted here: far cheaper than walking the path index
+        // with a lookup per row.
         let mut statement = self
             .conn
             .prepare(
-                "SELECT f.id, f.path, f.size, f.mtime, f.hash, f.problems,
-                        b.id, b.title, b.date, b.language, b.classification, b.tags,
-                        b.sections, b.id_line, b.id_column
-                 FROM files f LEFT JOIN briefings b ON b.file = f.id ORDER BY f.path",
+                "SELECT f.path, f.problems, b.file, f.size, f.mtime, f.hash, b.id, b.title,
+                        b.date_year, b.date_month, b.date_day, b.language, b.classification,
+                        b.tags, b.sections, b.id_line, b.id_column
+                 FROM briefings b JOIN files f ON f.id = b.file
+                 UNION ALL
+                 SELECT path, problems, NULL, 0, 0, '', NULL, NULL, NULL, NULL, NULL, NULL,
+                        NULL, NULL, NULL, NULL, NULL
+                 FROM files WHERE id NOT IN (SELECT file FROM briefings)",
             )
             .map_err(|e| self.sql_error(&e))?;
-        let mut rows = statement.query([]).map_err(|e| self.sql_error(&e))?;
+        type Entry = (Vec<u8>, String, Option<(BriefingRow, Option<Pos>)>);
+        let rows = statement
+            .query_map([], |r| -> rusqlite::Result<Entry> {
+                let key: Vec<u8> = r.get(0)?;
+                let problems: String = r.get(1)?;
+                let Some(file) = r.get::<_, Option<FileId>>(2)? else {
+                    return Ok((key, problems, None));
+                };
+                let line: Option<u32> = r.get(15)?;
+                let column: Option<u32> = r.get(16)?;
+                let row = BriefingRow {
+                    file,
+                    path: PathBuf::new(),
+                    size: u64::try_from(r.get::<_, i64>(3)?).unwrap_or(0),
+                    modified: r.get(4)?,
+                    hash: r.get(5)?,
+                    id: r.get(6)?,
+                    title: r.get(7)?,
+                    date: date_from_columns(r.get(8)?, r.get(9)?, r.get(10)?),
+                    language: r.get(11)?,
+                    classification: r.get(12)?,
+                    tags: tags_from_json(&r.get::<_, String>(13)?),
+                    sections: to_usize(r.get(14)?),
+                };
+                let pos = line.zip(column).map(|(line, column)| Pos { line, column });
+                Ok((key, problems, Some((row, pos))))
+            })
+            .map_err(|e| self.sql_error(&e))?;
+        let mut entries: Vec<Entry> = rows
+            .collect::<Result<_, _>>()
+            .map_err(|e| self.sql_error(&e))?;
+        entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let mut listing = Listing::default();
-        // Briefing id → the display name of the file that holds it first.
-        let mut first: HashMap<String, String> = HashMap::new();
-        while let Some(row) = rows.next().map_err(|e| self.sql_error(&e))? {
-            let read = |row: &Row<'_>| -> rusqlite::Result<_> {
-                let key: Vec<u8> = row.get(1)?;
-                let problems: String = row.get(5)?;
-                let id: Option<String> = row.get(6)?;
-                Ok((key, problems, id))
-            };
-            let (key, problems, id) = read(row).map_err(|e| self.sql_error(&e))?;
+        listing.briefings.reserve(entries.len());
+        // Briefing id → the index in `listing.briefings` of the first holder.
+        let mut first: HashMap<String, usize> = HashMap::with_capacity(entries.len());
+        for (key, problems, briefing) in entries {
             let path = self.root.join(key_path(&key));
-            let name = path.display().to_string();
             if problems != "[]" {
+                let name = path.display().to_string();
                 listing
                     .problems
                     .extend(problems_from_json(&problems, &name));
             }
-            let Some(id) = id else { continue };
-            if let Some(holder) = first.get(&id) {
-                let line: Option<u32> = row.get(13).map_err(|e| self.sql_error(&e))?;
-                let column: Option<u32> = row.get(14).map_err(|e| self.sql_error(&e))?;
-                let pos = match (line, column) {
-                    (Some(line), Some(column)) => Pos { line, column },
-                    _ => Pos { line: 1, column: 1 },
-                };
+            let Some((mut row, pos)) = briefing else {
+                continue;
+            };
+            if let Some(&holder) = first.get(&row.id) {
+                let holder = listing
+                    .briefings
+                    .get(holder)
+                    .map(|b| b.path.display().to_string())
+                    .unwrap_or_default();
                 listing.problems.push(Diagnostic::error(
-                    name,
-                    Some(pos),
-                    format!("duplicate briefing id `{id}`: {holder} already uses it"),
+                    path.display().to_string(),
+                    pos.or(Some(Pos { line: 1, column: 1 })),
+                    format!(
+                        "duplicate briefing id `{}`: {holder} already uses it",
+                        row.id
+                    ),
                 ));
                 continue;
             }
-            first.insert(id.clone(), name);
-            let briefing = (|| -> rusqlite::Result<BriefingRow> {
-                Ok(BriefingRow {
-                    file: row.get(0)?,
-                    path,
-                    size: u64::try_from(row.get::<_, i64>(2)?).unwrap_or(0),
-                    modified: row.get(3)?,
-                    hash: row.get(4)?,
-                    id,
-                    title: row.get(7)?,
-                    date: date_from_json(row.get(8)?),
-                    language: row.get(9)?,
-                    classification: row.get(10)?,
-                    tags: tags_from_json(&row.get::<_, String>(11)?),
-                    sections: to_usize(row.get(12)?),
-                })
-            })()
-            .map_err(|e| self.sql_error(&e))?;
-            listing.briefings.push(briefing);
+            first.insert(row.id.clone(), listing.briefings.len());
+            row.path = path;
+            listing.briefings.push(row);
         }
         Ok(listing)
     }
@@ -311,7 +342,8 @@ impl Catalogue {
         let mut statement = self
             .conn
             .prepare(
-                "SELECT s.file, l.id, l.title, l.date, s.idx, s.id, s.title
+                "SELECT s.file, l.id, l.title, l.date_year, l.date_month, l.date_day, s.idx,
+                        s.id, s.title
                  FROM sections s JOIN library l ON l.file = s.file
                  WHERE s.kind = ?1",
             )
@@ -322,10 +354,10 @@ impl Catalogue {
                     file: r.get(0)?,
                     briefing: r.get(1)?,
                     briefing_title: r.get(2)?,
-                    date: date_from_json(r.get(3)?),
-                    section: to_usize(r.get(4)?),
-                    section_id: r.get(5)?,
-                    section_title: r.get(6)?,
+                    date: date_from_columns(r.get(3)?, r.get(4)?, r.get(5)?),
+                    section: to_usize(r.get(6)?),
+                    section_id: r.get(7)?,
+                    section_title: r.get(8)?,
                 })
             })
             .map_err(|e| self.sql_error(&e))?;
@@ -363,8 +395,10 @@ impl Catalogue {
         let mut statement = self
             .conn
             .prepare_cached(
-                "SELECT idx, id, title, kind, body, hash, line, body_line, title_line
-                 FROM sections WHERE file = ?1 AND (?2 IS NULL OR idx = ?2) ORDER BY idx",
+                "SELECT s.idx, s.id, s.title, s.kind, b.body, s.hash, s.line, s.body_line,
+                        s.title_line
+                 FROM sections s JOIN section_bodies b ON b.file = s.file AND b.idx = s.idx
+                 WHERE s.file = ?1 AND (?2 IS NULL OR s.idx = ?2) ORDER BY s.idx",
             )
             .map_err(|e| self.sql_error(&e))?;
         let only = only.and_then(|i| i64::try_from(i).ok());
@@ -430,34 +464,36 @@ impl Catalogue {
         let row = self
             .conn
             .prepare_cached(
-                "SELECT f.path, b.id, b.title, b.date, b.language, b.summary, b.classification,
-                        b.tags, b.version, b.id_line, b.id_column, b.extra
-                 FROM briefings b JOIN files f ON f.id = b.file WHERE b.file = ?1",
+                "SELECT f.path, b.id, b.title, b.date_year, b.date_month, b.date_day,
+                        b.language, t.summary, b.classification, b.tags, b.version, b.id_line,
+                        b.id_column, t.extra
+                 FROM briefings b JOIN files f ON f.id = b.file
+                 JOIN briefing_texts t ON t.file = b.file WHERE b.file = ?1",
             )
             .and_then(|mut s| {
                 s.query_row([file], |r| {
-                    let line: Option<u32> = r.get(9)?;
-                    let column: Option<u32> = r.get(10)?;
+                    let line: Option<u32> = r.get(11)?;
+                    let column: Option<u32> = r.get(12)?;
                     Ok((
                         r.get::<_, Vec<u8>>(0)?,
                         Briefing {
                             id: r.get(1)?,
                             title: r.get(2)?,
-                            date: date_from_json(r.get(3)?),
-                            language: r.get(4)?,
-                            summary: r.get(5)?,
-                            classification: r.get(6)?,
-                            tags: tags_from_json(&r.get::<_, String>(7)?),
+                            date: date_from_columns(r.get(3)?, r.get(4)?, r.get(5)?),
+                            language: r.get(6)?,
+                            summary: r.get(7)?,
+                            classification: r.get(8)?,
+                            tags: tags_from_json(&r.get::<_, String>(9)?),
                             sources: Vec::new(),
                             sections: Vec::new(),
                             origin: Origin::Embedded(""),
-                            version: r.get(8)?,
+                            version: r.get(10)?,
                             id_position: line
                                 .zip(column)
                                 .map(|(line, column)| Pos { line, column }),
                             lines: FieldLines::default(),
                         },
-                        r.get::<_, String>(11)?,
+                        r.get::<_, String>(13)?,
                     ))
                 })
                 .optional()

@@ -20,21 +20,27 @@ CREATE TABLE files (
     checked INTEGER NOT NULL,   -- when it was last read, nanoseconds
     problems TEXT NOT NULL      -- JSON: [[severity, line, column, message], ...]
 );
--- The briefing a file holds, when it loaded.
+-- The briefing a file holds, when it loaded: what the library lists, kept small so that
+-- listing 100,000 reads little (the summary and the rest are in briefing_texts).
 CREATE TABLE briefings (
     file INTEGER PRIMARY KEY,
     id TEXT NOT NULL,
     title TEXT NOT NULL,
-    date TEXT,
+    date_year INTEGER,
+    date_month INTEGER,         -- NULL when the briefing has no date
+    date_day INTEGER,
     language TEXT,
-    summary TEXT,
     classification TEXT,
     tags TEXT NOT NULL,         -- JSON array
     version TEXT NOT NULL,
     sections INTEGER NOT NULL,
     id_line INTEGER,
-    id_column INTEGER,
-    extra TEXT NOT NULL         -- JSON: sources, field lines, id position
+    id_column INTEGER
+);
+CREATE TABLE briefing_texts (
+    file INTEGER PRIMARY KEY,
+    summary TEXT,
+    extra TEXT NOT NULL         -- JSON: sources, field lines
 );
 CREATE INDEX briefings_id ON briefings (id);
 -- The briefings the library shows: of several files with one id, the first in file
@@ -45,19 +51,25 @@ CREATE VIEW library AS
         SELECT 1 FROM briefings b2 JOIN files f2 ON f2.id = b2.file
         WHERE b2.id = b.id AND f2.path < f.path
     );
--- A rowid table: bodies of a few KB stay in its leaves (a WITHOUT ROWID table would
--- spill each into an overflow page of its own).
+-- Sections without their bodies (outlines, timeline, compare), clustered by briefing.
 CREATE TABLE sections (
     file INTEGER NOT NULL,
     idx INTEGER NOT NULL,
     id TEXT NOT NULL,
     title TEXT NOT NULL,
     kind TEXT,
-    body TEXT NOT NULL,
     hash TEXT NOT NULL,
     line INTEGER NOT NULL,
     body_line INTEGER NOT NULL,
     title_line INTEGER NOT NULL,
+    PRIMARY KEY (file, idx)
+) WITHOUT ROWID;
+-- A rowid table: bodies of a few KB stay in its leaves (a WITHOUT ROWID table would
+-- spill each into an overflow page of its own).
+CREATE TABLE section_bodies (
+    file INTEGER NOT NULL,
+    idx INTEGER NOT NULL,
+    body TEXT NOT NULL,
     PRIMARY KEY (file, idx)
 );
 CREATE INDEX sections_kind ON sections (kind);

@@ -201,7 +201,9 @@ pub(super) fn touch_file(
 fn clear_file(tx: &Transaction<'_>, id: i64) -> rusqlite::Result<()> {
     let had = tx.execute("DELETE FROM briefings WHERE file = ?1", [id])?;
     if had > 0 {
+        tx.execute("DELETE FROM briefing_texts WHERE file = ?1", [id])?;
         tx.execute("DELETE FROM sections WHERE file = ?1", [id])?;
+        tx.execute("DELETE FROM section_bodies WHERE file = ?1", [id])?;
         tx.execute("DELETE FROM dates WHERE file = ?1", [id])?;
         tx.execute("DELETE FROM text_index WHERE rowid = ?1", [id])?;
     }
@@ -259,29 +261,35 @@ pub(super) fn write_file(
         },
     });
     tx.execute(
-        "INSERT INTO briefings (file, id, title, date, language, summary, classification,
-             tags, version, sections, id_line, id_column, extra)
+        "INSERT INTO briefings (file, id, title, date_year, date_month, date_day, language,
+             classification, tags, version, sections, id_line, id_column)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
         params![
             id,
             b.id,
             b.title,
-            b.date.map(|d| d.to_json()),
+            b.date.and_then(|d| d.year),
+            b.date.map(|d| d.month),
+            b.date.and_then(|d| d.day),
             b.language,
-            b.summary,
             b.classification,
             serde_json::Value::from(b.tags.clone()).to_string(),
             b.version,
             int(b.sections.len()),
             b.id_position.map(|p| p.line),
             b.id_position.map(|p| p.column),
-            extra.to_string(),
         ],
     )?;
-    let mut section_insert = tx.prepare_cached(
-        "INSERT INTO sections (file, idx, id, title, kind, body, hash, line, body_line, title_line)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+    tx.execute(
+        "INSERT INTO briefing_texts (file, summary, extra) VALUES (?1, ?2, ?3)",
+        params![id, b.summary, extra.to_string()],
     )?;
+    let mut section_insert = tx.prepare_cached(
+        "INSERT INTO sections (file, idx, id, title, kind, hash, line, body_line, title_line)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )?;
+    let mut body_insert =
+        tx.prepare_cached("INSERT INTO section_bodies (file, idx, body) VALUES (?1, ?2, ?3)")?;
     let mut date_insert = tx.prepare_cached(
         "INSERT INTO dates (file, section, idx, date_from, date_to, label, confidence)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -293,12 +301,12 @@ pub(super) fn write_file(
             s.id,
             s.title,
             s.kind.as_ref().map(|k| k.as_str()),
-            s.body,
             s.hash,
             s.line,
             s.body_line,
             s.title_line,
         ])?;
+        body_insert.execute(params![id, int(i), s.body])?;
         for (j, d) in s.dates.iter().enumerate() {
             date_insert.execute(params![
                 id,
