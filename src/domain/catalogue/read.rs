@@ -157,61 +157,102 @@ fn to_usize(v: i64) -> usize {
     usize::try_from(v).unwrap_or(0)
 }
 
+/// The columns a listing reads, after the path and the problems.
+const ROW_COLUMNS: &str = "b.file, f.size, f.mtime, f.hash, b.id, b.title, b.date_year,
+    b.date_month, b.date_day, b.language, b.classification, b.tags, b.sections, b.id_line,
+    b.id_column";
+
+/// One file of a listing: its key, its problems (JSON), its briefing if it loaded (and
+/// where its id is written).
+type ListingEntry = (Vec<u8>, String, Option<(BriefingRow, Option<Pos>)>);
+
+/// Reads a row of `path, problems, ROW_COLUMNS` (the briefing's columns NULL when the
+/// file did not load).
+fn listing_entry(r: &Row<'_>) -> rusqlite::Result<ListingEntry> {
+    let key: Vec<u8> = r.get(0)?;
+    let problems: String = r.get(1)?;
+    let Some(file) = r.get::<_, Option<FileId>>(2)? else {
+        return Ok((key, problems, None));
+    };
+    let line: Option<u32> = r.get(15)?;
+    let column: Option<u32> = r.get(16)?;
+    let row = BriefingRow {
+        file,
+        path: PathBuf::new(),
+        size: u64::try_from(r.get::<_, i64>(3)?).unwrap_or(0),
+        modified: r.get(4)?,
+        hash: r.get(5)?,
+        id: r.get(6)?,
+        title: r.get(7)?,
+        date: date_from_columns(r.get(8)?, r.get(9)?, r.get(10)?),
+        language: r.get(11)?,
+        classification: r.get(12)?,
+        tags: tags_from_json(&r.get::<_, String>(13)?),
+        sections: to_usize(r.get(14)?),
+    };
+    let pos = line.zip(column).map(|(line, column)| Pos { line, column });
+    Ok((key, problems, Some((row, pos))))
+}
+
 impl Catalogue {
-    /// The library's rows, in file order, with every problem; fast enough to show on
-    /// start before any refresh (a single query, no briefing file read).
+    /// The library's rows, in file order, with every problem (as
+    /// [`crate::domain::library::Library`] would report them), from the catalogue alone:
+    /// no briefing file is read. For 100,000 briefings this takes a few hundred
+    /// milliseconds: show [`Catalogue::listing_head`] first.
     pub fn listing(&self) -> Result<Listing, CatalogueError> {
         // Read in table order and sorted here: far cheaper than walking the path index
         // with a lookup per row.
-        let mut statement = self
-            .conn
-            .prepare(
-                "SELECT f.path, f.problems, b.file, f.size, f.mtime, f.hash, b.id, b.title,
-                        b.date_year, b.date_month, b.date_day, b.language, b.classification,
-                        b.tags, b.sections, b.id_line, b.id_column
-                 FROM briefings b JOIN files f ON f.id = b.file
-                 UNION ALL
-                 SELECT path, problems, NULL, 0, 0, '', NULL, NULL, NULL, NULL, NULL, NULL,
-                        NULL, NULL, NULL, NULL, NULL
-                 FROM files WHERE id NOT IN (SELECT file FROM briefings)",
-            )
-            .map_err(|e| self.sql_error(&e))?;
-        type Entry = (Vec<u8>, String, Option<(BriefingRow, Option<Pos>)>);
+        let sql = format!(
+            "SELECT f.path, f.problems, {ROW_COLUMNS}
+             FROM briefings b JOIN files f ON f.id = b.file
+             UNION ALL
+             SELECT path, problems, NULL, 0, 0, '', NULL, NULL, NULL, NULL, NULL, NULL,
+                    NULL, NULL, NULL, NULL, NULL
+             FROM files WHERE id NOT IN (SELECT file FROM briefings)"
+        );
+        let mut statement = self.conn.prepare(&sql).map_err(|e| self.sql_error(&e))?;
         let rows = statement
-            .query_map([], |r| -> rusqlite::Result<Entry> {
-                let key: Vec<u8> = r.get(0)?;
-                let problems: String = r.get(1)?;
-                let Some(file) = r.get::<_, Option<FileId>>(2)? else {
-                    return Ok((key, problems, None));
-                };
-                let line: Option<u32> = r.get(15)?;
-                let column: Option<u32> = r.get(16)?;
-                let row = BriefingRow {
-                    file,
-                    path: PathBuf::new(),
-                    size: u64::try_from(r.get::<_, i64>(3)?).unwrap_or(0),
-                    modified: r.get(4)?,
-                    hash: r.get(5)?,
-                    id: r.get(6)?,
-                    title: r.get(7)?,
-                    date: date_from_columns(r.get(8)?, r.get(9)?, r.get(10)?),
-                    language: r.get(11)?,
-                    classification: r.get(12)?,
-                    tags: tags_from_json(&r.get::<_, String>(13)?),
-                    sections: to_usize(r.get(14)?),
-                };
-                let pos = line.zip(column).map(|(line, column)| Pos { line, column });
-                Ok((key, problems, Some((row, pos))))
-            })
+            .query_map([], listing_entry)
             .map_err(|e| self.sql_error(&e))?;
-        let mut entries: Vec<Entry> = rows
+        let mut entries: Vec<Option<ListingEntry>> = rows
+            .map(|r| r.map(Some))
             .collect::<Result<_, _>>()
             .map_err(|e| self.sql_error(&e))?;
-        entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        // Sort positions, not the entries themselves (a few hundred bytes each).
+        let mut order: Vec<usize> = (0..entries.len()).collect();
+        let key_of = |i: &usize| entries.get(*i).and_then(|e| e.as_ref()).map(|e| &e.0);
+        order.sort_unstable_by(|a, b| key_of(a).cmp(&key_of(b)));
+        let sorted = order
+            .into_iter()
+            .filter_map(|i| entries.get_mut(i).and_then(Option::take));
+        Ok(self.build_listing(sorted))
+    }
+
+    /// The first `limit` files of the library in file order, as [`Catalogue::listing`]
+    /// has them (exact: a briefing's id can only be taken by a file before it): what a
+    /// first screen shows at once, while the whole listing is read.
+    pub fn listing_head(&self, limit: usize) -> Result<Listing, CatalogueError> {
+        let sql = format!(
+            "SELECT f.path, f.problems, {ROW_COLUMNS}
+             FROM files f LEFT JOIN briefings b ON b.file = f.id ORDER BY f.path LIMIT ?1"
+        );
+        let mut statement = self.conn.prepare(&sql).map_err(|e| self.sql_error(&e))?;
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        let rows = statement
+            .query_map([limit], listing_entry)
+            .map_err(|e| self.sql_error(&e))?;
+        let entries: Vec<ListingEntry> = rows
+            .collect::<Result<_, _>>()
+            .map_err(|e| self.sql_error(&e))?;
+        Ok(self.build_listing(entries.into_iter()))
+    }
+
+    /// The listing of entries in file order: problems, and duplicate ids refused as
+    /// `Library::add` refuses them.
+    fn build_listing(&self, entries: impl Iterator<Item = ListingEntry>) -> Listing {
         let mut listing = Listing::default();
-        listing.briefings.reserve(entries.len());
         // Briefing id → the index in `listing.briefings` of the first holder.
-        let mut first: HashMap<String, usize> = HashMap::with_capacity(entries.len());
+        let mut first: HashMap<String, usize> = HashMap::new();
         for (key, problems, briefing) in entries {
             let path = self.root.join(key_path(&key));
             if problems != "[]" {
@@ -243,7 +284,7 @@ impl Catalogue {
             row.path = path;
             listing.briefings.push(row);
         }
-        Ok(listing)
+        listing
     }
 
     /// The sections of one briefing, without their bodies.

@@ -199,6 +199,18 @@ fn assert_listing_matches_library(c: &Catalogue, s: &Setup) {
         assert_eq!(c.briefing(row.file).unwrap().as_ref(), Some(&**b));
     }
     assert_eq!(listing.problems, library.problems);
+    // The head of the listing is the listing's beginning, problems included.
+    for n in [0, 1, 3, 100] {
+        let head = c.listing_head(n).unwrap();
+        let files = listing.briefings.len() + library.problems.len();
+        assert!(head.briefings.len() <= n.min(files));
+        assert_eq!(
+            head.briefings[..],
+            listing.briefings[..head.briefings.len()]
+        );
+        assert_eq!(head.problems[..], listing.problems[..head.problems.len()]);
+    }
+    assert_eq!(c.listing_head(100).unwrap(), listing);
 }
 
 #[test]
