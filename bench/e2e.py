@@ -90,7 +90,12 @@ def median(values):
 
 
 def archive_rows(brief, tools, n, folder, runs):
-    """The catalogue on an archive of n briefings, through the command line."""
+    """The catalogue on an archive of n briefings, through the command line.
+
+    What the reader shows from the catalogue (start → first paint, the library list
+    complete and sortable, `S` rare term → results on screen, the reader's peak RSS,
+    an edited briefing found by `S`) is measured by the library rows once the reader
+    opens archives through it."""
     import shutil
     if not folder:
         folder = os.path.join(OUT, f"archive{n}")
