@@ -665,6 +665,8 @@ impl Catalogue {
     /// Indexes a briefing's notes as they are now (call it after a note is saved):
     /// `notes` are the live notes of its annotation set. With `store`, the annotation
     /// file's size and time are recorded, so the next refresh does not read it again.
+    /// It writes (waiting, at worst, for a refresh's batch to commit): call it off the
+    /// UI thread.
     pub fn update_notes(
         &mut self,
         store: Option<&Store>,
