@@ -7,6 +7,13 @@ under bench/out/ (git-ignored), never committed. Prints a table of medians with 
 ratio brief / less.
 
     python3 bench/e2e.py [--runs 5] [--sizes 100K,50M] [--library 10000]
+                         [--archive 100000] [--archive-dir DIR]
+
+The archive rows (`--archive N`, 0 to skip) time the catalogue from the command line:
+the first `brief index` from nothing, a refresh with nothing changed, `index --check`,
+a rare-term `brief search` through the index, and one briefing edited then found
+again. `--archive-dir DIR` reuses an archive generated before (1.1 GB for 100,000);
+it is restored as it was after the edit.
 
 Needs: a release build (`cargo build --release`), less, and a Python venv with pyte,
 ptyprocess and psutil (created in .venv-bench/ on first run).
@@ -67,6 +74,78 @@ def ttybench(py, tools, runs, start, steps, argv, env=None, pre=None):
     sys.exit(f"ttybench failed:\n{out.stdout}\n{out.stderr}")
 
 
+def timed(argv, env):
+    """Runs argv; returns (wall seconds, peak RSS in KB, exit code)."""
+    import time
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, env=dict(os.environ, **env), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return time.perf_counter() - start, usage.ru_maxrss, proc.returncode
+
+
+def median(values):
+    values = sorted(values)
+    return values[len(values) // 2]
+
+
+def archive_rows(brief, tools, n, folder, runs):
+    """The catalogue on an archive of n briefings, through the command line.
+
+    What the reader shows from the catalogue (start → first paint, the library list
+    complete and sortable, `S` rare term → results on screen, the reader's peak RSS,
+    an edited briefing found by `S`) is measured by the library rows once the reader
+    opens archives through it."""
+    import shutil
+    if not folder:
+        folder = os.path.join(OUT, f"archive{n}")
+    if not os.path.exists(folder):
+        subprocess.run([sys.executable, os.path.join(tools, "gen_briefing.py"), "library", folder, str(n)], check=True)
+    cache = os.path.join(OUT, f"archive{n}-cache")
+    config = os.path.join(OUT, "archive-config.toml")
+    with open(config, "w") as f:
+        f.write(f"cache_dir = {json.dumps(cache)}\ndata_dir = {json.dumps(os.path.join(OUT, 'archive-data'))}\n")
+    env = {"BRIEF_CONFIG": config}
+    shutil.rmtree(cache, ignore_errors=True)
+    rows = []
+    name = f"archive {n}"
+    build, build_rss, code = timed([brief, "index", folder], env)
+    if code != 0:
+        sys.exit(f"brief index failed on {folder}")
+    size = sum(os.path.getsize(os.path.join(cache, "catalogue", f)) for f in os.listdir(os.path.join(cache, "catalogue")))
+    rows.append((f"{name}: first index build (1 run)", ms(build), "", ""))
+    rows.append((f"{name}: first index build peak RSS", f"{build_rss / 1024:.1f} MB", "", ""))
+    rows.append((f"{name}: cache size", f"{size / 1e6:.0f} MB", "", ""))
+    warm = [timed([brief, "index", folder], env) for _ in range(runs)]
+    rows.append((f"{name}: refresh, nothing changed", ms(median([w[0] for w in warm])), "", ""))
+    check = [timed([brief, "index", "--check", folder], env) for _ in range(runs)]
+    rows.append((f"{name}: index --check", ms(median([c[0] for c in check])), "", ""))
+    search = [timed([brief, "search", "ZQXNEEDLE", folder], env) for _ in range(runs)]
+    if any(s[2] != 0 for s in search):
+        sys.exit("brief search found nothing through the index")
+    rows.append((f"{name}: search rare term (CLI)", ms(median([s[0] for s in search])), "", ""))
+    rows.append((f"{name}: search peak RSS", f"{max(s[1] for s in search) / 1024:.1f} MB", "", ""))
+    # One briefing edited: refreshed, then its new word found.
+    target = os.path.join(folder, sorted(os.listdir(folder))[1])
+    original = open(target, "rb").read()
+    edits = []
+    try:
+        for run in range(runs):
+            word = f"QZVEDIT{run}MARK"
+            text = original.decode().replace('title = "Section 1"', f'title = "Section 1 {word}"', 1)
+            open(target, "w").write(text)
+            refresh, _, _ = timed([brief, "index", folder], env)
+            found, _, code = timed([brief, "search", word, folder], env)
+            if code != 0:
+                sys.exit(f"{word} not found after the refresh")
+            edits.append(refresh + found)
+    finally:
+        open(target, "wb").write(original)
+        timed([brief, "index", folder], env)
+    rows.append((f"{name}: one edited → refreshed + found", ms(median(edits)), "", ""))
+    return rows
+
+
 def ms(v):
     return "–" if v is None else f"{v * 1000:.1f} ms"
 
@@ -76,12 +155,14 @@ def main():
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--sizes", default="100K,50M")
     ap.add_argument("--library", type=int, default=10000)
+    ap.add_argument("--archive", type=int, default=100000)
+    ap.add_argument("--archive-dir", default=None)
     args = ap.parse_args()
     tools = tools_dir()
     py = python()
     sizes = [s for s in args.sizes.split(",") if s]
     generate(tools, sizes, args.library)
-    brief = os.path.join(ROOT, "target", "release", "brief")
+    brief = os.environ.get("BRIEF_BIN", os.path.join(ROOT, "target", "release", "brief"))
     if not os.path.exists(brief):
         sys.exit("build first: cargo build --release")
     data = os.path.join(OUT, "data")
@@ -126,6 +207,8 @@ def main():
         rows.append((f"library {args.library}: index built (first S)", ms(full.get("step1:S")), "", ""))
         rows.append((f"library {args.library}: search to full results", ms(full.get("step2:ZQXNEEDLE")), "", ""))
         rows.append((f"library {args.library}: peak RSS", f"{full.get('rss_peak_tree_kb', 0) / 1024:.1f} MB", "", ""))
+    if args.archive:
+        rows += archive_rows(brief, tools, args.archive, args.archive_dir, args.runs)
     width = max(len(r[0]) for r in rows)
     print(f"{'what':<{width}}  {'brief':>12}  {'less':>12}  ratio")
     for what, bv, lv, ratio in rows:

@@ -23,6 +23,7 @@ mod article;
 mod check;
 mod complete;
 mod export;
+mod index;
 pub mod json;
 mod notes;
 mod search;
@@ -204,6 +205,19 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Build or refresh the catalogue and search index of library folders (a cache, under
+    /// the config's `cache_dir`), with progress on stderr; `brief search` uses it.
+    ///
+    /// Only files added, changed or removed since the last run are read. With --check,
+    /// changes nothing: exits 0 when the index is up to date, 1 listing what is stale.
+    Index {
+        /// Library folders (default: as for the reader).
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// Check the index instead of refreshing it.
+        #[arg(long)]
+        check: bool,
+    },
     /// Print the shell code that completes brief's commands, options, briefing ids and
     /// section ids.
     ///
@@ -290,14 +304,18 @@ pub fn run(command: Command, config: &Config) -> ExitCode {
             paths,
             no_notes,
             format,
-        } => search::search(
-            &load_library(&paths, config),
-            config,
-            &query,
-            !no_notes,
-            format,
-            &mut out,
-        ),
+        } => index::search_indexed(&query, &paths, !no_notes, format, config, &mut out)
+            .unwrap_or_else(|| {
+                search::search(
+                    &load_library(&paths, config),
+                    config,
+                    &query,
+                    !no_notes,
+                    format,
+                    &mut out,
+                )
+            }),
+        Command::Index { paths, check } => Ok(index::index(&paths, check, config)),
         Command::Export {
             ids,
             format,

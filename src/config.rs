@@ -17,6 +17,8 @@ pub const EXAMPLE: &str = include_str!("../config.example.toml");
 pub const ENV_CONFIG: &str = "BRIEF_CONFIG";
 /// Environment variable naming the data dir.
 pub const ENV_DATA_DIR: &str = "BRIEF_DATA_DIR";
+/// Environment variable naming the cache dir (the catalogue and search index).
+pub const ENV_CACHE_DIR: &str = "BRIEF_CACHE_DIR";
 
 /// The colour theme.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, serde::Serialize)]
@@ -39,6 +41,8 @@ pub struct Config {
     pub briefings_dir: Option<PathBuf>,
     /// Where notes, bookmarks and reading positions are kept.
     pub data_dir: Option<PathBuf>,
+    /// Where the catalogue and search index of each library folder are cached.
+    pub cache_dir: Option<PathBuf>,
     /// Where `e`/`E` write exports.
     pub export_dir: PathBuf,
     /// The format `e`/`E` write: `markdown`, `json` or `html`.
@@ -75,6 +79,7 @@ impl Default for Config {
         Config {
             briefings_dir: None,
             data_dir: None,
+            cache_dir: None,
             export_dir: PathBuf::from("."),
             export_format: crate::domain::export::ExportFormat::Markdown,
             theme: ThemeName::Dark,
@@ -122,6 +127,7 @@ impl Config {
         let base = name.parent().map(Path::to_path_buf).unwrap_or_default();
         config.briefings_dir = config.briefings_dir.map(|p| resolve(&base, &p));
         config.data_dir = config.data_dir.map(|p| resolve(&base, &p));
+        config.cache_dir = config.cache_dir.map(|p| resolve(&base, &p));
         if config.export_dir != Path::new(".") {
             config.export_dir = resolve(&base, &config.export_dir);
         }
@@ -188,6 +194,28 @@ impl Config {
     /// `LC_MESSAGES`, `LANG`), else English.
     pub fn language(&self) -> crate::domain::i18n::Lang {
         crate::domain::i18n::interface_language(self.language, |var| std::env::var(var).ok())
+    }
+
+    /// The cache dir: config `cache_dir`, then `$BRIEF_CACHE_DIR`, else the platform's
+    /// (`~/.cache/brief` on Linux).
+    pub fn cache_dir(&self) -> Result<PathBuf, Diagnostic> {
+        if let Some(dir) = &self.cache_dir {
+            return Ok(dir.clone());
+        }
+        if let Some(dir) = std::env::var_os(ENV_CACHE_DIR).filter(|v| !v.is_empty()) {
+            return Ok(PathBuf::from(dir));
+        }
+        directories::ProjectDirs::from("", "", "brief")
+            .map(|d| d.cache_dir().to_path_buf())
+            .ok_or_else(|| {
+                Diagnostic::error(
+                    "config",
+                    None,
+                    format!(
+                        "no home folder to keep the index in: set `cache_dir` or ${ENV_CACHE_DIR}"
+                    ),
+                )
+            })
     }
 
     /// The limits for loading briefings.

@@ -8,6 +8,7 @@ pub mod annotation;
 pub mod atomic;
 pub mod briefing;
 pub mod bundled;
+pub mod catalogue;
 pub mod date;
 pub mod diag;
 pub mod export;
