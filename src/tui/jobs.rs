@@ -162,14 +162,14 @@ pub fn run(job: Job, store: Option<&Store>, post: &dyn Fn(Report) -> bool) {
         }
         Job::LoadNotes(id) => {
             let (outcome, drafts) = match store {
-                Some(store) => (
-                    store.load(&id).map(Box::new).map_err(|e| e.to_string()),
-                    store
-                        .drafts()
-                        .into_iter()
-                        .filter(|d| d.briefing == id)
-                        .collect(),
-                ),
+                Some(store) => {
+                    let (drafts, notices) = store.drafts_with_notices();
+                    let outcome = store.load(&id).map_err(|e| e.to_string()).map(|mut o| {
+                        o.notices.extend(notices);
+                        Box::new(o)
+                    });
+                    (outcome, drafts.into_iter().filter(|d| d.briefing == id).collect())
+                }
                 None => (
                     Ok(Box::new(LoadOutcome {
                         set: AnnotationSet::new(&id),

@@ -12,7 +12,9 @@ use std::time::{Duration, Instant};
 use crate::domain::anchor::{DocText, Location, Resolution, make_anchor, reanchor, resolve};
 use crate::domain::annotation::{Anchor, Status};
 use crate::domain::briefing::Briefing;
-use crate::domain::store::{AnnotationRef, AnnotationSet, SaveOutcome, Store, StoreError};
+use crate::domain::store::{
+    AnnotationRef, AnnotationSet, SaveOutcome, SaveTicket, Store, StoreError,
+};
 
 /// How soon a save that found the store busy is tried again.
 pub const BUSY_RETRY: Duration = Duration::from_millis(250);
@@ -35,8 +37,8 @@ pub struct Entry {
     pub set: AnnotationSet,
     /// Changes made since it was loaded (a save's snapshot records it).
     pub edits: u64,
-    /// The edit count of the save under way.
-    pub saving: Option<u64>,
+    /// The save under way: its edit count, and the ticket to take its result back with.
+    pub saving: Option<(u64, SaveTicket)>,
     /// When to try saving again, if a save is owed.
     pub retry_at: Option<Instant>,
     /// Why the last save failed, until one succeeds.
@@ -134,9 +136,10 @@ impl Notebook {
     /// A copy of a set to save on another thread, with its edit count.
     pub fn begin_save(&mut self, id: &str) -> Option<(AnnotationSet, u64)> {
         let entry = self.entries.get_mut(id)?;
-        entry.saving = Some(entry.edits);
+        let (copy, ticket) = entry.set.snapshot();
+        entry.saving = Some((entry.edits, ticket));
         entry.retry_at = None;
-        Some((entry.set.clone(), entry.edits))
+        Some((copy, entry.edits))
     }
 
     /// Takes in the end of a save started at edit count `edits`.
@@ -150,16 +153,17 @@ impl Notebook {
         let Some(entry) = self.entries.get_mut(id) else {
             return SaveReport::Busy;
         };
-        entry.saving = None;
+        let ticket = entry.saving.take().map(|(_, t)| t);
         match result {
             Ok((saved, outcome)) => {
                 let recovered = entry.failing.take().is_some();
-                if entry.edits == edits {
-                    // Nothing changed meanwhile: memory is what was saved (with what the
-                    // save merged in from another reader).
-                    entry.set = *saved;
-                } else {
-                    // Changed meanwhile: keep the newer set; it saves again at once.
+                // Memory becomes what was saved (with what the save merged in from
+                // another reader), and changes made during the save stay on top of it,
+                // still to save.
+                if let Some(ticket) = ticket {
+                    entry.set.adopt_saved(*saved, ticket);
+                }
+                if entry.edits != edits {
                     entry.retry_at = Some(now);
                 }
                 let mut announce = entry.announce.take();
@@ -252,7 +256,14 @@ impl Notebook {
                     Ok(_) => break,
                     Err(e) => {
                         problems.push(format!("notes of `{id}` could not be saved: {e}"));
-                        problems.extend(rescue(&set.file));
+                        problems.push(match store.rescue(&set.file) {
+                            Ok(path) => format!(
+                                "your notes are safe in {}: it is a store file; put it back as {} once the data folder can be written",
+                                path.display(),
+                                store.file_path(&set.file.briefing).display()
+                            ),
+                            Err(e) => format!("the notes could not be rescued either: {e}"),
+                        });
                         break;
                     }
                 }
@@ -260,33 +271,6 @@ impl Notebook {
         }
         problems
     }
-}
-
-/// Last resort when the store cannot be written on the way out: the notes go to a
-/// rescue file in the temporary folder (or the current one), and the message says where.
-fn rescue(file: &crate::domain::store::StoreFile) -> Option<String> {
-    let text = toml::to_string(file).ok()?;
-    let stamp = jiff::Timestamp::now().strftime("%Y%m%dT%H%M%S");
-    let name = format!(
-        "brief-rescue-{}-{stamp}.toml",
-        crate::domain::hash::content_hash(file.briefing.as_bytes())
-    );
-    for dir in [std::env::temp_dir(), std::path::PathBuf::from(".")] {
-        let path = dir.join(&name);
-        if crate::domain::atomic::write_atomic(
-            &path,
-            text.as_bytes(),
-            crate::domain::atomic::Existing::Keep,
-        )
-        .is_ok()
-        {
-            return Some(format!(
-                "your notes are safe in {}: it is a store file; put it back in the data folder's annotations once that is writable",
-                path.display()
-            ));
-        }
-    }
-    None
 }
 
 /// Whether a section counts as read: marked read with the text it has now. The one
@@ -299,31 +283,12 @@ pub fn is_read(set: &AnnotationSet, section: &crate::domain::briefing::Section) 
 /// Remembers the briefing read last (best effort: a failure only loses the choice of
 /// what to show first next time).
 pub fn save_last_opened(store: &Store, id: &str) {
-    let path = store.data_dir().join("state.toml");
-    let text = format!(
-        "# Written by brief: the briefing read last.\nlast = {}\n",
-        toml::Value::String(id.to_string())
-    );
-    if let Some(dir) = path.parent() {
-        let _ = std::fs::create_dir_all(dir);
-    }
-    let _ = crate::domain::atomic::write_atomic(
-        &path,
-        text.as_bytes(),
-        crate::domain::atomic::Existing::Replace,
-    );
+    let _ = store.save_last_opened(id);
 }
 
 /// The briefing read last, if recorded.
 pub fn last_opened(store: &Store) -> Option<String> {
-    #[derive(serde::Deserialize)]
-    struct State {
-        last: String,
-    }
-    let path = store.data_dir().join("state.toml");
-    let bytes = crate::domain::load::read_bounded(&path, 64 * 1024).ok()?;
-    let text = String::from_utf8(bytes).ok()?;
-    toml::from_str::<State>(&text).ok().map(|s| s.last)
+    store.last_opened()
 }
 
 /// Where an annotation is now.

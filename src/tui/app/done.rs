@@ -212,6 +212,12 @@ impl App {
         };
         let position = set.file.position.clone();
         self.model.notebook.insert_loaded(set);
+        // The store keeps the briefing's title, for when the briefing is gone.
+        if let Some(briefing) = self.model.library.get(id).cloned() {
+            self.model
+                .notebook
+                .change(id, |set| set.set_title(&briefing.title));
+        }
         if self.model.open_id() != Some(id) {
             return;
         }

@@ -193,7 +193,14 @@ pub fn render(finder: &Finder, theme: &Theme, frame: &mut Frame) {
             let hit = positions.binary_search(&(i as u32)).is_ok();
             spans.push(Span::styled(
                 c.to_string(),
-                if hit { base.patch(theme.key) } else { base },
+                // Matched letters are underlined too: legible on the selected row and
+                // without colour.
+                if hit {
+                    base.patch(theme.key)
+                        .add_modifier(ratatui::style::Modifier::UNDERLINED)
+                } else {
+                    base
+                },
             ));
         }
         if used < width {

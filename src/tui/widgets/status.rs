@@ -178,10 +178,16 @@ pub fn render_status(
         ));
     }
     if saving.unsaved > 0 {
-        let text = if saving.unsaved == 1 {
-            " 1 briefing not saved yet ".to_string()
+        // Failing or only pending: said in words, not only in colour.
+        let why = if saving.failing.is_some() {
+            "not saved: saving fails"
         } else {
-            format!(" {} briefings not saved yet ", saving.unsaved)
+            "not saved yet"
+        };
+        let text = if saving.unsaved == 1 {
+            format!(" 1 briefing {why} ")
+        } else {
+            format!(" {} briefings {why} ", saving.unsaved)
         };
         let style = if saving.failing.is_some() {
             theme.error
@@ -208,13 +214,14 @@ pub fn render_status(
     let width = usize::from(rect.width);
     // A message comes before the key hints: they only fill the room left.
     if let Some(message) = log.current() {
-        let style = match message.tone {
-            Tone::Info => Style::default(),
-            Tone::Warning => theme.warning,
-            Tone::Error => theme.error,
+        // The tone has a shape too, for screens without colour.
+        let (style, mark) = match message.tone {
+            Tone::Info => (Style::default(), ""),
+            Tone::Warning => (theme.warning, "⚠ "),
+            Tone::Error => (theme.error, "✖ "),
         };
         let room = width.saturating_sub(used + 2);
-        let text = truncate(&sanitize_line(&message.text), room);
+        let text = truncate(&format!("{mark}{}", sanitize_line(&message.text)), room);
         used += display_width(&text) + 1;
         left.push(Span::styled(format!(" {text}"), style));
     }

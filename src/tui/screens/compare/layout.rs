@@ -42,6 +42,8 @@ pub enum Row {
         first: bool,
         /// The bytes of the block's text on this line.
         range: Range<usize>,
+        /// A link too wide for a line, cut here: the marker follows the text.
+        cut: bool,
     },
 }
 
@@ -206,6 +208,7 @@ fn column(
                     block: b,
                     first: w.first,
                     range: w.range,
+                    cut: w.cut,
                 });
             }
         }

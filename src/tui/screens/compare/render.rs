@@ -325,6 +325,7 @@ fn row_line(
             block,
             first,
             range,
+            cut,
         } => {
             let mut spans = vec![Span::raw(indent.to_string())];
             if let Some(b) = view.blocks.get(*entry).and_then(|b| b.get(*block)) {
@@ -337,6 +338,9 @@ fn row_line(
                     &[],
                     &mut spans,
                 );
+            }
+            if *cut {
+                spans.push(Span::styled(crate::domain::wrap::CUT_MARKER, theme.dim));
             }
             Line::from(spans)
         }

@@ -50,6 +50,8 @@ pub enum Line {
         first: bool,
         /// Bytes of the block text on this line.
         range: Range<usize>,
+        /// A link too wide for a line, cut here: the marker follows the text.
+        cut: bool,
     },
 }
 
@@ -68,10 +70,8 @@ pub use crate::domain::placing::unit_blocks;
 
 /// Wraps one-line text into lines of at most `width` columns.
 fn wrap_words(text: &str, width: usize) -> Vec<String> {
-    textwrap::wrap(text, width.max(1))
-        .into_iter()
-        .map(|c| c.into_owned())
-        .collect()
+    // Links and addresses are never split (a wider one is cut with a marker).
+    crate::domain::wrap::wrap_text(text, width.max(1))
 }
 
 /// A label and a value, the value wrapped with a hanging indent.
@@ -242,6 +242,7 @@ pub fn layout_unit(
                 block: i,
                 first: wrapped.first,
                 range: wrapped.range,
+                cut: wrapped.cut,
             });
         }
         block_rows.push(start..lines.len());
@@ -340,6 +341,7 @@ mod tests {
                                 block,
                                 first,
                                 range,
+                                cut,
                             } => {
                                 let b = &blocks[*block];
                                 let prefix = if *first {
@@ -347,7 +349,9 @@ mod tests {
                                 } else {
                                     &b.prefix_rest
                                 };
-                                display_width(prefix) + display_width(&b.text[range.clone()])
+                                display_width(prefix)
+                                    + display_width(&b.text[range.clone()])
+                                    + usize::from(*cut)
                             }
                         };
                         assert!(w <= width, "{w} > {width} in unit {unit}: {line:?}");

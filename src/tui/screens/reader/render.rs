@@ -105,10 +105,14 @@ fn render_pane(screen: &ReaderScreen, m: &Model, theme: &Theme, frame: &mut Fram
                 block: b,
                 first,
                 range,
+                cut,
             } => {
                 if let (Some(blk), Some(pos)) = (layout.blocks.get(*b), block) {
                     let marks = highlights(screen, m, theme, pos);
                     body_spans(theme, blk, *first, range.clone(), width, &marks, &mut spans);
+                }
+                if *cut {
+                    spans.push(Span::styled(crate::domain::wrap::CUT_MARKER, theme.dim));
                 }
             }
         }
@@ -170,7 +174,13 @@ fn gutter(
     } else {
         Span::raw(" ")
     };
-    vec![bar, bookmark, note, Span::raw(" ")]
+    // A moved annotation says so by a shape, not only by its colour.
+    let flag = if moved {
+        Span::styled("?", theme.attention)
+    } else {
+        Span::raw(" ")
+    };
+    vec![bar, bookmark, note, flag]
 }
 
 /// What to highlight in a paragraph: search matches (the current one stronger),
