@@ -174,6 +174,7 @@ action-extend-start = Choose one more sentence at the start
 action-shrink-start = Choose one sentence fewer at the start
 action-next-kind = The next section kind
 action-previous-kind = The previous section kind
+action-sync-scroll = Scroll the columns together, or only the selected one
 action-submit = Keep what was typed (search: keep the matches)
 action-save = Save the note
 action-cancel = Cancel (asks before discarding a changed note)

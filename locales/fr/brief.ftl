@@ -193,6 +193,7 @@ action-extend-start = Une phrase de plus au début
 action-shrink-start = Une phrase de moins au début
 action-next-kind = Le type de section suivant
 action-previous-kind = Le type de section précédent
+action-sync-scroll = Faire défiler les colonnes ensemble, ou seulement celle qui est choisie
 action-submit = Garder ce qui a été tapé (recherche : garder les résultats)
 action-save = Enregistrer la note
 action-cancel = Annuler (demande avant d’abandonner une note modifiée)
