@@ -79,6 +79,8 @@ fn in_context(context: Context) -> Option<Stepper> {
         Context::Help => "?",
         Context::Confirm => "]bA",
         Context::Messages => "M",
+        Context::Sources => "O",
+        Context::Lints => "W",
         Context::Global | Context::List | Context::LineEdit => return None,
     };
     s.press(keys);
@@ -348,7 +350,8 @@ fn read_sections(screen: &str) -> Vec<String> {
 
 #[test]
 fn reading_counts_what_was_read_not_what_flew_by() {
-    let mut s = Stepper::bundled(100, 30);
+    // Tall enough for section 1 to show whole.
+    let mut s = Stepper::bundled(100, 40);
     s.start(Some(FR));
     // Page-downs that fly over sections read nothing, however much they showed.
     s.press("    ");
@@ -385,6 +388,12 @@ fn a_long_section_scrolled_through_is_read_when_its_end_is_reached() {
             break;
         }
     }
+    // One paragraph back: the section's end in view, as a reader stops there.
+    s.press("k");
+    assert_eq!(
+        s.app().reader.as_ref().map(|r| r.pane.current_unit()),
+        Some(3)
+    );
     s.fire_timers();
     let set = s.app().model.open_set().expect("notes");
     let briefing = s.app().model.open.clone().expect("open");

@@ -157,6 +157,10 @@ action-toggle-notes = Show or hide notes under their paragraphs
 action-toggle-read = Mark the current section read or unread
 action-export = Export this briefing's notes (to the export folder)
 action-export-all = Export the notes of every briefing that has some
+action-sources = The sources: their grades, what cites them, what rests on one alone
+action-toggle-estimative = Show or hide the bands of estimative words (likely, probable…) under paragraphs
+action-lints = Estimative language that mixes scales or is missing where it should be
+action-withdraw = Withdraw the selected source, or take it back (kept with your notes)
 action-outline-wider = A wider outline
 action-outline-narrower = A narrower outline
 action-sort = Sort by date or by title
@@ -214,6 +218,8 @@ context-compare = Compare
 context-help = Help
 context-confirm = Question
 context-messages = Messages
+context-sources = Sources
+context-lints = Estimative language
 
 ## The reader: starting, the screen, messages common to every screen.
 

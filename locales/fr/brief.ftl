@@ -176,6 +176,10 @@ action-toggle-notes = Afficher ou masquer les notes sous leurs paragraphes
 action-toggle-read = Marquer la section courante comme lue ou non lue
 action-export = Exporter les notes de ce briefing (dans le dossier d’export)
 action-export-all = Exporter les notes de tous les briefings qui en ont
+action-sources = Les sources : leur cotation, ce qui les cite, ce qui ne repose que sur une
+action-toggle-estimative = Afficher ou masquer sous les paragraphes les fourchettes des termes d’estimation (probable, vraisemblable…)
+action-lints = Les termes d’estimation qui mêlent les échelles ou manquent là où il en faut
+action-withdraw = Retirer la source choisie, ou la rétablir (gardé avec vos notes)
 action-outline-wider = Élargir le sommaire
 action-outline-narrower = Rétrécir le sommaire
 action-sort = Trier par date ou par titre
@@ -233,6 +237,8 @@ context-compare = Comparaison
 context-help = Aide
 context-confirm = Question
 context-messages = Messages
+context-sources = Sources
+context-lints = Langage d’estimation
 
 ## La lecture : démarrage, écran, messages communs.
 

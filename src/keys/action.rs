@@ -100,6 +100,14 @@ pub enum Action {
     Export,
     /// Export the notes of every briefing that has some
     ExportAll,
+    /// The sources: their grades, what cites them, what rests on one alone
+    Sources,
+    /// Show or hide the bands of estimative words (likely, probable…) under paragraphs
+    ToggleEstimative,
+    /// Estimative language that mixes scales or is missing where it should be
+    Lints,
+    /// Withdraw the selected source, or take it back (kept with your notes)
+    Withdraw,
     /// A wider outline
     OutlineWider,
     /// A narrower outline

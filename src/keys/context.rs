@@ -47,6 +47,10 @@ pub enum Context {
     Confirm,
     /// The message log.
     Messages,
+    /// The sources of the open briefing.
+    Sources,
+    /// Estimative-language warnings of the open briefing.
+    Lints,
 }
 
 /// What a list understands.
@@ -117,6 +121,9 @@ const READER: &[Action] = &[
     A::ToggleRead,
     A::Export,
     A::ExportAll,
+    A::Sources,
+    A::ToggleEstimative,
+    A::Lints,
     A::OutlineWider,
     A::OutlineNarrower,
 ];
@@ -153,6 +160,8 @@ impl Context {
             Context::Help => "Help",
             Context::Confirm => "Question",
             Context::Messages => "Messages",
+            Context::Sources => "Sources",
+            Context::Lints => "Estimative language",
         }
     }
 
@@ -162,9 +171,14 @@ impl Context {
         match self {
             C::Global | C::LineEdit => &[],
             C::List | C::Reader | C::Selection | C::Confirm => &[C::Global],
-            C::Library | C::Panel | C::Timeline | C::Compare | C::Help | C::Messages => {
-                &[C::List, C::Global]
-            }
+            C::Library
+            | C::Panel
+            | C::Timeline
+            | C::Compare
+            | C::Help
+            | C::Messages
+            | C::Sources
+            | C::Lints => &[C::List, C::Global],
             // The outline is a list beside the reader: the reader's keys work there too.
             C::Outline => &[C::List, C::Reader, C::Global],
             C::Editor | C::Prompt | C::LibrarySearch | C::Finder => &[C::LineEdit, C::Global],
@@ -234,7 +248,8 @@ impl Context {
                 A::PageDown,
                 A::PageUp,
             ],
-            C::Timeline | C::Help | C::Messages => &[],
+            C::Timeline | C::Help | C::Messages | C::Lints => &[],
+            C::Sources => &[A::Withdraw],
             C::Compare => &[A::NextKind, A::PreviousKind, A::SyncScroll],
             C::Confirm => &[A::Yes, A::No],
         }

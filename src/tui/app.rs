@@ -364,6 +364,8 @@ impl App {
             Overlay::Editor(e) => e.on_action(action),
             Overlay::LibrarySearch(s) => s.on_action(action, m),
             Overlay::Finder(f) => f.on_action(action, m),
+            Overlay::Sources(v) => v.on_action(action, m),
+            Overlay::Lints(v) => v.on_action(action, m),
             Overlay::Confirm(_) => None,
         }
     }
@@ -442,7 +444,7 @@ impl App {
                 l.on_text(text);
                 Vec::new()
             }
-            Some(Overlay::Confirm(_)) => Vec::new(),
+            Some(Overlay::Confirm(_) | Overlay::Sources(_) | Overlay::Lints(_)) => Vec::new(),
             None => {
                 match self.base {
                     Base::Library => self.library.on_text(text, &m.library),

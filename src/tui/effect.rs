@@ -27,6 +27,8 @@ pub enum Effect {
     Note(NoteOp),
     /// Notes under their paragraphs, or not.
     ShowNotes(bool),
+    /// The bands of estimative words under their paragraphs, or not.
+    ShowEstimative(bool),
     /// Work off the UI thread; its result comes back as a message.
     Work(Job),
     /// Export this briefing's notes (`false`) or every annotated briefing's (`true`).
@@ -64,6 +66,10 @@ pub enum Go {
     Finder,
     /// The bookmarks and notes panel.
     Panel,
+    /// The sources view.
+    Sources,
+    /// The estimative-language panel.
+    Lints,
     /// The note editor.
     Editor(Box<EditorRequest>),
     /// A question to answer yes or no.
@@ -199,4 +205,11 @@ pub enum NoteOp {
     },
     /// Where the reader is (section id, block), kept with the notes.
     Position(String, usize),
+    /// A source withdrawn (or taken back), kept with the notes.
+    Withdraw {
+        /// The source's id.
+        source: String,
+        /// Withdrawn (else taken back).
+        withdrawn: bool,
+    },
 }

@@ -168,7 +168,10 @@ pub fn run(job: Job, store: Option<&Store>, post: &dyn Fn(Report) -> bool) {
                         o.notices.extend(notices);
                         Box::new(o)
                     });
-                    (outcome, drafts.into_iter().filter(|d| d.briefing == id).collect())
+                    (
+                        outcome,
+                        drafts.into_iter().filter(|d| d.briefing == id).collect(),
+                    )
                 }
                 None => (
                     Ok(Box::new(LoadOutcome {

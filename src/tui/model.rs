@@ -42,6 +42,10 @@ pub struct Model {
     pub indexing: bool,
     /// Whether notes are shown under their paragraphs.
     pub show_notes: bool,
+    /// Whether the bands of estimative words are shown under paragraphs.
+    pub show_estimative: bool,
+    /// The estimative terms, per language (bundled; a config may replace them).
+    pub lexicons: crate::domain::tradecraft::estimative::Lexicons,
     /// Whether notes are kept on disk in this session.
     pub notes_kept: bool,
     /// Today, for the timeline (fixed in tests).
@@ -68,6 +72,8 @@ impl Model {
             index: None,
             indexing: false,
             show_notes,
+            show_estimative: false,
+            lexicons: crate::domain::tradecraft::estimative::Lexicons::bundled(),
             notes_kept: false,
             today: jiff::Zoned::now().date(),
             stale: None,

@@ -7,8 +7,10 @@ use super::screens::editor::Editor;
 use super::screens::finder::Finder;
 use super::screens::help::Help;
 use super::screens::library_search::LibrarySearch;
+use super::screens::lints::LintsView;
 use super::screens::log::Log;
 use super::screens::panel::Panel;
+use super::screens::sources::SourcesView;
 use crate::keys::Context;
 
 /// An overlay.
@@ -28,6 +30,10 @@ pub enum Overlay {
     Finder(Box<Finder>),
     /// A question.
     Confirm(Confirm),
+    /// The sources of the open briefing.
+    Sources(Box<SourcesView>),
+    /// Estimative-language warnings.
+    Lints(Box<LintsView>),
 }
 
 impl Overlay {
@@ -41,6 +47,8 @@ impl Overlay {
             Overlay::LibrarySearch(_) => Context::LibrarySearch,
             Overlay::Finder(_) => Context::Finder,
             Overlay::Confirm(_) => Context::Confirm,
+            Overlay::Sources(_) => Context::Sources,
+            Overlay::Lints(_) => Context::Lints,
         }
     }
 
@@ -55,6 +63,8 @@ impl Overlay {
             Overlay::LibrarySearch(_) => "SEARCH ALL",
             Overlay::Finder(_) => "GO TO",
             Overlay::Confirm(_) => "QUESTION",
+            Overlay::Sources(_) => "SOURCES",
+            Overlay::Lints(_) => "ESTIMATIVE",
         }
     }
 }

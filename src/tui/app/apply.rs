@@ -55,6 +55,15 @@ impl App {
                     "notes hidden"
                 }));
             }
+            Effect::ShowEstimative(show) => {
+                self.model.show_estimative = show;
+                self.refresh_decor();
+                self.model.say(Message::info(if show {
+                    "the bands of estimative words are shown under their paragraphs"
+                } else {
+                    "estimative bands hidden"
+                }));
+            }
             Effect::Work(job) => self.work(Work::Job(Box::new(job))),
             Effect::Export(all) => self.export(all),
             Effect::WhenPrepared(action) => {
@@ -144,6 +153,21 @@ impl App {
                 self.apply_all(effects);
             }
             Go::Finder => self.push(Overlay::Finder(Box::new(Finder::new(&self.model)))),
+            Go::Sources | Go::Lints if self.model.open.is_none() => {
+                self.model.say(Message::info("open a briefing first"));
+            }
+            Go::Sources => {
+                let view = crate::tui::screens::sources::SourcesView::new(
+                    &self.model,
+                    self.overlay_rows(),
+                );
+                self.push(Overlay::Sources(Box::new(view)));
+            }
+            Go::Lints => {
+                let view =
+                    crate::tui::screens::lints::LintsView::new(&self.model, self.overlay_rows());
+                self.push(Overlay::Lints(Box::new(view)));
+            }
             Go::Panel => {
                 if self.model.open.is_none() {
                     self.model.say(Message::info(
@@ -311,15 +335,46 @@ impl App {
         }
     }
 
+    /// What the reader draws around the text: withdrawn sources, estimative bands.
+    pub(crate) fn refresh_decor(&mut self) {
+        let Some(b) = self.model.open.clone() else {
+            return;
+        };
+        let withdrawn = self
+            .model
+            .open_set()
+            .map(|s| s.file.withdrawn.iter().map(|w| w.source.clone()).collect())
+            .unwrap_or_default();
+        let estimative = self.model.show_estimative.then(|| {
+            std::sync::Arc::new(
+                self.model
+                    .lexicons
+                    .for_language(b.language.as_deref())
+                    .clone(),
+            )
+        });
+        if let Some(reader) = &mut self.reader {
+            reader
+                .pane
+                .set_decor(crate::tui::screens::reader::layout::Decor {
+                    withdrawn,
+                    estimative,
+                });
+        }
+    }
+
     /// Everything drawn from the notes is brought up to date after they changed.
     pub(crate) fn notes_changed(&mut self) {
         if let Some(reader) = &mut self.reader {
             reader.pane.invalidate();
         }
+        self.refresh_decor();
         self.refresh_previews();
         for overlay in &mut self.overlays {
-            if let Overlay::Panel(panel) = overlay {
-                panel.refresh(&self.model);
+            match overlay {
+                Overlay::Panel(panel) => panel.refresh(&self.model),
+                Overlay::Sources(view) => view.refresh(&self.model),
+                _ => {}
             }
         }
         if let Some(compare) = &mut self.compare {
@@ -406,6 +461,15 @@ impl App {
             }
             NoteOp::Position(section, block) => {
                 notebook.change(&id, |set| set.set_position(&section, block));
+            }
+            NoteOp::Withdraw { source, withdrawn } => {
+                notebook.change(&id, |set| {
+                    if withdrawn {
+                        set.withdraw_source(&source)
+                    } else {
+                        set.restore_source(&source)
+                    }
+                });
             }
         }
         if let Some(set) = self.model.notebook.get(&id) {

@@ -47,6 +47,8 @@ impl App {
                 }
                 Overlay::Finder(f) => crate::tui::screens::finder::render(f, theme, frame),
                 Overlay::Confirm(c) => c.render(&m.keymap, theme, frame),
+                Overlay::Sources(v) => v.render(m, theme, frame),
+                Overlay::Lints(v) => v.render(m, theme, frame),
             }
         }
         let status = Rect {

@@ -150,8 +150,9 @@ impl ReaderScreen {
     /// The screen's regions for its size and focus.
     pub fn areas(&self) -> Areas {
         let size = self.size;
-        let banner = (self.briefing().classification.is_some() && size.height >= 10)
-            .then_some(Rect { height: 1, ..size });
+        let b = self.briefing();
+        let marked = b.classification.is_some() || b.tlp.is_some() || b.high_water_mark().is_some();
+        let banner = (marked && size.height >= 10).then_some(Rect { height: 1, ..size });
         let top = size.y + u16::from(banner.is_some());
         let header = Rect {
             y: top,
@@ -389,6 +390,9 @@ impl ReaderScreen {
             Action::ToggleRead => effects = annotate::toggle_read(self, m),
             Action::Export => effects.push(Effect::Export(false)),
             Action::ExportAll => effects.push(Effect::Export(true)),
+            Action::Sources => effects.push(Effect::Go(Go::Sources)),
+            Action::Lints => effects.push(Effect::Go(Go::Lints)),
+            Action::ToggleEstimative => effects.push(Effect::ShowEstimative(!m.show_estimative)),
             Action::OutlineWider | Action::OutlineNarrower => {
                 let delta = if action == Action::OutlineWider {
                     4

@@ -118,6 +118,7 @@ fn hints(context: Context, searching: bool) -> Vec<(Action, Option<Action>, &'st
         ],
         Context::Compare => vec![
             (A::NextKind, Some(A::PreviousKind), "kind"),
+            (A::SyncScroll, None, "together"),
             (A::Next, Some(A::Previous), "section"),
             (A::PageDown, None, "scroll"),
             (A::Open, None, "open"),
@@ -129,6 +130,19 @@ fn hints(context: Context, searching: bool) -> Vec<(Action, Option<Action>, &'st
             (A::Back, None, "close"),
         ],
         Context::Confirm => vec![(A::Yes, None, "yes"), (A::No, None, "no")],
+        Context::Sources => vec![
+            (A::Next, Some(A::Previous), "move"),
+            (A::Open, None, "go"),
+            (A::Withdraw, None, "withdraw"),
+            (A::Back, None, "close"),
+            (A::Help, None, "help"),
+        ],
+        Context::Lints => vec![
+            (A::Next, Some(A::Previous), "move"),
+            (A::Open, None, "go"),
+            (A::Back, None, "close"),
+            (A::Help, None, "help"),
+        ],
         Context::Global | Context::List | Context::LineEdit => Vec::new(),
     }
 }

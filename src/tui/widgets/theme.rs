@@ -82,6 +82,8 @@ pub struct Theme {
     pub note: Style,
     /// Something to look at again (a moved note, a changed section).
     pub attention: Style,
+    /// Whether colours are drawn at all (the TLP label takes TLP's colours).
+    pub coloured: bool,
 }
 
 /// The colours that differ between the coloured themes: xterm 256-colour indexes.
@@ -207,6 +209,7 @@ impl Theme {
             mark: fg(p.date),
             note: fg(p.note).add_modifier(Modifier::ITALIC),
             attention: fg(p.warning).add_modifier(bold),
+            coloured: true,
         }
     }
 
@@ -249,7 +252,30 @@ impl Theme {
             mark: bold,
             note: Style::default().add_modifier(Modifier::ITALIC),
             attention: bold,
+            coloured: false,
         }
+    }
+
+    /// The TLP label's style: TLP 2.0's colour on black (the nearest xterm-256 colour,
+    /// like every colour of the themes), bold; reversed without colour. The label's
+    /// words carry its meaning either way.
+    pub fn tlp(&self, tlp: crate::domain::tradecraft::tlp::Tlp) -> Style {
+        use crate::domain::tradecraft::tlp::Tlp;
+        if !self.coloured {
+            return Style::default().add_modifier(Modifier::REVERSED | Modifier::BOLD);
+        }
+        // #ffffff, #5fff00, #ffaf00, #ff5f5f: the TLP colours #FFFFFF, #33FF00,
+        // #FFC000 and #FF2B2B in the 256-colour cube, each above 7:1 on black.
+        let colour = match tlp {
+            Tlp::Clear => 231,
+            Tlp::Green => 82,
+            Tlp::Amber | Tlp::AmberStrict => 214,
+            Tlp::Red => 203,
+        };
+        Style::default()
+            .fg(Color::Indexed(colour))
+            .bg(Color::Indexed(16))
+            .add_modifier(Modifier::BOLD)
     }
 
     /// The badge style of a kind (by its index in the known kinds).

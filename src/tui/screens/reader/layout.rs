@@ -9,6 +9,7 @@ use std::sync::Arc;
 use crate::domain::briefing::Briefing;
 use crate::domain::markdown::{Block, BlockKind};
 use crate::domain::text::{display_width, sanitize_line};
+use crate::domain::tradecraft::estimative::Lexicon;
 use crate::domain::wrap::wrap_block;
 
 /// What a piece of decoration text is, for the theme.
@@ -92,6 +93,77 @@ fn labelled(out: &mut Vec<Line>, label: &str, value: &str, width: usize) {
     }
 }
 
+/// What the reader draws around the text besides notes: sources withdrawn by the
+/// user, and the estimative scale when its bands are shown.
+#[derive(Debug, Clone, Default)]
+pub struct Decor {
+    /// Source ids marked withdrawn.
+    pub withdrawn: Vec<String>,
+    /// The terms whose bands are shown under their paragraphs, when shown.
+    pub estimative: Option<Arc<Lexicon>>,
+}
+
+/// A source as the reader names it: its name and grade (`NYT B2`), and `withdrawn`
+/// when it is; `short`, by its id (`nyt B2`), for a narrow pane.
+pub fn source_label(briefing: &Briefing, id: &str, decor: &Decor, short: bool) -> String {
+    let mut text = match briefing.source(id) {
+        Some(src) => {
+            let grade = src.grade().label();
+            let name = if short {
+                sanitize_line(id).into_owned()
+            } else {
+                crate::domain::text::truncate(&sanitize_line(&src.name), 36)
+            };
+            if grade.is_empty() {
+                name
+            } else {
+                format!("{name} {grade}")
+            }
+        }
+        None => sanitize_line(id).into_owned(),
+    };
+    if decor.withdrawn.iter().any(|w| w == id) {
+        text.push_str(" (withdrawn)");
+    }
+    text
+}
+
+/// `lead` and the labels of `ids`, by name when that fits on one line of `width`, by
+/// id otherwise: the grades stay legible in a narrow pane.
+fn sources_text(
+    briefing: &Briefing,
+    ids: &[&str],
+    decor: &Decor,
+    lead: &str,
+    width: usize,
+) -> String {
+    let list = |short: bool| {
+        let labels: Vec<String> = ids
+            .iter()
+            .map(|id| source_label(briefing, id, decor, short))
+            .collect();
+        format!("{lead}{}", labels.join(", "))
+    };
+    let long = list(false);
+    if display_width(&long) <= width {
+        long
+    } else {
+        list(true)
+    }
+}
+
+/// The bands of the estimative terms of a text, in words: `likely (55–80 %)`.
+fn bands_of(text: &str, lexicon: &Lexicon) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for m in lexicon.scan(text) {
+        let said = lexicon.describe(m.estimate);
+        if !out.contains(&said) {
+            out.push(said);
+        }
+    }
+    out
+}
+
 /// Lays out a unit at `width` columns (the text column, gutter excluded).
 pub fn layout_unit(
     briefing: &Briefing,
@@ -99,6 +171,7 @@ pub fn layout_unit(
     blocks: Arc<Vec<Block>>,
     width: usize,
     notes: &std::collections::BTreeMap<usize, Vec<String>>,
+    decor: &Decor,
 ) -> UnitLayout {
     let width = width.max(8);
     let mut lines = Vec::new();
@@ -130,6 +203,17 @@ pub fn layout_unit(
         }
         for (i, source) in briefing.sources.iter().enumerate() {
             let mut text = sanitize_line(&source.name).into_owned();
+            let grade = source.grade().label();
+            if !grade.is_empty() {
+                text.push_str(&format!(" — graded {grade}"));
+            }
+            if source
+                .id
+                .as_ref()
+                .is_some_and(|id| decor.withdrawn.contains(id))
+            {
+                text.push_str(" (withdrawn)");
+            }
             if let Some(url) = &source.url {
                 text.push_str(&format!(" <{}>", sanitize_line(url)));
             }
@@ -176,11 +260,40 @@ pub fn layout_unit(
                 ]));
             }
         }
-        if let Some(kind) = &section.kind {
+        if let Some(kind) = section
+            .kind
+            .as_ref()
+            .filter(|k| !k.label().eq_ignore_ascii_case(section.title.trim()))
+        {
             lines.push(Line::Styled(clip_pieces(
                 vec![(" ".repeat(indent), Role::Plain), (kind.label(), Role::Dim)],
                 width,
             )));
+        }
+        // What the section rests on: its sources with their grades.
+        let cited = section.cited_sources();
+        if !cited.is_empty() {
+            let avail = width.saturating_sub(indent).max(8);
+            let mut text = sources_text(briefing, &cited, decor, "Sources: ", avail);
+            // Said where a judgment is made; the sources view says it of every section.
+            let judgment = section
+                .kind
+                .as_ref()
+                .is_some_and(|k| k.as_str() == "assessment");
+            if judgment && section.rests_on_single_source() {
+                text.push_str(" · a single source");
+            }
+            let hang = indent + 2;
+            for (i, piece) in wrap_words(&text, width.saturating_sub(indent).max(8))
+                .into_iter()
+                .enumerate()
+            {
+                let lead = if i == 0 { indent } else { hang };
+                lines.push(Line::Styled(clip_pieces(
+                    vec![(" ".repeat(lead), Role::Plain), (piece, Role::Dim)],
+                    width,
+                )));
+            }
         }
         for date in &section.dates {
             // The date on the first line; its label and confidence follow, wrapped
@@ -226,6 +339,10 @@ pub fn layout_unit(
             }
         }
     }
+    let citations = match unit.checked_sub(1).and_then(|i| briefing.sections.get(i)) {
+        Some(section) => section.block_citations(),
+        None => Vec::new(),
+    };
     let mut block_rows = Vec::with_capacity(blocks.len());
     for (i, block) in blocks.iter().enumerate() {
         // Items of one list follow each other without a blank line between them.
@@ -246,6 +363,30 @@ pub fn layout_unit(
             });
         }
         block_rows.push(start..lines.len());
+        // Inline citations, with the grades of what is cited.
+        if let Some(ids) = citations.get(i).filter(|ids| !ids.is_empty()) {
+            let ids: Vec<&str> = ids.iter().map(|id| id.as_str()).collect();
+            let text = sources_text(briefing, &ids, decor, "cites ", width.saturating_sub(4));
+            for piece in wrap_words(&text, width.saturating_sub(4).max(8)) {
+                lines.push(Line::Styled(clip_pieces(
+                    vec![("    ".into(), Role::Plain), (piece, Role::Dim)],
+                    width,
+                )));
+            }
+        }
+        // The estimative terms' bands, when asked for.
+        if let Some(lexicon) = &decor.estimative {
+            let bands = bands_of(&block.text, lexicon);
+            if !bands.is_empty() {
+                let text = format!("≈ {}", bands.join(" · "));
+                for piece in wrap_words(&text, width.saturating_sub(4).max(8)) {
+                    lines.push(Line::Styled(clip_pieces(
+                        vec![("    ".into(), Role::Plain), (piece, Role::Date)],
+                        width,
+                    )));
+                }
+            }
+        }
         for note in notes.get(&i).into_iter().flatten() {
             note_lines(&mut lines, note, width);
         }
@@ -327,8 +468,14 @@ mod tests {
             for width in [20, 37, 60, 88] {
                 for unit in 0..=briefing.sections.len() {
                     let blocks = Arc::new(unit_blocks(briefing, unit));
-                    let layout =
-                        layout_unit(briefing, unit, blocks.clone(), width, &Default::default());
+                    let layout = layout_unit(
+                        briefing,
+                        unit,
+                        blocks.clone(),
+                        width,
+                        &Default::default(),
+                        &Decor::default(),
+                    );
                     assert_eq!(layout.block_rows.len(), blocks.len());
                     for line in &layout.lines {
                         let w = match line {

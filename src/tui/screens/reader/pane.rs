@@ -41,6 +41,8 @@ pub struct Pane {
     weights: Vec<u64>,
     /// Note lines shown under paragraphs: unit → block → lines.
     previews: Previews,
+    /// Withdrawn sources and estimative bands, drawn around the text.
+    decor: super::layout::Decor,
     /// Not moved since it opened: it stays at the title and metadata, whatever the
     /// size, even when the first paragraph is below the pane.
     pristine: bool,
@@ -73,6 +75,7 @@ impl Pane {
             cursor: None,
             weights,
             previews: Previews::new(),
+            decor: super::layout::Decor::default(),
             pristine: true,
         };
         reader.cursor = reader.first_stop_from(0);
@@ -159,6 +162,22 @@ impl Pane {
         }
     }
 
+    /// What to draw around the text (withdrawn sources, estimative bands): laid out
+    /// again when it changes.
+    pub fn set_decor(&mut self, decor: super::layout::Decor) {
+        let same = decor.withdrawn == self.decor.withdrawn
+            && decor.estimative.is_some() == self.decor.estimative.is_some();
+        self.decor = decor;
+        if !same {
+            self.invalidate();
+        }
+    }
+
+    /// Whether estimative bands are shown.
+    pub fn shows_estimative(&self) -> bool {
+        self.decor.estimative.is_some()
+    }
+
     /// Puts the cursor on a block and brings the line holding byte `offset` of its text
     /// into view (for a search match deep in a long paragraph).
     pub fn jump_to_offset(&mut self, pos: BlockPos, offset: usize) {
@@ -212,6 +231,7 @@ impl Pane {
             blocks,
             self.width,
             previews,
+            &self.decor,
         ));
         self.layouts.insert(unit, layout.clone());
         layout

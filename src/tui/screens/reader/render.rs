@@ -24,14 +24,8 @@ use crate::tui::widgets::theme::Theme;
 pub fn render(screen: &ReaderScreen, m: &Model, theme: &Theme, frame: &mut Frame) {
     let areas = screen.areas();
     let briefing = screen.briefing();
-    if let (Some(rect), Some(classification)) = (areas.banner, &briefing.classification) {
-        let text = sanitize_line(classification);
-        let pad = usize::from(rect.width).saturating_sub(display_width(&text)) / 2;
-        let line = format!("{}{}", " ".repeat(pad), text);
-        frame.render_widget(
-            Paragraph::new(truncate(&line, usize::from(rect.width))).style(theme.banner),
-            rect,
-        );
+    if let Some(rect) = areas.banner {
+        render_banner(briefing, theme, frame, rect);
     }
     render_header(screen, theme, frame, areas.header, areas.banner.is_none());
     if let Some(rect) = areas.outline {
@@ -40,6 +34,52 @@ pub fn render(screen: &ReaderScreen, m: &Model, theme: &Theme, frame: &mut Frame
     if let Some(rect) = areas.reader {
         render_pane(screen, m, theme, frame, rect);
     }
+}
+
+/// The banner: the declared classification, the highest marking of the content when
+/// it is higher (or the classification is not recognised), and the TLP label in TLP's
+/// colours — every part in words, so it reads the same without colour.
+fn render_banner(
+    b: &crate::domain::briefing::Briefing,
+    theme: &Theme,
+    frame: &mut Frame,
+    rect: Rect,
+) {
+    let mut parts: Vec<(String, Style)> = Vec::new();
+    if let Some(c) = &b.classification {
+        parts.push((sanitize_line(c).into_owned(), theme.banner));
+    }
+    if let Some(hwm) = b.high_water_mark() {
+        let higher = b
+            .declared_level()
+            .is_none_or(|declared| hwm.level > declared);
+        if higher {
+            parts.push((format!("content up to {}", hwm.banner()), theme.banner));
+        }
+    }
+    if let Some(tlp) = b.tlp {
+        parts.push((tlp.label(), theme.tlp(tlp)));
+    }
+    let width = usize::from(rect.width);
+    // Each part padded by a space either side, a " · " between two.
+    let total: usize = parts
+        .iter()
+        .map(|(t, _)| display_width(t) + 2)
+        .sum::<usize>()
+        + 3 * parts.len().saturating_sub(1);
+    let pad = width.saturating_sub(total) / 2;
+    let mut spans = vec![Span::styled(" ".repeat(pad), theme.banner)];
+    for (i, (text, style)) in parts.into_iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::styled(" · ", theme.banner));
+        }
+        spans.push(Span::styled(format!(" {text} "), style));
+    }
+    let used: usize = spans.iter().map(|s| display_width(&s.content)).sum();
+    if used < width {
+        spans.push(Span::styled(" ".repeat(width - used), theme.banner));
+    }
+    frame.render_widget(Paragraph::new(TextLine::from(spans)), rect);
 }
 
 /// The title line: title, then date, language and (without a banner row) the

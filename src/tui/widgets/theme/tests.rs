@@ -103,6 +103,7 @@ fn named_styles(theme: &Theme) -> Vec<(String, Style)> {
         mark,
         note,
         attention,
+        coloured: _,
     } = theme;
     let mut out: Vec<(String, Style)> = [
         ("text", text),
@@ -142,6 +143,16 @@ fn named_styles(theme: &Theme) -> Vec<(String, Style)> {
     .collect();
     for (i, badge) in badges.iter().enumerate() {
         out.push((format!("badges[{i}]"), *badge));
+    }
+    use crate::domain::tradecraft::tlp::Tlp;
+    for tlp in [
+        Tlp::Clear,
+        Tlp::Green,
+        Tlp::Amber,
+        Tlp::AmberStrict,
+        Tlp::Red,
+    ] {
+        out.push((format!("tlp {}", tlp.label()), theme.tlp(tlp)));
     }
     out
 }
