@@ -20,6 +20,9 @@ use crate::keys::Keymap;
 pub struct Model {
     /// Settings.
     pub config: Config,
+    /// The interface's language (the chrome: status line, help, overlays, messages);
+    /// what is drawn as part of a briefing follows the briefing's own language.
+    pub lang: crate::domain::i18n::Lang,
     /// Keys to actions, per context.
     pub keymap: Keymap,
     /// Every briefing, and the problems met loading them.
@@ -59,7 +62,9 @@ impl Model {
     /// A model over a library; nothing open yet.
     pub fn new(config: Config, keymap: Keymap, library: Library) -> Model {
         let show_notes = config.show_notes;
+        let lang = config.language();
         Model {
+            lang,
             config,
             keymap,
             library,
