@@ -55,9 +55,7 @@ impl Stepper {
     ) -> Stepper {
         // The interface in English unless a test asks otherwise: never the locale of
         // the machine running the tests.
-        config
-            .language
-            .get_or_insert(brief::domain::i18n::Lang::En);
+        config.language.get_or_insert(brief::domain::i18n::Lang::En);
         // Exports go to the temporary home, never into the working folder.
         if config.export_dir == std::path::Path::new(".") {
             config.export_dir = home.path().to_path_buf();
@@ -80,6 +78,18 @@ impl Stepper {
     /// The bundled briefings with the default config.
     pub fn bundled(width: u16, height: u16) -> Stepper {
         Stepper::new(Config::default(), Library::bundled(), width, height)
+    }
+
+    /// A library folder read through its catalogue in `cache` (not started: call
+    /// [`Stepper::start`]).
+    pub fn archive(root: &Path, cache: &Path, width: u16, height: u16) -> Stepper {
+        let mut s = Stepper::new(Config::default(), Library::default(), width, height);
+        s.driver.app.model.archive = Some(brief::domain::shelf::Archive {
+            cache_dir: cache.to_path_buf(),
+            root: root.to_path_buf(),
+            load: brief::domain::load::LoadOptions::default(),
+        });
+        s
     }
 
     /// The briefings of a folder of fixtures.

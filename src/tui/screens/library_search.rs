@@ -78,6 +78,14 @@ impl LibrarySearch {
             return Vec::new();
         }
         self.running = true;
+        if let Some(archive) = &m.archive {
+            return vec![Effect::Work(Job::SearchArchive(
+                archive.clone(),
+                query,
+                self.generation,
+                self.current.clone(),
+            ))];
+        }
         match &m.index {
             Some(index) => vec![Effect::Work(Job::SearchLibrary(
                 index.clone(),
@@ -195,8 +203,8 @@ pub fn render(view: &LibrarySearch, m: &Model, theme: &Theme, frame: &mut Frame)
             break;
         }
         if last_briefing != Some(hit.briefing.as_str()) {
-            let title = m.library.get(&hit.briefing).map_or_else(
-                || hit.briefing.clone(),
+            let title = m.shelf.get(&hit.briefing).map_or_else(
+                || sanitize_line(&hit.briefing).into_owned(),
                 |b| sanitize_line(&b.title).into_owned(),
             );
             lines.push(Line::from(Span::styled(

@@ -385,14 +385,12 @@ impl Panel {
             Action::ToggleScope => {
                 self.all = !self.all;
                 if self.all && self.others.is_none() {
-                    let ids: Vec<String> = m
-                        .library
-                        .briefings
-                        .iter()
-                        .map(|b| b.id.clone())
-                        .filter(|id| Some(id.as_str()) != m.open_id())
-                        .collect();
-                    effects.push(Effect::Work(Job::OtherNotes(ids, Purpose::Panel)));
+                    // No ids: every briefing with notes in the store.
+                    effects.push(Effect::Work(Job::OtherNotes(
+                        Vec::new(),
+                        Purpose::Panel,
+                        m.source(),
+                    )));
                 }
                 self.refresh(m);
             }
