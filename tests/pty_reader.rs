@@ -33,7 +33,8 @@ fn starts_on_the_library_and_opens_a_briefing() {
     );
     tui.send(DOWN);
     tui.send("\r");
-    let screen = tui.wait_for("Outline");
+    // The status line is the frame's last row: once it says READ, the frame is whole.
+    let screen = tui.wait_for(" READ ");
     // The outline lists the sections with their badges; the reader shows the overview.
     assert!(screen.contains("CTX  1 Contexte"), "{screen}");
     assert!(screen.contains("DAT 10 Dates possibles"), "{screen}");
