@@ -3,16 +3,17 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
-use brief::cli::{self, Args};
+use brief::cli;
 use brief::config::Config;
 
 fn main() -> ExitCode {
+    // The help and the completions speak the interface language, known before the
+    // arguments are parsed (the config named by `--config`, else the locale).
+    let lang = cli::help_language();
     // A completion request from the shell code of `brief completions` is answered here,
     // before anything else is written.
-    cli::complete_from_env();
-    let args = Args::parse();
+    cli::complete_from_env(lang);
+    let args = cli::parse_args(lang);
     let config = match Config::discover(args.config.as_deref()) {
         Ok(config) => config,
         Err(problem) => {
