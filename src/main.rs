@@ -7,13 +7,11 @@ use brief::cli;
 use brief::config::Config;
 
 fn main() -> ExitCode {
-    // The help and the completions speak the interface language, known before the
-    // arguments are parsed (the config named by `--config`, else the locale).
-    let lang = cli::help_language();
     // A completion request from the shell code of `brief completions` is answered here,
-    // before anything else is written.
-    cli::complete_from_env(lang);
-    let args = cli::parse_args(lang);
+    // before anything else is written. It, the help and clap's errors speak the
+    // interface language (the config named by `--config`, else the locale).
+    cli::complete_from_env();
+    let args = cli::parse_args();
     let config = match Config::discover(args.config.as_deref()) {
         Ok(config) => config,
         Err(problem) => {

@@ -49,11 +49,14 @@ pub fn command() -> clap::Command {
 /// Answers a completion request from the shell code of `brief completions` (the
 /// `COMPLETE` environment variable is set) and exits; on an ordinary run, does
 /// nothing. Call it first thing in `main`, before anything is written to stdout.
-/// Descriptions of commands, options and values are in `lang`.
-pub fn complete_from_env(lang: Lang) {
-    clap_complete::CompleteEnv::with_factory(move || super::help::localized_command(lang))
-        .var(VAR)
-        .complete();
+/// Descriptions of commands, options and values are in the interface language (see
+/// [`super::help_language`]), found only when completing.
+pub fn complete_from_env() {
+    clap_complete::CompleteEnv::with_factory(|| {
+        super::help::localized_command(super::help::help_language())
+    })
+    .var(VAR)
+    .complete();
 }
 
 /// How the shell should call brief back: the program as it was run, made absolute when

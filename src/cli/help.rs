@@ -29,11 +29,19 @@ pub fn localized_command(lang: Lang) -> Command {
     localize_built(cmd, lang)
 }
 
-/// Parses the process's arguments against [`localized_command`]; prints the help, the
-/// version or clap's error and exits as clap does.
-pub fn parse_args(lang: Lang) -> Args {
-    let matches = localized_command(lang).get_matches();
-    Args::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+/// Parses the process's arguments; on `--help`, `--version` or a mistake, prints what
+/// clap says from [`localized_command`] in the language of [`help_language`] and exits
+/// as clap does. An ordinary run pays for neither: the command as derived parses it
+/// (the localised one differs only in its words).
+pub fn parse_args() -> Args {
+    use clap::Parser;
+    match Args::try_parse() {
+        Ok(args) => args,
+        Err(_) => {
+            let matches = localized_command(help_language()).get_matches();
+            Args::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+        }
+    }
 }
 
 /// The language of the help, known before the arguments are parsed: the `language` of
