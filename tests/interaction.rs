@@ -615,3 +615,22 @@ fn a_note_can_be_read_whole_without_the_editor() {
     assert!(screen.contains("line six"), "{screen}");
     assert!(screen.lines().any(|l| l.contains("│ ")), "{screen}");
 }
+
+#[test]
+fn library_search_snippets_show_the_whole_match_at_80_columns() {
+    let mut s = Stepper::bundled(80, 24);
+    s.start(None);
+    s.press("Ssanctions");
+    let screen = s.screen();
+    let hits: Vec<&str> = screen
+        .lines()
+        .filter(|l| l.contains("§") && l.contains(':'))
+        .collect();
+    assert!(hits.len() >= 2, "{screen}");
+    for line in hits {
+        assert!(
+            line.to_lowercase().contains("sanctions"),
+            "{line}\n{screen}"
+        );
+    }
+}
