@@ -9,8 +9,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::domain::briefing::Briefing;
+use crate::domain::i18n::{DocLabel, t};
 use crate::domain::text::{sanitize_line, truncate};
 use crate::keys::{Action, Context};
+use crate::tr;
 use crate::tui::effect::{Effect, Go, NoteOp, Place};
 use crate::tui::messages::Message;
 use crate::tui::model::Model;
@@ -79,9 +81,12 @@ impl SourcesView {
             return;
         };
         let set = m.open_set();
+        let lang = m.lang;
+        // Places in the briefing are named as the briefing names them.
+        let doc = crate::tui::widgets::doc_labels(&b, lang);
         let mut rows = Vec::new();
         if b.sources.is_empty() {
-            rows.push(Row::Heading("This briefing names no source.".into()));
+            rows.push(Row::Heading(t(lang, "sources-none")));
         }
         for src in &b.sources {
             let withdrawn = src
@@ -94,10 +99,11 @@ impl SourcesView {
                 line.push_str(&format!(" [{}]", sanitize_line(id)));
             }
             if withdrawn {
-                line.push_str(" · WITHDRAWN");
+                line.push_str(" · ");
+                line.push_str(&t(lang, "sources-withdrawn-mark"));
             }
             line.push_str(&if grade.is_empty() {
-                " · not graded".to_string()
+                format!(" · {}", t(lang, "sources-not-graded"))
             } else {
                 format!(" · {} ({})", grade.label(), grade.meaning())
             });
@@ -109,17 +115,20 @@ impl SourcesView {
                 rows.push(Row::Detail(format!("    {}", sanitize_line(url))));
             }
             let Some(id) = &src.id else {
-                rows.push(Row::Detail("    no id: nothing can cite it".into()));
+                rows.push(Row::Detail(format!("    {}", t(lang, "sources-no-id"))));
                 continue;
             };
             let passages = b.passages_citing(id);
             if passages.is_empty() {
-                rows.push(Row::Detail("    cited nowhere".into()));
+                rows.push(Row::Detail(format!(
+                    "    {}",
+                    t(lang, "sources-cited-nowhere")
+                )));
             }
             for p in &passages {
                 let unit = p.section.map_or(0, |s| s + 1);
                 let title = p.section.and_then(|s| b.sections.get(s)).map_or_else(
-                    || "Bottom line".to_string(),
+                    || doc.get(DocLabel::BottomLine),
                     |s| sanitize_line(&s.title).into_owned(),
                 );
                 let place_name = if unit == 0 {
@@ -134,7 +143,7 @@ impl SourcesView {
                     ),
                     None => (
                         Place::Unit(unit),
-                        format!("    {place_name} — the whole section"),
+                        format!("    {place_name} — {}", t(lang, "sources-whole-section")),
                     ),
                 };
                 rows.push(Row::Passage(place, text));
@@ -167,9 +176,10 @@ impl SourcesView {
             .collect();
         if !single.is_empty() {
             rows.push(Row::Heading(String::new()));
-            rows.push(Row::Heading(format!(
-                "Resting on a single source: {}",
-                single.join(", ")
+            rows.push(Row::Heading(tr!(
+                lang,
+                "sources-single",
+                sections = single.join(", ")
             )));
         }
         self.rows = rows;
@@ -221,9 +231,10 @@ impl SourcesView {
             Action::Bottom => self.step(self.rows.len() as isize),
             Action::Back | Action::Sources => return Some(vec![Effect::Close]),
             Action::Search => {
-                return Some(vec![Effect::Say(Message::info(
-                    "the sources view has nothing to filter: it lists every source",
-                ))]);
+                return Some(vec![Effect::Say(Message::info(t(
+                    m.lang,
+                    "sources-nothing-to-filter",
+                )))]);
             }
             Action::Open => {
                 let id = m.open_id()?.to_string();
@@ -239,9 +250,10 @@ impl SourcesView {
             }
             Action::Withdraw => {
                 let Some(id) = self.source().map(str::to_string) else {
-                    return Some(vec![Effect::Say(Message::info(
-                        "this source has no id: nothing cites it",
-                    ))]);
+                    return Some(vec![Effect::Say(Message::info(t(
+                        m.lang,
+                        "sources-cannot-withdraw",
+                    )))]);
                 };
                 let withdrawn = m.open_set().is_some_and(|s| s.is_withdrawn(&id));
                 return Some(vec![
@@ -249,11 +261,14 @@ impl SourcesView {
                         source: id,
                         withdrawn: !withdrawn,
                     }),
-                    Effect::Say(Message::info(if withdrawn {
-                        "source taken back"
-                    } else {
-                        "source withdrawn: what depends on it is listed under it"
-                    })),
+                    Effect::Say(Message::info(t(
+                        m.lang,
+                        if withdrawn {
+                            "sources-taken-back"
+                        } else {
+                            "sources-withdrawn"
+                        },
+                    ))),
                 ]);
             }
             _ => return None,
@@ -275,7 +290,7 @@ impl SourcesView {
             theme,
             frame,
             rect,
-            &format!("Sources · {withdraw} withdraws or takes back"),
+            &tr!(m.lang, "sources-title", key = withdraw),
         );
         let width = usize::from(inner.width);
         let lines: Vec<Line> = self
