@@ -101,7 +101,9 @@ impl LintsView {
         let width = usize::from(inner.width);
         let mut lines = Vec::new();
         if self.lints.is_empty() {
-            lines.push(Line::from(Span::styled(t(m.lang, "lints-none"), theme.dim)));
+            for piece in textwrap::wrap(&t(m.lang, "lints-none"), width.max(1)) {
+                lines.push(Line::from(Span::styled(piece.into_owned(), theme.dim)));
+            }
         }
         let titles = m.open.as_ref();
         // The bottom line is named as the briefing names it; the warnings themselves

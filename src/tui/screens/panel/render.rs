@@ -10,7 +10,7 @@ use ratatui::layout::Rect;
 use super::{Item, Panel, Row};
 use crate::domain::annotation::Status;
 use crate::domain::i18n::{Lang, format_civil_date, format_civil_datetime, t};
-use crate::domain::text::{display_width, sanitize_line};
+use crate::domain::text::{display_width, sanitize_line, truncate};
 use crate::keys::{Action, Context};
 use crate::tr;
 use crate::tui::model::Model;
@@ -63,17 +63,16 @@ pub fn render(panel: &Panel, m: &Model, theme: &Theme, frame: &mut Frame) {
     } else if panel.filtering || !panel.filter.is_empty() {
         prompt("filter-label", &panel.filter, panel.filtering)
     } else {
-        Line::from(Span::styled(
-            tr!(
-                lang,
-                "panel-help",
-                filter = key(Action::Search),
-                scope = key(Action::ToggleScope),
-                order = key(Action::ToggleOrder),
-                confirm = key(Action::ConfirmMove)
-            ),
-            theme.dim,
-        ))
+        let help = tr!(
+            lang,
+            "panel-help",
+            filter = key(Action::Search),
+            scope = key(Action::ToggleScope),
+            order = key(Action::ToggleOrder),
+            confirm = key(Action::ConfirmMove)
+        );
+        // Cut visibly when the panel is narrow (the help lists every key).
+        Line::from(Span::styled(truncate(&help, width), theme.dim))
     };
     lines.push(filter);
     if panel.rows.is_empty() {
@@ -193,7 +192,8 @@ fn render_preview(item: &Item, lang: Lang, theme: &Theme, frame: &mut Frame, rec
         item.updated.to_zoned(jiff::tz::TimeZone::UTC).datetime(),
         lang,
     );
-    let mut head = format!("{kind} · {} · {when}", sanitize_line(&item.section));
+    // The date before the section: a long title is what gets cut.
+    let mut head = format!("{kind} · {when} · {}", sanitize_line(&item.section));
     let status = match (item.trashed, item.status) {
         (true, _) => Some("panel-preview-in-trash"),
         (false, Status::Moved) => Some("panel-preview-moved"),

@@ -7,7 +7,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use crate::domain::briefing::Briefing;
-use crate::domain::i18n::{DocLabel, DocLabels, Lang, format_count, t};
+use crate::domain::i18n::{DocLabel, DocLabels, Lang, format_count, format_partial_date, t};
 use crate::domain::markdown::{Block, BlockKind};
 use crate::domain::text::{display_width, sanitize_line};
 use crate::domain::tradecraft::estimative::Lexicon;
@@ -76,6 +76,11 @@ pub use crate::domain::placing::unit_blocks;
 fn wrap_words(text: &str, width: usize) -> Vec<String> {
     // Links and addresses are never split (a wider one is cut with a marker).
     crate::domain::wrap::wrap_text(text, width.max(1))
+}
+
+/// A date kept on one line when wrapped (`24 nov. 2026`): its spaces made no-break.
+fn unbroken(date: &str) -> String {
+    date.replace(' ', "\u{a0}")
 }
 
 /// A label and a value, the value wrapped with a hanging indent.
@@ -196,7 +201,10 @@ pub fn layout_unit(
             lines.push(Line::Styled(vec![(piece, Role::Title)]));
         }
         lines.push(Line::Blank);
-        let date = doc.date_or_not_stated(briefing.date.as_ref());
+        let date = match &briefing.date {
+            Some(d) => unbroken(&format_partial_date(d, doc.lang())),
+            None => doc.date_or_not_stated(None),
+        };
         labelled(&mut lines, &doc.get(DocLabel::Date), &date, width);
         if let Some(language) = &briefing.language {
             labelled(
@@ -239,7 +247,9 @@ pub fn layout_unit(
                 text.push_str(&format!(" <{}>", sanitize_line(url)));
             }
             if let Some(at) = source.accessed {
-                text.push_str(&format!(" ({})", doc.accessed(&at)));
+                let date = format_partial_date(&at, doc.lang());
+                let accessed = doc.accessed(&at).replacen(&date, &unbroken(&date), 1);
+                text.push_str(&format!(" ({accessed})"));
             }
             labelled(
                 &mut lines,
