@@ -348,6 +348,9 @@ reader-outline-no-room = the screen is too narrow for the outline beside the tex
 reader-outline-widest = the outline is as wide as its share of the screen (outline_width in the config)
 reader-outline-narrowest = the outline is as narrow as it gets
 
+# A passage of a briefing quoted in a list (the notes panel, the sources view).
+text-quoted = “{ $text }”
+
 # The notes panel.
 panel-label-prompt = Label:
 panel-label-removed = label removed

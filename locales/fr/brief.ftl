@@ -363,6 +363,9 @@ reader-outline-no-room = l’écran est trop étroit pour afficher le plan à c�
 reader-outline-widest = le plan occupe déjà toute sa part de l’écran (outline_width dans la configuration)
 reader-outline-narrowest = le plan est aussi étroit que possible
 
+# Un passage d’un briefing cité dans une liste (le panneau des notes, la vue des sources).
+text-quoted = « { $text } »
+
 # Le panneau des notes.
 panel-label-prompt = Libellé :
 panel-label-removed = libellé retiré

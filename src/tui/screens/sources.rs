@@ -139,7 +139,10 @@ impl SourcesView {
                 let (place, text) = match p.block {
                     Some(block) => (
                         Place::Block(BlockPos { unit, block }),
-                        format!("    {place_name} — “{}”", snippet(&b, unit, block)),
+                        format!(
+                            "    {place_name} — {}",
+                            tr!(lang, "text-quoted", text = snippet(&b, unit, block))
+                        ),
                     ),
                     None => (
                         Place::Unit(unit),

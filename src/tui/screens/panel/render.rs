@@ -118,14 +118,11 @@ pub fn render(panel: &Panel, m: &Model, theme: &Theme, frame: &mut Frame) {
                     .lines()
                     .find(|l| !l.trim().is_empty())
                     .unwrap_or("");
+                let quote = tr!(lang, "text-quoted", text = &item.quote);
                 let text = if body.is_empty() {
-                    format!(" {icon} “{}”{status}  {when}", sanitize_line(&item.quote))
+                    format!(" {icon} {quote}{status}  {when}")
                 } else {
-                    format!(
-                        " {icon} {}{status} — “{}”  {when}",
-                        sanitize_line(body),
-                        sanitize_line(&item.quote)
-                    )
+                    format!(" {icon} {}{status} — {quote}  {when}", sanitize_line(body))
                 };
                 let style = if i == panel.selected {
                     theme.selected_focused
