@@ -379,6 +379,21 @@ sources-cannot-withdraw = this source has no id: nothing cites it
 sources-taken-back = source taken back
 sources-withdrawn = source withdrawn: what depends on it is listed under it
 
+# What a source's grade means (the Admiralty code), in the sources view.
+grade-reliability-a = completely reliable
+grade-reliability-b = usually reliable
+grade-reliability-c = fairly reliable
+grade-reliability-d = not usually reliable
+grade-reliability-e = unreliable
+grade-reliability-f = reliability cannot be judged
+grade-credibility-1 = confirmed by other sources
+grade-credibility-2 = probably true
+grade-credibility-3 = possibly true
+grade-credibility-4 = doubtful
+grade-credibility-5 = improbable
+grade-credibility-6 = truth cannot be judged
+grade-meaning = { $reliability }; { $credibility }
+
 # The estimative-language panel.
 lints-title = Estimative language (ICD 203)
 lints-none = Nothing to report: likelihood and confidence are stated apart, on one scale.

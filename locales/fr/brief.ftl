@@ -394,6 +394,22 @@ sources-cannot-withdraw = cette source n’a pas d’identifiant : rien ne la ci
 sources-taken-back = source rétablie
 sources-withdrawn = source retirée : ce qui en dépend est listé sous elle
 
+# Ce que signifie la cotation d’une source (code de l’Amirauté), dans la vue des
+# sources : la fiabilité de la source, puis la crédibilité de l’information.
+grade-reliability-a = totalement fiable
+grade-reliability-b = habituellement fiable
+grade-reliability-c = plutôt fiable
+grade-reliability-d = habituellement peu fiable
+grade-reliability-e = peu fiable
+grade-reliability-f = fiabilité impossible à évaluer
+grade-credibility-1 = confirmée par d’autres sources
+grade-credibility-2 = probablement vraie
+grade-credibility-3 = peut-être vraie
+grade-credibility-4 = douteuse
+grade-credibility-5 = improbable
+grade-credibility-6 = véracité impossible à évaluer
+grade-meaning = { $reliability } ; { $credibility }
+
 # Le panneau du langage d’estimation.
 lints-title = Langage d’estimation (ICD 203)
 lints-none = Rien à signaler : probabilité et degré de confiance sont énoncés à part, sur une seule échelle.
