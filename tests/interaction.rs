@@ -10,6 +10,7 @@ use std::time::Instant;
 use crossterm::event::{KeyCode, KeyModifiers};
 
 use brief::config::Config;
+use brief::domain::i18n::Lang;
 use brief::domain::library::Library;
 use brief::keys::{Action, Context};
 use common::step::{EN, FR, Stepper};
@@ -149,7 +150,7 @@ fn every_key_that_help_lists_does_what_it_says() {
             s.key(KeyCode::F(1), KeyModifiers::NONE);
             let screen = s.screen();
             assert!(
-                screen.contains(&format!("Help · {}", context.title())),
+                screen.contains(&format!("Help · {}", context.title(Lang::En))),
                 "{context:?}: {screen}"
             );
         }

@@ -277,7 +277,6 @@ status-unsaved = { $count ->
         [one] { $count } briefing not saved yet
        *[other] { $count } briefings not saved yet
     }
-hint-key-type = type
 hint-close = close
 hint-scroll = scroll
 hint-save = save
@@ -288,7 +287,6 @@ hint-delete = delete
 hint-restore = restore
 hint-filter = filter
 hint-all = all
-hint-order = order
 hint-search = search
 hint-move = move
 hint-open = open
@@ -316,6 +314,91 @@ hint-no = no
 
 outline-title = Outline
 reader-note-preview-moved = { $text } (moved)
+
+## The reader's chrome, and the labels it draws in a briefing (added when the reader
+## was translated). The `doc-*` messages follow the briefing's language; the rest
+## follow the interface's.
+
+# The status line.
+mode-sources = SOURCES
+mode-estimative = ESTIMATIVE
+hint-together = together
+hint-withdraw = withdraw
+status-unsaved-failing = { $count ->
+        [one] { $count } briefing not saved: saving fails
+       *[other] { $count } briefings not saved: saving fails
+    }
+status-stale = showing the last good version — { $key } for details
+
+# Drawn in a briefing.
+doc-graded = graded { $grade }
+doc-withdrawn = withdrawn
+# $label is the briefing's word for its sources; $list names them with their grades.
+doc-sources-list = { $label }: { $list }
+doc-cites = cites { $list }
+doc-single-source = a single source
+doc-content-up-to = content up to { $marking }
+
+# The reading pane and the outline.
+reader-note-more = { $count ->
+        [one] … { $count } more line, in the notes panel
+       *[other] … { $count } more lines, in the notes panel
+    }
+reader-outline-no-room = the screen is too narrow for the outline beside the text
+reader-outline-widest = the outline is as wide as its share of the screen (outline_width in the config)
+reader-outline-narrowest = the outline is as narrow as it gets
+
+# A passage of a briefing quoted in a list (the notes panel, the sources view).
+text-quoted = “{ $text }”
+
+# The notes panel.
+panel-label-prompt = Label:
+panel-label-removed = label removed
+panel-label-saved = label saved with the bookmark
+panel-labels-for-bookmarks = labels are for bookmarks; { $edit } edits a note's text
+panel-preview-note = Note
+panel-preview-bookmark = Bookmark
+panel-preview-in-trash = in the trash
+panel-preview-moved = moved: its passage was found elsewhere
+panel-preview-orphan = needs review: its passage is gone
+panel-preview-no-label = (no label)
+panel-preview-label = Label: { $label }
+panel-preview-more = … (the rest in the editor)
+
+# The sources view.
+sources-title = Sources · { $key } withdraws or takes back
+sources-none = This briefing names no source.
+sources-withdrawn-mark = WITHDRAWN
+sources-not-graded = not graded
+sources-no-id = no id: nothing can cite it
+sources-cited-nowhere = cited nowhere
+sources-whole-section = the whole section
+sources-single = Resting on a single source: { $sections }
+sources-nothing-to-filter = the sources view has nothing to filter: it lists every source
+sources-cannot-withdraw = this source has no id: nothing cites it
+sources-taken-back = source taken back
+sources-withdrawn = source withdrawn: what depends on it is listed under it
+
+# What a source's grade means (the Admiralty code), in the sources view.
+grade-reliability-a = completely reliable
+grade-reliability-b = usually reliable
+grade-reliability-c = fairly reliable
+grade-reliability-d = not usually reliable
+grade-reliability-e = unreliable
+grade-reliability-f = reliability cannot be judged
+grade-credibility-1 = confirmed by other sources
+grade-credibility-2 = probably true
+grade-credibility-3 = possibly true
+grade-credibility-4 = doubtful
+grade-credibility-5 = improbable
+grade-credibility-6 = truth cannot be judged
+grade-meaning = { $reliability }; { $credibility }
+
+# The estimative-language panel.
+lints-title = Estimative language (ICD 203)
+lints-none = Nothing to report: likelihood and confidence are stated apart, on one scale.
+lints-nothing-to-filter = the panel has nothing to filter: it lists every warning
+lints-nothing-to-open = no warning to go to: the briefing passes the lint
 
 ## Bookmarks, notes, selection, read marks.
 

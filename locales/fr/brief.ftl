@@ -180,8 +180,8 @@ action-sources = Les sources : leur cotation, ce qui les cite, ce qui ne repose 
 action-toggle-estimative = Afficher ou masquer sous les paragraphes les fourchettes des termes d’estimation (probable, vraisemblable…)
 action-lints = Les termes d’estimation qui mêlent les échelles ou manquent là où il en faut
 action-withdraw = Retirer la source choisie, ou la rétablir (gardé avec vos notes)
-action-outline-wider = Élargir le sommaire
-action-outline-narrower = Rétrécir le sommaire
+action-outline-wider = Élargir le plan
+action-outline-narrower = Rétrécir le plan
 action-sort = Trier par date ou par titre
 action-edit = Modifier la note sélectionnée
 action-label = Donner un court libellé au signet sélectionné
@@ -293,7 +293,6 @@ status-unsaved = { $count ->
         [one] { $count } briefing pas encore enregistré
        *[other] { $count } briefings pas encore enregistrés
     }
-hint-key-type = saisie
 hint-close = fermer
 hint-scroll = défiler
 hint-save = enregistrer
@@ -304,7 +303,6 @@ hint-delete = supprimer
 hint-restore = rétablir
 hint-filter = filtrer
 hint-all = tout
-hint-order = ordre
 hint-search = chercher
 hint-move = parcourir
 hint-open = ouvrir
@@ -332,6 +330,91 @@ hint-no = non
 
 outline-title = Plan
 reader-note-preview-moved = { $text } (déplacée)
+
+## L’habillage de la lecture, et les libellés qu’elle dessine dans un briefing (ajoutés
+## avec la traduction de la lecture). Les messages `doc-*` suivent la langue du
+## briefing ; les autres, celle de l’interface.
+
+# La ligne d’état.
+mode-sources = SOURCES
+mode-estimative = ESTIMATION
+hint-together = ensemble
+hint-withdraw = retirer
+status-unsaved-failing = { $count ->
+        [one] { $count } briefing non enregistré : l’enregistrement échoue
+       *[other] { $count } briefings non enregistrés : l’enregistrement échoue
+    }
+status-stale = dernière version valide affichée — { $key } pour le détail
+
+# Dessiné dans un briefing (« source » est féminin).
+doc-graded = cotée { $grade }
+doc-withdrawn = retirée
+doc-sources-list = { $label } : { $list }
+doc-cites = cite { $list }
+doc-single-source = une seule source
+doc-content-up-to = contenu jusqu’à { $marking }
+
+# Le volet de lecture et le plan.
+reader-note-more = { $count ->
+        [one] … { $count } ligne de plus, dans le panneau des notes
+       *[other] … { $count } lignes de plus, dans le panneau des notes
+    }
+reader-outline-no-room = l’écran est trop étroit pour afficher le plan à côté du texte
+reader-outline-widest = le plan occupe déjà toute sa part de l’écran (outline_width dans la configuration)
+reader-outline-narrowest = le plan est aussi étroit que possible
+
+# Un passage d’un briefing cité dans une liste (le panneau des notes, la vue des sources).
+text-quoted = « { $text } »
+
+# Le panneau des notes.
+panel-label-prompt = Libellé :
+panel-label-removed = libellé retiré
+panel-label-saved = libellé enregistré avec le signet
+panel-labels-for-bookmarks = les libellés sont réservés aux signets ; { $edit } modifie le texte d’une note
+panel-preview-note = Note
+panel-preview-bookmark = Signet
+panel-preview-in-trash = dans la corbeille
+panel-preview-moved = son passage a été retrouvé ailleurs
+panel-preview-orphan = à revoir : son passage a disparu
+panel-preview-no-label = (sans libellé)
+panel-preview-label = Libellé : { $label }
+panel-preview-more = … (la suite dans l’éditeur)
+
+# La vue des sources.
+sources-title = Sources · { $key } retire ou rétablit
+sources-none = Ce briefing ne cite aucune source.
+sources-withdrawn-mark = RETIRÉE
+sources-not-graded = non cotée
+sources-no-id = sans identifiant : rien ne peut la citer
+sources-cited-nowhere = jamais citée
+sources-whole-section = toute la section
+sources-single = Sections reposant sur une seule source : { $sections }
+sources-nothing-to-filter = la vue des sources n’a rien à filtrer : elle les liste toutes
+sources-cannot-withdraw = cette source n’a pas d’identifiant : rien ne la cite
+sources-taken-back = source rétablie
+sources-withdrawn = source retirée : ce qui en dépend est listé sous elle
+
+# Ce que signifie la cotation d’une source (code de l’Amirauté), dans la vue des
+# sources : la fiabilité de la source, puis la crédibilité de l’information.
+grade-reliability-a = totalement fiable
+grade-reliability-b = habituellement fiable
+grade-reliability-c = plutôt fiable
+grade-reliability-d = habituellement peu fiable
+grade-reliability-e = peu fiable
+grade-reliability-f = fiabilité impossible à évaluer
+grade-credibility-1 = confirmée par d’autres sources
+grade-credibility-2 = probablement vraie
+grade-credibility-3 = peut-être vraie
+grade-credibility-4 = douteuse
+grade-credibility-5 = improbable
+grade-credibility-6 = véracité impossible à évaluer
+grade-meaning = { $reliability } ; { $credibility }
+
+# Le panneau du langage d’estimation.
+lints-title = Langage d’estimation (ICD 203)
+lints-none = Rien à signaler : probabilité et degré de confiance sont énoncés à part, sur une seule échelle.
+lints-nothing-to-filter = le panneau n’a rien à filtrer : il liste tous les avertissements
+lints-nothing-to-open = aucun avertissement vers lequel aller : le briefing passe la vérification
 
 ## Signets, notes, sélection, sections lues.
 
@@ -365,7 +448,7 @@ panel-scope-all = tous les briefings
 panel-scope-this = ce briefing
 panel-order-newest = les plus récents d’abord
 panel-order-document = dans l’ordre du document
-panel-help = { $filter } filtre par #étiquette ou par mots · { $scope } : tous les briefings · { $order } : ordre · { $confirm } : confirmer un déplacement
+panel-help = { $filter } filtre par #étiquette ou mots · { $scope } : tous les briefings · { $order } : ordre · { $confirm } : confirmer un déplacement
 panel-empty = Aucun signet ni aucune note pour l’instant : { $bookmark } pose un signet sur le paragraphe courant, { $note } écrit une note.
 panel-moved = [déplacé]
 panel-section-missing = (section { $id })
