@@ -1,5 +1,7 @@
 //! `brief show`: a briefing (or one section) as wrapped plain text, found by id or by
-//! file. Uses the domain only.
+//! file, with its tradecraft: the banner (declared classification, highest marking,
+//! TLP), each source with its grade (`NYT B2`), each section's sources and portion
+//! mark, and inline citations shown with their grades. Uses the domain only.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -8,10 +10,12 @@ use std::sync::Arc;
 
 use super::{load_library, report_problems, suggest};
 use crate::config::Config;
-use crate::domain::briefing::Briefing;
+use crate::domain::briefing::{Briefing, Section, Source};
 use crate::domain::library::Library;
-use crate::domain::markdown::render_markdown;
+use crate::domain::markdown::{Block, BlockKind, render_markdown};
 use crate::domain::text::{display_width, sanitize, sanitize_line};
+use crate::domain::tradecraft::cite::{citation_label, find_citations};
+use crate::domain::tradecraft::inherit::briefing_tlp;
 use crate::domain::wrap::render_plain;
 
 /// Whether the argument of `show` names a file rather than an id: an existing file, or
@@ -101,11 +105,23 @@ pub(super) fn show(
             .as_ref()
             .map(|k| format!(" [{}]", k.label()))
             .unwrap_or_default();
-        let heading = textwrap::fill(&format!("{}{kind}", sanitize_line(&s.title)), width);
+        let marking = s
+            .marking
+            .as_ref()
+            .map(|m| format!("{} ", m.portion()))
+            .unwrap_or_default();
+        let heading = textwrap::fill(
+            &format!("{marking}{}{kind}", sanitize_line(&s.title)),
+            width,
+        );
         writeln!(out, "{heading}")?;
         let rule = heading.lines().map(display_width).max().unwrap_or(0);
         writeln!(out, "{}", "=".repeat(rule))?;
         writeln!(out)?;
+        if let Some(line) = sources_line(&briefing, s) {
+            writeln!(out, "{}", textwrap::fill(&line, width))?;
+            writeln!(out)?;
+        }
         for d in &s.dates {
             writeln!(
                 out,
@@ -116,7 +132,7 @@ pub(super) fn show(
         if !s.dates.is_empty() {
             writeln!(out)?;
         }
-        let text = render_plain(&render_markdown(&s.body), width);
+        let text = render_plain(&with_grades(&briefing, render_markdown(&s.body)), width);
         if !text.trim().is_empty() {
             writeln!(out, "{}", text.trim_end())?;
             writeln!(out)?;
@@ -142,10 +158,118 @@ fn section_list(b: &Briefing) -> String {
     format!("sections: {}", sanitize_line(&ids.join(", ")))
 }
 
+/// The banner: the declared classification in brackets, the highest marking of the
+/// content beside it, and the TLP label with its meaning:
+/// `[SECRET//NOFORN] · highest marking SECRET//NOFORN · TLP:AMBER (limited to the
+/// organisation and its clients, on a need-to-know basis)`. Empty when there is none.
+fn banner(b: &Briefing) -> String {
+    let mut parts = Vec::new();
+    if let Some(c) = &b.classification {
+        parts.push(format!("[{}]", sanitize_line(c)));
+    }
+    if let Some(high) = b.high_water_mark() {
+        parts.push(format!("highest marking {}", high.banner()));
+    }
+    if let Some(tlp) = briefing_tlp(b) {
+        parts.push(format!("{} ({})", tlp.label(), tlp.meaning()));
+    }
+    parts.join(" · ")
+}
+
+/// What a section rests on: `Sources: NYT B2, KCNA C3`, with `(a single source)` when
+/// its judgment rests on one; `None` when it cites none.
+fn sources_line(b: &Briefing, s: &Section) -> Option<String> {
+    let cited = s.cited_sources();
+    if cited.is_empty() {
+        return None;
+    }
+    let labels: Vec<String> = cited
+        .iter()
+        .map(|id| {
+            let grade = b.source(id).map(Source::grade).unwrap_or_default();
+            sanitize_line(&citation_label(id, grade)).into_owned()
+        })
+        .collect();
+    let single = if s.rests_on_single_source() {
+        " (a single source)"
+    } else {
+        ""
+    };
+    Some(format!("Sources: {}{single}", labels.join(", ")))
+}
+
+/// The blocks with each inline citation `[^nyt]` shown as its source and grade,
+/// `[NYT B2]` (not in code); the styles after it moved along.
+fn with_grades(b: &Briefing, mut blocks: Vec<Block>) -> Vec<Block> {
+    for block in &mut blocks {
+        if block.kind == BlockKind::Code {
+            continue;
+        }
+        let found = find_citations(&block.text);
+        if found.is_empty() {
+            continue;
+        }
+        let mut text = String::with_capacity(block.text.len() + 8 * found.len());
+        // (where in the old text, how far later it is in the new)
+        let mut shifts: Vec<(usize, isize)> = Vec::new();
+        let mut at = 0;
+        let mut shift: isize = 0;
+        for c in found {
+            let in_code = block.styles.iter().any(|st| {
+                st.style.code && st.range.start <= c.range.start && c.range.end <= st.range.end
+            });
+            let Some(source) = b.source(&c.source).filter(|_| !in_code) else {
+                continue;
+            };
+            let label = format!("[{}]", citation_label(&c.source, source.grade()));
+            text.push_str(&block.text[at..c.range.start]);
+            text.push_str(&sanitize_line(&label));
+            shift += (label.len() as isize) - (c.range.len() as isize);
+            shifts.push((c.range.end, shift));
+            at = c.range.end;
+        }
+        if shifts.is_empty() {
+            continue;
+        }
+        text.push_str(&block.text[at..]);
+        let moved = |pos: usize| -> usize {
+            let delta = shifts
+                .iter()
+                .take_while(|(end, _)| *end <= pos)
+                .last()
+                .map_or(0, |(_, d)| *d);
+            pos.saturating_add_signed(delta)
+        };
+        for st in &mut block.styles {
+            st.range = moved(st.range.start)..moved(st.range.end);
+        }
+        block.text = text;
+    }
+    blocks
+}
+
+/// A text with each inline citation `[^nyt]` (not in code) written as its source and
+/// grade, `[NYT B2]`.
+fn graded_citations(b: &Briefing, text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for c in find_citations(text) {
+        if let Some(source) = b.source(&c.source) {
+            out.push_str(&text[at..c.range.start]);
+            out.push_str(&format!("[{}]", citation_label(&c.source, source.grade())));
+            at = c.range.end;
+        }
+    }
+    out.push_str(&text[at..]);
+    out
+}
+
 fn plain_header(b: &Briefing, width: usize) -> String {
     let mut s = String::new();
-    if let Some(c) = &b.classification {
-        s.push_str(&format!("[{}]\n", sanitize_line(c)));
+    let banner = banner(b);
+    if !banner.is_empty() {
+        s.push_str(&textwrap::fill(&banner, width));
+        s.push('\n');
     }
     let title = sanitize_line(&b.title);
     let title = textwrap::fill(&title, width);
@@ -166,7 +290,13 @@ fn plain_header(b: &Briefing, width: usize) -> String {
         s.push('\n');
     }
     for src in &b.sources {
-        let mut line = format!("source: {}", sanitize_line(&src.name));
+        let grade = src.grade();
+        let mut line = match &src.id {
+            Some(id) => format!("source {}: ", sanitize_line(&citation_label(id, grade))),
+            None if !grade.is_empty() => format!("source {}: ", grade.label()),
+            None => "source: ".to_owned(),
+        };
+        line.push_str(&sanitize_line(&src.name));
         if let Some(u) = &src.url {
             line.push_str(&format!(" <{}>", sanitize_line(u)));
         }
@@ -175,10 +305,24 @@ fn plain_header(b: &Briefing, width: usize) -> String {
         }
         s.push_str(&textwrap::fill(&line, width));
         s.push('\n');
+        // Why it is graded so, indented under it.
+        let why = match (grade.is_empty(), &src.grading) {
+            (false, Some(g)) => Some(format!("{} — {}", grade.meaning(), sanitize_line(g))),
+            (false, None) => Some(grade.meaning()),
+            (true, Some(g)) => Some(sanitize_line(g).into_owned()),
+            (true, None) => None,
+        };
+        if let Some(why) = why {
+            let indent = textwrap::Options::new(width)
+                .initial_indent("  ")
+                .subsequent_indent("  ");
+            s.push_str(&textwrap::fill(&why, indent));
+            s.push('\n');
+        }
     }
     s.push('\n');
     if let Some(summary) = &b.summary {
-        let text = textwrap::fill(&sanitize(summary), width);
+        let text = textwrap::fill(&sanitize(&graded_citations(b, summary)), width);
         s.push_str(&text);
         s.push_str("\n\n");
     }
