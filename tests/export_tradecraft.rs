@@ -5,13 +5,21 @@
 //! exported marked (S), one quoting a (U) paragraph (U); every format carries the
 //! highest marking of what it holds.
 
+use std::collections::HashMap;
 use std::path::Path;
 use std::process::Command;
 
 use brief::domain::anchor::make_anchor;
+use brief::domain::briefing::Briefing;
+use brief::domain::export::{
+    ExportFormat, ExportItem, ExportOptions, export_marking, export_needs_consent,
+};
 use brief::domain::load::{LoadOptions, load_file};
 use brief::domain::placing::doc_text;
 use brief::domain::store::{AnnotationSet, LockMode, Store};
+use brief::domain::tradecraft::inherit::annotation_marking;
+use brief::domain::tradecraft::tlp::Tlp;
+use jiff::Timestamp;
 use serde_json::Value;
 
 const ID: &str = "example-amber-strict";
@@ -19,18 +27,18 @@ const FIXTURES: &str = "tests/fixtures/export";
 const LABEL: &str = "TLP:AMBER+STRICT";
 const BANNER: &str = "SECRET · TLP:AMBER+STRICT";
 
-/// A data dir with two notes on the fixture: one quoting its (S) paragraph, one its
-/// (U) paragraph.
-fn data_with_notes() -> tempfile::TempDir {
-    let data = tempfile::tempdir().expect("tempdir");
-    std::fs::write(data.path().join("config.toml"), "").expect("config");
+fn fixture() -> Briefing {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join(FIXTURES)
         .join("amber-strict.toml");
-    let briefing = load_file(&path, LoadOptions::default())
+    load_file(&path, LoadOptions::default())
         .expect("loads")
-        .briefing;
-    let doc = doc_text(&briefing);
+        .briefing
+}
+
+/// The fixture's notes: one quoting its (S) paragraph, one its (U) paragraph.
+fn notes_on(briefing: &Briefing) -> AnnotationSet {
+    let doc = doc_text(briefing);
     let assessment = briefing.section_index("assessment").expect("assessment");
     let mut set = AnnotationSet::new(ID);
     for (block, body) in [
@@ -48,10 +56,65 @@ fn data_with_notes() -> tempfile::TempDir {
         );
         set.add_note(anchor, body);
     }
+    set
+}
+
+/// A data dir with the fixture's notes.
+fn data_with_notes() -> tempfile::TempDir {
+    let data = tempfile::tempdir().expect("tempdir");
+    std::fs::write(data.path().join("config.toml"), "").expect("config");
+    let mut set = notes_on(&fixture());
     Store::new(data.path())
         .save(&mut set, LockMode::Wait)
         .expect("save");
     data
+}
+
+#[test]
+fn the_reader_can_ask_before_exporting_and_show_each_notes_marking() {
+    let b = fixture();
+    let set = notes_on(&b);
+    let status = HashMap::new();
+    let items = [ExportItem {
+        briefing: &b,
+        set: &set,
+        status: &status,
+        in_library: true,
+    }];
+    let mut options = ExportOptions::new(Timestamp::UNIX_EPOCH);
+    let consent = export_needs_consent(&items, &options).expect("consent is needed");
+    assert_eq!(consent.labels(), [Tlp::AmberStrict]);
+    assert_eq!(consent.flags(), "--allow tlp:amber+strict");
+    assert!(
+        consent.reason().contains(&format!("`{ID}`")),
+        "{}",
+        consent.reason()
+    );
+    options.allow = vec![Tlp::Red];
+    assert!(
+        export_needs_consent(&items, &options).is_some(),
+        "RED does not cover AMBER+STRICT"
+    );
+    options.allow = consent.labels();
+    assert_eq!(export_needs_consent(&items, &options), None);
+    // What each note inherits, and the banner of the whole export.
+    let marks: Vec<Option<String>> = set
+        .file
+        .notes
+        .iter()
+        .map(|n| annotation_marking(&b, &n.anchor).portion())
+        .collect();
+    assert_eq!(marks, [Some("(S)".to_owned()), Some("(U)".to_owned())]);
+    for format in [
+        ExportFormat::Markdown,
+        ExportFormat::Json,
+        ExportFormat::Html,
+    ] {
+        assert_eq!(
+            export_marking(&items, format, &options).banner().as_deref(),
+            Some(BANNER)
+        );
+    }
 }
 
 fn brief(data: &Path, args: &[&str]) -> std::process::Output {
@@ -320,4 +383,14 @@ fn show_prints_grades_citations_and_the_banner() {
         !shown.contains("[^"),
         "a citation marker left raw:\n{shown}"
     );
+    // A section alone still opens with the banner.
+    let file = format!("{FIXTURES}/amber-strict.toml");
+    let section = brief(data.path(), &["show", &file, "--section", "assessment"]);
+    assert_eq!(section.status.code(), Some(0), "{}", stderr(&section));
+    let section = String::from_utf8_lossy(&section.stdout);
+    assert!(
+        section.starts_with("[SECRET] · highest marking SECRET · TLP:AMBER+STRICT"),
+        "{section}"
+    );
+    assert!(section.contains("\nAssessment [Assessment]\n"), "{section}");
 }

@@ -79,7 +79,14 @@ pub(super) fn show(
     };
     let sections: Vec<_> = match section {
         Some(sid) => match briefing.section(sid) {
-            Some(s) => vec![s],
+            Some(s) => {
+                // A section alone still says how far it may be shared.
+                let banner = banner(&briefing);
+                if !banner.is_empty() {
+                    writeln!(out, "{}\n", textwrap::fill(&banner, width))?;
+                }
+                vec![s]
+            }
             None => {
                 let what = format!("section in `{}`", sanitize_line(&briefing.id));
                 eprintln!(
@@ -215,15 +222,21 @@ fn with_grades(b: &Briefing, mut blocks: Vec<Block>) -> Vec<Block> {
         let mut at = 0;
         let mut shift: isize = 0;
         for c in found {
-            let in_code = block.styles.iter().any(|st| {
+            // Styles are sorted and do not overlap: the one that could hold the marker
+            // is the first that ends after its start.
+            let first = block
+                .styles
+                .partition_point(|st| st.range.end <= c.range.start);
+            let in_code = block.styles.get(first).is_some_and(|st| {
                 st.style.code && st.range.start <= c.range.start && c.range.end <= st.range.end
             });
             let Some(source) = b.source(&c.source).filter(|_| !in_code) else {
                 continue;
             };
             let label = format!("[{}]", citation_label(&c.source, source.grade()));
+            let label = sanitize_line(&label);
             text.push_str(&block.text[at..c.range.start]);
-            text.push_str(&sanitize_line(&label));
+            text.push_str(&label);
             shift += (label.len() as isize) - (c.range.len() as isize);
             shifts.push((c.range.end, shift));
             at = c.range.end;
@@ -233,11 +246,8 @@ fn with_grades(b: &Briefing, mut blocks: Vec<Block>) -> Vec<Block> {
         }
         text.push_str(&block.text[at..]);
         let moved = |pos: usize| -> usize {
-            let delta = shifts
-                .iter()
-                .take_while(|(end, _)| *end <= pos)
-                .last()
-                .map_or(0, |(_, d)| *d);
+            let before = shifts.partition_point(|(end, _)| *end <= pos);
+            let delta = before.checked_sub(1).map_or(0, |i| shifts[i].1);
             pos.saturating_add_signed(delta)
         };
         for st in &mut block.styles {
@@ -327,4 +337,44 @@ fn plain_header(b: &Briefing, width: usize) -> String {
         s.push_str("\n\n");
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::briefing::Origin;
+    use crate::domain::load::parse_briefing;
+
+    fn briefing() -> Briefing {
+        let toml = "title = \"T\"\n[[sources]]\nid = \"nyt\"\nname = \"N\"\nreliability = \"B\"\ncredibility = 2\n[[sections]]\ntitle = \"A\"\nbody = \"x\"\n";
+        match parse_briefing(
+            toml.as_bytes(),
+            Origin::File("t.toml".into()),
+            Some("t".into()),
+        ) {
+            Ok(loaded) => loaded.briefing,
+            Err(e) => panic!("{e:?}"),
+        }
+    }
+
+    #[test]
+    fn citations_show_their_grades_and_styles_follow() {
+        let b = briefing();
+        let blocks = with_grades(
+            &b,
+            render_markdown("Said [^nyt] then **bold** and `[^nyt]` and [^other]."),
+        );
+        let block = &blocks[0];
+        assert_eq!(
+            block.text,
+            "Said [NYT B2] then bold and [^nyt] and [^other]."
+        );
+        let styled: Vec<&str> = block
+            .styles
+            .iter()
+            .map(|s| &block.text[s.range.clone()])
+            .collect();
+        assert!(styled.contains(&"bold"), "{styled:?}");
+        assert!(styled.contains(&"[^nyt]"), "{styled:?}");
+    }
 }

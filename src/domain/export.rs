@@ -53,7 +53,7 @@ mod w3c;
 
 pub use collect::{ExportText, export_text, last_known_title};
 pub use consent::{Consent, Restricted, allow_word, export_needs_consent};
-pub use marks::ExportMarking;
+pub use marks::{ExportMarking, export_marking};
 pub use since::{SINCE_FORMS, parse_since};
 pub use target::{Target, TargetError, check_target, write_export_to};
 

@@ -12,8 +12,8 @@ use super::super::tradecraft::inherit::briefing_tlp;
 use super::super::tradecraft::tlp::Tlp;
 use super::marks::{ExportMarking, ItemMarks, List, Marks, Scope};
 use super::{
-    ExportItem, ExportOptions, GENERATOR, MOVED_WORDS, NOT_IN_LIBRARY, Picked, Plan, SectionPlan,
-    filter_words, grade_words, stamp,
+    ExportFormat, ExportItem, ExportOptions, GENERATOR, MOVED_WORDS, NOT_IN_LIBRARY, Picked, Plan,
+    SectionPlan, filter_words, grade_words, stamp,
 };
 
 /// The page's style sheet: a printed brief. Serif body text from the system, about 65
@@ -182,12 +182,7 @@ fn lang_tag(language: Option<&str>) -> Option<String> {
 /// The banner's HTML: the marking (escaped) and the TLP label in TLP 2.0's colours on
 /// black, its text carrying its meaning without colour. `None` when there is neither.
 fn banner_html(total: &ExportMarking) -> Option<String> {
-    let mut classes: Vec<String> = total.marking.iter().map(|m| m.banner()).collect();
-    classes.extend(total.unranked.iter().cloned());
-    let mut parts: Vec<String> = Vec::new();
-    if !classes.is_empty() {
-        parts.push(esc(&classes.join(" / ")));
-    }
+    let mut parts: Vec<String> = total.classification().iter().map(|c| esc(c)).collect();
     if let Some(tlp) = total.tlp {
         parts.push(tlp_html(tlp));
     }
@@ -214,11 +209,7 @@ pub(super) fn render(items: &[ExportItem<'_>], options: &ExportOptions) -> Strin
         Some(Some(first)) if langs.iter().all(|l| l.as_ref() == Some(first)) => first.clone(),
         _ => "und".to_owned(),
     };
-    let scope = Scope {
-        section_titles: true,
-        ..Scope::default()
-    };
-    let marks = Marks::new(items, options, scope);
+    let marks = Marks::new(items, options, Scope::of(ExportFormat::Html));
     let classification = marks.banner();
     let banner = banner_html(&marks.total);
     let page = page_rule(classification.as_deref());

@@ -15,8 +15,8 @@ use super::super::text::{sanitize, sanitize_line};
 use super::super::tradecraft::inherit::briefing_tlp;
 use super::marks::{ItemMarks, List, Marks, Scope};
 use super::{
-    ExportItem, ExportOptions, MOVED_WORDS, NOT_IN_LIBRARY, Picked, Plan, SectionPlan,
-    filter_words, grade_words, stamp,
+    ExportFormat, ExportItem, ExportOptions, MOVED_WORDS, NOT_IN_LIBRARY, Picked, Plan,
+    SectionPlan, filter_words, grade_words, stamp,
 };
 
 /// The Markdown document for `items`: the banner (the highest marking and strictest TLP
@@ -28,11 +28,7 @@ pub(super) fn render(items: &[ExportItem<'_>], options: &ExportOptions) -> Strin
         out.push_str("# Notes\n\n*No briefing to export.*\n");
         return out;
     }
-    let scope = Scope {
-        section_titles: true,
-        ..Scope::default()
-    };
-    let marks = Marks::new(items, options, scope);
+    let marks = Marks::new(items, options, Scope::of(ExportFormat::Markdown));
     let banner = marks
         .banner()
         .map(|b| format!("**{}**\n", escape_one_line(&b)));

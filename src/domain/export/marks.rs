@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use super::{ExportItem, ExportOptions};
+use super::{ExportFormat, ExportItem, ExportOptions};
 use crate::domain::annotation::{Anchor, Annotation};
 use crate::domain::text::sanitize_line;
 use crate::domain::tradecraft::inherit::{Inherited, Markings, unranked_classification};
@@ -32,16 +32,19 @@ impl ExportMarking {
     /// rank, joined by ` / `, then the TLP label, after ` · `:
     /// `SECRET//NOFORN · TLP:AMBER+STRICT`. `None` when there is none of them.
     pub fn banner(&self) -> Option<String> {
-        let mut classes: Vec<String> = self.marking.iter().map(Marking::banner).collect();
-        classes.extend(self.unranked.iter().cloned());
-        let mut parts = Vec::new();
-        if !classes.is_empty() {
-            parts.push(classes.join(" / "));
-        }
+        let mut parts: Vec<String> = self.classification().into_iter().collect();
         if let Some(tlp) = self.tlp {
             parts.push(tlp.label());
         }
         (!parts.is_empty()).then(|| parts.join(" · "))
+    }
+
+    /// The classification part of the banner: the marking (`SECRET//NOFORN`) and the
+    /// classifications brief cannot rank, joined by ` / `; `None` when there is none.
+    pub fn classification(&self) -> Option<String> {
+        let mut classes: Vec<String> = self.marking.iter().map(Marking::banner).collect();
+        classes.extend(self.unranked.iter().cloned());
+        (!classes.is_empty()).then(|| classes.join(" / "))
     }
 
     /// Adds a marking to the roll-up.
@@ -84,6 +87,42 @@ pub(super) struct Scope {
     pub section_titles: bool,
     /// The briefing's summary (a STIX report's description).
     pub summary: bool,
+}
+
+impl Scope {
+    /// What `format` shows: Markdown and HTML the section titles; JSON the section
+    /// titles and the trash; STIX the summary (a report's description); W3C the
+    /// annotations alone.
+    pub fn of(format: ExportFormat) -> Self {
+        let none = Scope::default();
+        match format {
+            ExportFormat::Markdown | ExportFormat::Html => Scope {
+                section_titles: true,
+                ..none
+            },
+            ExportFormat::Json => Scope {
+                trash: true,
+                section_titles: true,
+                ..none
+            },
+            ExportFormat::Stix => Scope {
+                summary: true,
+                ..none
+            },
+            ExportFormat::W3c => none,
+        }
+    }
+}
+
+/// The highest marking and strictest TLP of what exporting `items` in `format` would
+/// hold: what its banner says (see [`ExportMarking::banner`]). The reader can show it
+/// before exporting.
+pub fn export_marking(
+    items: &[ExportItem<'_>],
+    format: ExportFormat,
+    options: &ExportOptions,
+) -> ExportMarking {
+    Marks::new(items, options, Scope::of(format)).total
 }
 
 /// Which list an annotation comes from: ids are unique within one.

@@ -584,11 +584,7 @@ fn briefing_objects<'a>(
 /// with a line break. Briefings keep the order given; brief's identity and extension
 /// definition, and the TLP 2.0 marking definitions used, come first.
 pub(super) fn render(items: &[ExportItem<'_>], options: &ExportOptions) -> String {
-    let scope = Scope {
-        summary: true,
-        ..Scope::default()
-    };
-    let marks = Marks::new(items, options, scope);
+    let marks = Marks::new(items, options, Scope::of(super::ExportFormat::Stix));
     let mut body: Vec<Object<'_>> = Vec::new();
     let mut used: Vec<&'static Tlp> = Vec::new();
     let mut statements: Vec<String> = Vec::new();

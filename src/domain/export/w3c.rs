@@ -346,7 +346,7 @@ fn briefing_annotations<'a>(
 /// a line break. Briefings keep the order given; every annotation is in the one page,
 /// embedded (a collection with none has no page, as the model asks).
 pub(super) fn render(items: &[ExportItem<'_>], options: &ExportOptions) -> String {
-    let marks = Marks::new(items, options, Scope::default());
+    let marks = Marks::new(items, options, Scope::of(super::ExportFormat::W3c));
     let annotations: Vec<AnnotationOut<'_>> = items
         .iter()
         .zip(&marks.items)

@@ -9,7 +9,9 @@ use serde::Serialize;
 use crate::domain::annotation::{Anchor, Annotation, Bookmark, Note, Status, tags_of};
 use crate::domain::briefing::Briefing;
 use crate::domain::export::marks::{ItemMarks, List, Marks, Scope};
-use crate::domain::export::{ExportItem, ExportOptions, GENERATOR, JSON_SCHEMA, status_of};
+use crate::domain::export::{
+    ExportFormat, ExportItem, ExportOptions, GENERATOR, JSON_SCHEMA, status_of,
+};
 use crate::domain::store::Trashed;
 use crate::domain::text::json_safe;
 use crate::domain::tradecraft::grade::{Credibility, Reliability};
@@ -300,12 +302,7 @@ pub(in crate::domain::export) fn render(
     items: &[ExportItem<'_>],
     options: &ExportOptions,
 ) -> String {
-    let scope = Scope {
-        trash: true,
-        section_titles: true,
-        summary: false,
-    };
-    let marks = Marks::new(items, options, scope);
+    let marks = Marks::new(items, options, Scope::of(ExportFormat::Json));
     let banner = marks.banner();
     let doc = DocOut {
         banner: banner.clone(),
