@@ -24,6 +24,7 @@ use crate::domain::export::{ExportFormat, ExportOptions};
 use crate::domain::i18n::Lang;
 use crate::domain::import::ImportOptions;
 use crate::domain::library::Library;
+use crate::domain::tradecraft::tlp::Tlp;
 use crate::tr;
 
 mod article;
@@ -154,7 +155,10 @@ pub enum Command {
     ///
     /// Exports the briefings that have notes or bookmarks (passing the filters), or the
     /// ids named. Notes of a briefing no longer in the library are exported from the
-    /// store, under "Needs review". An unknown id is an error (exit 1).
+    /// store, under "Needs review". An unknown id is an error (exit 1). Every export
+    /// carries the highest marking and TLP of what it holds at its top and bottom, and
+    /// each note its own portion mark; a briefing labelled TLP:RED or TLP:AMBER+STRICT
+    /// is exported only with --allow.
     Export {
         /// The briefings (ids; default: every briefing with annotations).
         #[arg(value_name = "ID", add = ArgValueCompleter::new(complete::briefing_id))]
@@ -178,6 +182,11 @@ pub enum Command {
         /// Replace FILE if it exists.
         #[arg(long)]
         force: bool,
+        /// Consent to export briefings labelled with this TLP: `tlp:red`,
+        /// `tlp:amber+strict` (repeat it, or separate with commas, for both). Without
+        /// it, an export holding such a briefing is refused (exit 1), naming them.
+        #[arg(long, value_enum, value_name = "LABEL", value_delimiter = ',')]
+        allow: Vec<Allow>,
         /// Briefing files or folders (default: as for the reader).
         #[arg(long = "from", value_name = "PATH")]
         paths: Vec<PathBuf>,
@@ -246,6 +255,27 @@ pub enum Command {
         #[arg(value_name = "DIR")]
         dir: Option<PathBuf>,
     },
+}
+
+/// A TLP label whose export needs the user's consent (`brief export --allow`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Allow {
+    /// TLP:AMBER+STRICT: limited to the organisation only.
+    #[value(name = "tlp:amber+strict")]
+    TlpAmberStrict,
+    /// TLP:RED: for the named recipients only.
+    #[value(name = "tlp:red")]
+    TlpRed,
+}
+
+impl Allow {
+    /// The label it consents to.
+    pub fn tlp(self) -> Tlp {
+        match self {
+            Allow::TlpAmberStrict => Tlp::AmberStrict,
+            Allow::TlpRed => Tlp::Red,
+        }
+    }
 }
 
 /// How results are printed.
@@ -330,12 +360,14 @@ pub fn run(command: Command, config: &Config) -> ExitCode {
             since,
             output,
             force,
+            allow,
             paths,
         } => {
             let options = ExportOptions {
                 tag,
                 since,
                 exported_at: jiff::Timestamp::now(),
+                allow: allow.into_iter().map(Allow::tlp).collect(),
             };
             export::export(
                 &load_library(&paths, config),

@@ -504,8 +504,9 @@ fn show_accepts_a_file_as_well_as_an_id() {
         dir.path(),
     );
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    // A section alone opens with the briefing's banner.
     assert!(
-        text(&out.stdout).starts_with("Possible dates"),
+        text(&out.stdout).starts_with("[UNCLASSIFIED — open source]\n\nPossible dates"),
         "{}",
         text(&out.stdout)
     );

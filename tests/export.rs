@@ -434,10 +434,11 @@ fn markdown_specials_stay_literal_text() {
             }
         }
         // Ours: the title, the section, "Bookmarks"; the metadata list (with its sources)
-        // and the bookmark list; the metadata labels and the bookmark label; the times.
+        // and the bookmark list; the banner at the top and the bottom, the metadata
+        // labels and the bookmark label; the times.
         assert_eq!(headings, 3, "{md}");
         assert_eq!(lists, 3, "{md}");
-        assert_eq!(strong, 7, "{md}");
+        assert_eq!(strong, 9, "{md}");
         assert_eq!(emphasis, 1, "{md}");
         for literal in [
             "*star* _under_ > quote",

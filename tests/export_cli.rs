@@ -215,7 +215,7 @@ fn o_writes_the_file_named_and_replaces_it_only_with_force() {
     assert!(
         std::fs::read_to_string(&target)
             .expect("read")
-            .starts_with("# Kim Jong Un")
+            .starts_with("**UNCLASSIFIED**\n\n# Kim Jong Un")
     );
 }
 
@@ -241,7 +241,9 @@ fn o_refuses_a_folder_and_writes_a_device_in_place() {
             &["export", "-o", "/dev/stdout", "--from", "briefings"],
         );
         assert_eq!(out.status.code(), Some(0), "{}", err(&out));
-        assert!(String::from_utf8_lossy(&out.stdout).starts_with("# Kim Jong Un"));
+        assert!(
+            String::from_utf8_lossy(&out.stdout).starts_with("**UNCLASSIFIED**\n\n# Kim Jong Un")
+        );
         assert!(err(&out).contains("wrote to /dev/stdout"), "{}", err(&out));
     }
 }

@@ -138,6 +138,8 @@ fn check_literal(text: &str) -> Result<(), TestCaseError> {
             texts,
             md
         );
+        // The note's text opens with its portion mark (the briefing is NON CLASSIFIÉ).
+        let paragraph = format!("(U) {paragraph}");
         prop_assert!(
             texts
                 .iter()
@@ -212,7 +214,7 @@ fn ordinary_punctuation_is_left_as_written() {
         "kim-putin-vladivostok-en (relaying The New York Times) nord-coréens #munitions 1.5 C# a_b";
     let (_, md) = export_with(text);
     assert!(md.contains(&format!("# {text}\n")), "{md}");
-    assert!(md.contains(&format!("\n{text}\n")), "{md}");
+    assert!(md.contains(&format!("\n(U) {text}\n")), "{md}");
     // The briefing's id, the sources and the kinds too.
     assert!(
         md.contains("- **Briefing:** kim-putin-vladivostok-fr\n"),

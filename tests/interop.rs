@@ -94,6 +94,16 @@ fn stix_bundle_passes_the_oasis_validator_without_warnings() {
 // The STIX mappings
 // ---------------------------------------------------------------------------------------
 
+/// The id of the statement marking named `name` in the bundle.
+fn statement(bundle: &Value, name: &str) -> String {
+    objects(bundle, "marking-definition")
+        .into_iter()
+        .find(|m| m["name"] == name && m["definition_type"] == "statement")
+        .and_then(|m| m["id"].as_str())
+        .unwrap_or_else(|| panic!("a statement marking {name}"))
+        .to_owned()
+}
+
 #[test]
 fn stix_reports_carry_the_briefing() {
     let f = Fixture::new();
@@ -117,7 +127,12 @@ fn stix_reports_carry_the_briefing() {
         r["labels"],
         serde_json::json!(["example", "port-visit", "navy"])
     );
-    assert_eq!(r["object_marking_refs"], serde_json::json!([AMBER_STRICT]));
+    // Its TLP, and the highest marking of what it holds (its summary, unmarked in a
+    // CONFIDENTIAL briefing, and its notes), as a statement.
+    assert_eq!(
+        r["object_marking_refs"],
+        serde_json::json!([AMBER_STRICT, statement(&bundle, "CONFIDENTIAL")])
+    );
     assert_eq!(
         r["created"], "2031-05-03T08:30:00.000Z",
         "its first annotation's"
@@ -137,9 +152,13 @@ fn stix_reports_carry_the_briefing() {
     );
     assert_eq!(
         refs[0]["description"],
-        "Source of the briefing; accessed 2031-05-01"
+        "Source of the briefing; Admiralty grade B2 (reliability B: usually reliable; credibility 2: probably true); accessed 2031-05-01"
     );
     assert!(refs[1].get("external_id").is_none());
+    assert_eq!(
+        refs[1]["description"], "Source of the briefing",
+        "not graded"
+    );
     let ext = &r["extensions"]["extension-definition--4e59d342-a9cc-47cc-b01b-6328d9dffedc"];
     assert_eq!(ext["briefing"], "example-tlp-port-visit");
     assert_eq!(ext["date"], "2031-05-02");
@@ -155,14 +174,29 @@ fn stix_reports_carry_the_briefing() {
         8,
         "6 live notes and 2 bookmarks; the trash is not exported"
     );
-    // The bundled briefing: no date (published falls back to created), no TLP.
+    // The bundled briefing: no date (published falls back to created), no TLP, its
+    // declared NON CLASSIFIÉ read as UNCLASSIFIED.
     let fr = reports[1];
     assert_eq!(fr["published"], fr["created"]);
-    assert!(fr.get("object_marking_refs").is_none());
+    assert_eq!(
+        fr["object_marking_refs"],
+        serde_json::json!([statement(&bundle, "UNCLASSIFIED")])
+    );
     assert!(fr.get("confidence").is_none());
-    // The standard TLP 2.0 marking definition, exactly as OASIS publishes it.
+    // The standard TLP 2.0 marking definition, exactly as OASIS publishes it, then the
+    // two statements.
     let markings = objects(&bundle, "marking-definition");
-    assert_eq!(markings.len(), 1);
+    assert_eq!(markings.len(), 3);
+    assert_eq!(
+        *markings[2],
+        serde_json::json!({
+            "type": "marking-definition", "spec_version": "2.1",
+            "id": statement(&bundle, "CONFIDENTIAL"),
+            "created_by_ref": "identity--a3578768-c37c-43af-b756-f03f5d88a05f",
+            "created": "2026-11-29T00:00:00.000Z", "name": "CONFIDENTIAL",
+            "definition_type": "statement", "definition": {"statement": "CONFIDENTIAL"}
+        })
+    );
     assert_eq!(
         *markings[0],
         serde_json::json!({
@@ -202,10 +236,22 @@ fn stix_notes_and_bookmarks() {
     );
     assert_eq!(first["created"], "2031-05-03T08:30:00.000Z");
     assert_eq!(first["modified"], "2031-05-04T09:15:30.123456789Z");
+    // On an unmarked paragraph of a section marked U.
     assert_eq!(
         first["object_marking_refs"],
-        serde_json::json!([AMBER_STRICT])
+        serde_json::json!([AMBER_STRICT, statement(&bundle, "UNCLASSIFIED")])
     );
+    // On the (C) paragraph; the orphan takes the briefing's CONFIDENTIAL.
+    for id in [
+        "0191c0a0-0000-7000-8000-000000000002",
+        "0191c0a0-0000-7000-8000-000000000007",
+    ] {
+        assert_eq!(
+            by_id(id)["object_marking_refs"],
+            serde_json::json!([AMBER_STRICT, statement(&bundle, "CONFIDENTIAL")]),
+            "{id}"
+        );
+    }
     assert!(first.get("confidence").is_none());
     assert_eq!(ext(first)["annotation_type"], "note");
     assert_eq!(ext(first)["anchor"]["section"], "context");

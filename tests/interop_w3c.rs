@@ -209,8 +209,21 @@ fn w3c_output_follows_the_web_annotation_model() {
     let f = Fixture::new();
     let doc = json(&f.render(ExportFormat::W3c, "2031-06-01T12:00:00Z"));
     assert_eq!(
-        doc["@context"], ANNO,
-        "the collection's context, as a string"
+        doc["@context"],
+        serde_json::json!([ANNO, {"brief": "urn:brief:vocab:"}]),
+        "the collection's context declares the brief: prefix of its banner"
+    );
+    // The highest marking and strictest TLP of the annotations, first and last.
+    assert_eq!(doc["brief:banner"], "CONFIDENTIAL · TLP:AMBER+STRICT");
+    assert_eq!(doc["brief:bannerEnd"], doc["brief:banner"]);
+    let text = f.render(ExportFormat::W3c, "2031-06-01T12:00:00Z");
+    let end = text
+        .rfind("\"brief:bannerEnd\"")
+        .expect("the banner at the end");
+    assert!(text.rfind("\"items\"").is_some_and(|items| items < end));
+    assert!(
+        text.find("\"brief:banner\"")
+            .is_some_and(|top| top < text.find("\"items\"").unwrap_or(0))
     );
     let items = check_collection(&doc);
     assert_eq!(items.len(), 10, "7 notes and 3 bookmarks");

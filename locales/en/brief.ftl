@@ -96,6 +96,7 @@ show-date = date: { $date }
 show-language = language: { $language }
 show-tags = tags: { $tags }
 show-source = source: { $source }
+show-source-cited = source { $label }: { $source }
 show-section-date = Date: { $date }
 
 ## Key names as the help and hints show them (the config always uses the English ones).
@@ -394,6 +395,13 @@ grade-credibility-5 = improbable
 grade-credibility-6 = truth cannot be judged
 grade-meaning = { $reliability }; { $credibility }
 
+# Who may receive a TLP label: its meaning without its colour.
+tlp-meaning-clear = no limit on disclosure
+tlp-meaning-green = limited to the community; not for public release
+tlp-meaning-amber = limited to the organisation and its clients, on a need-to-know basis
+tlp-meaning-amber-strict = limited to the organisation only
+tlp-meaning-red = for the named recipients only
+
 # The estimative-language panel.
 lints-title = Estimative language (ICD 203)
 lints-none = Nothing to report: likelihood and confidence are stated apart, on one scale.
@@ -640,7 +648,7 @@ cli-arg-notes-format = { cli-format }
 cli-arg-notes-paths = { cli-from }
 
 cli-about-export = Export annotated notes: Markdown, JSON (for other tools; `import-notes` reads it back), a printable HTML page, a STIX 2.1 bundle or W3C Web Annotations (both read back by `import-notes`).
-cli-long-export = Exports the briefings that have notes or bookmarks (passing the filters), or the ids named. Notes of a briefing no longer in the library are exported from the store, under "Needs review". An unknown id is an error (exit 1).
+cli-long-export = Exports the briefings that have notes or bookmarks (passing the filters), or the ids named. Notes of a briefing no longer in the library are exported from the store, under "Needs review". An unknown id is an error (exit 1). Every export carries the highest marking and TLP of what it holds at its top and bottom, and each note its own portion mark; a briefing labelled TLP:RED or TLP:AMBER+STRICT is exported only with --allow.
 cli-arg-export-ids = The briefings (ids; default: every briefing with annotations).
 cli-arg-export-format = The format.
 cli-arg-export-tag = Only notes carrying this #tag (case and accents aside).
@@ -649,6 +657,8 @@ cli-long-arg-export-since = A date: 2024-09-05. A date and time: 2024-09-05T08:3
 cli-arg-export-output = Write to this file (`-` for standard output).
 cli-long-arg-export-output = An existing file is replaced only with --force; a device (`/dev/stdout`) is written in place. Default: a new file in the current folder, named after the briefing and the time.
 cli-arg-export-force = Replace FILE if it exists.
+cli-arg-export-allow = Consent to export briefings labelled with this TLP: `tlp:red`, `tlp:amber+strict` (repeat it, or separate with commas, for both).
+cli-long-arg-export-allow = Without it, an export holding such a briefing is refused (exit 1), naming them; nothing is written.
 cli-arg-export-paths = { cli-from }
 
 cli-about-import-notes = Merge notes from an export (brief's JSON, STIX 2.1 or W3C Web Annotation) into the store, by id (nothing is lost: a note edited on both sides keeps both texts).
@@ -684,6 +694,8 @@ cli-value-export-format-json = The versioned JSON schema that `brief import-note
 cli-value-export-format-html = One self-contained printable page: inline CSS, no script, no external request.
 cli-value-export-format-stix = A STIX 2.1 bundle (a report per briefing, a note per note or bookmark) for threat intelligence platforms; `brief import-notes` reads it back.
 cli-value-export-format-w3c = A W3C Web Annotation collection (JSON-LD) for annotation tools; `brief import-notes` reads it back.
+cli-value-allow-tlp-amber-strict = TLP:AMBER+STRICT: limited to the organisation only.
+cli-value-allow-tlp-red = TLP:RED: for the named recipients only.
 cli-value-shell-bash = GNU Bash (4.4 or later for the best results).
 cli-value-shell-zsh = Zsh.
 cli-value-shell-fish = Fish.

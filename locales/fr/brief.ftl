@@ -115,6 +115,7 @@ show-date = date : { $date }
 show-language = langue : { $language }
 show-tags = mots-clés : { $tags }
 show-source = source : { $source }
+show-source-cited = source { $label } : { $source }
 show-section-date = Date : { $date }
 
 ## Noms des touches dans l’aide et les indications (la configuration garde les noms anglais).
@@ -410,6 +411,13 @@ grade-credibility-5 = improbable
 grade-credibility-6 = véracité impossible à évaluer
 grade-meaning = { $reliability } ; { $credibility }
 
+# Qui peut recevoir une étiquette TLP : son sens, sans sa couleur.
+tlp-meaning-clear = diffusion sans restriction
+tlp-meaning-green = limité à la communauté ; pas de diffusion publique
+tlp-meaning-amber = limité à l’organisation et à ses clients, selon le besoin d’en connaître
+tlp-meaning-amber-strict = limité à l’organisation seule
+tlp-meaning-red = réservé aux destinataires nommés
+
 # Le panneau du langage d’estimation.
 lints-title = Langage d’estimation (ICD 203)
 lints-none = Rien à signaler : probabilité et degré de confiance sont énoncés à part, sur une seule échelle.
@@ -662,7 +670,7 @@ cli-arg-notes-format = { cli-format }
 cli-arg-notes-paths = { cli-from }
 
 cli-about-export = Exporter les notes de lecture : Markdown, JSON (pour d’autres outils ; `import-notes` le relit), une page HTML imprimable, un bundle STIX 2.1 ou des Web Annotations W3C (relus tous deux par `import-notes`).
-cli-long-export = Exporte les briefings qui ont des notes ou des signets (passant les filtres), ou ceux dont l’identifiant est donné. Les notes d’un briefing qui n’est plus dans la bibliothèque sont exportées depuis le stockage, sous « À revoir ». Un identifiant inconnu est une erreur (code 1).
+cli-long-export = Exporte les briefings qui ont des notes ou des signets (passant les filtres), ou ceux dont l’identifiant est donné. Les notes d’un briefing qui n’est plus dans la bibliothèque sont exportées depuis le stockage, sous « À revoir ». Un identifiant inconnu est une erreur (code 1). Chaque export porte en tête et en pied la marque la plus haute et le TLP de ce qu’il contient, et chaque note sa propre marque de portion ; un briefing étiqueté TLP:RED ou TLP:AMBER+STRICT n’est exporté qu’avec --allow.
 cli-arg-export-ids = Les briefings (identifiants ; par défaut : tous les briefings annotés).
 cli-arg-export-format = Le format.
 cli-arg-export-tag = Seulement les notes portant cette #étiquette (sans tenir compte de la casse ni des accents).
@@ -671,6 +679,8 @@ cli-long-arg-export-since = Une date : 2024-09-05. Une date et une heure : 2024-
 cli-arg-export-output = Écrire dans ce fichier (`-` pour la sortie standard).
 cli-long-arg-export-output = Un fichier existant n’est remplacé qu’avec --force ; un périphérique (`/dev/stdout`) est écrit sur place. Par défaut : un nouveau fichier dans le dossier courant, nommé d’après le briefing et l’heure.
 cli-arg-export-force = Remplacer FILE s’il existe.
+cli-arg-export-allow = Consentir à exporter des briefings portant cette étiquette TLP : `tlp:red`, `tlp:amber+strict` (à répéter, ou séparées par des virgules, pour les deux).
+cli-long-arg-export-allow = Sans elle, un export contenant un tel briefing est refusé (code 1), en les nommant ; rien n’est écrit.
 cli-arg-export-paths = { cli-from }
 
 cli-about-import-notes = Fusionner dans le stockage les notes d’un export (JSON de brief, STIX 2.1 ou Web Annotation W3C), par identifiant (rien ne se perd : une note modifiée des deux côtés garde ses deux textes).
@@ -706,6 +716,8 @@ cli-value-export-format-json = Le schéma JSON versionné que `brief import-note
 cli-value-export-format-html = Une page imprimable autonome : CSS intégré, aucun script, aucune requête externe.
 cli-value-export-format-stix = Un bundle STIX 2.1 (un rapport par briefing, une note par note ou signet) pour les plateformes de renseignement sur les menaces ; `brief import-notes` le relit.
 cli-value-export-format-w3c = Une collection de Web Annotations W3C (JSON-LD) pour les outils d’annotation ; `brief import-notes` la relit.
+cli-value-allow-tlp-amber-strict = TLP:AMBER+STRICT : limité à l’organisation seule.
+cli-value-allow-tlp-red = TLP:RED : réservé aux destinataires nommés.
 cli-value-shell-bash = GNU Bash (4.4 ou plus récent de préférence).
 cli-value-shell-zsh = Zsh.
 cli-value-shell-fish = Fish.

@@ -40,9 +40,25 @@ pub(super) fn export(
         exported,
         skipped,
         not_in_library,
+        refused,
     } = export_text(library, &store, ids, format, options, &Default::default());
     for why in &skipped {
         eprintln!("brief: skipped {why}");
+    }
+    if let Some(consent) = refused {
+        let labels: Vec<String> = consent.labels().iter().map(|t| t.label()).collect();
+        eprintln!(
+            "brief: not exported: {} content needs your explicit consent to leave brief:",
+            labels.join(" and ")
+        );
+        for line in consent.lines() {
+            eprintln!("  {line}");
+        }
+        eprintln!(
+            "brief: to export it all the same, add {} (nothing was written)",
+            consent.flags()
+        );
+        return Ok(ExitCode::FAILURE);
     }
     for id in &not_in_library {
         eprintln!(

@@ -15,7 +15,7 @@ use clap::builder::{
 use clap::{Arg, Command, FromArgMatches, ValueEnum};
 
 use super::complete::{Shell, option_values};
-use super::{Args, Format};
+use super::{Allow, Args, Format};
 use crate::config::Config;
 use crate::domain::export::ExportFormat;
 use crate::domain::i18n::{Lang, catalog, t};
@@ -102,8 +102,7 @@ fn collect_ids(cmd: &Command, key: &str, ids: &mut HelpIds) {
         ids.optional.push(format!("cli-long-arg-{key}-{arg_key}"));
         if let Some((type_key, values)) = described_values(arg, Lang::En) {
             for value in values {
-                ids.required
-                    .push(format!("cli-value-{type_key}-{}", value.get_name()));
+                ids.required.push(value_id(type_key, value.get_name()));
             }
         }
     }
@@ -242,12 +241,15 @@ fn described_values(arg: &Arg, lang: Lang) -> Option<(&'static str, Vec<Possible
         "export-format"
     } else if same(EnumValueParser::<Shell>::new().into()) {
         "shell"
+    } else if same(EnumValueParser::<Allow>::new().into()) {
+        "allow"
     } else {
         return None;
     };
     let values = match key {
         "format" => values::<Format>(key, lang),
         "export-format" => values::<ExportFormat>(key, lang),
+        "allow" => values::<Allow>(key, lang),
         _ => values::<Shell>(key, lang),
     };
     Some((key, values))
@@ -257,8 +259,19 @@ fn value_parser_for(key: &'static str, lang: Lang) -> ValueParser {
     match key {
         "format" => ValueParser::new(Described::<Format>::new(key, lang)),
         "export-format" => ValueParser::new(Described::<ExportFormat>::new(key, lang)),
+        "allow" => ValueParser::new(Described::<Allow>::new(key, lang)),
         _ => ValueParser::new(Described::<Shell>::new(key, lang)),
     }
+}
+
+/// The message id of a value's description: `cli-value-<key>-<value>`, with what a
+/// message id cannot hold written `-` (`tlp:amber+strict` → `tlp-amber-strict`).
+fn value_id(key: &str, value: &str) -> String {
+    let value: String = value
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect();
+    format!("cli-value-{key}-{value}")
 }
 
 /// The values of `E`, each with its description in `lang` (`cli-value-<key>-<value>`).
@@ -267,7 +280,7 @@ fn values<E: ValueEnum>(key: &str, lang: Lang) -> Vec<PossibleValue> {
         .iter()
         .filter_map(ValueEnum::to_possible_value)
         .map(|v| {
-            let words = one_line(&t(lang, &format!("cli-value-{key}-{}", v.get_name())));
+            let words = one_line(&t(lang, &value_id(key, v.get_name())));
             v.help(words)
         })
         .collect()

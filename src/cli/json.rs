@@ -11,6 +11,7 @@ use serde::Serialize;
 use crate::domain::briefing::Briefing;
 use crate::domain::diag::{Diagnostic, Severity};
 use crate::domain::text::json_safe;
+use crate::domain::tradecraft::inherit::briefing_tlp;
 
 /// Writes `value` as pretty JSON, safe to print on a terminal (see [`json_safe`]),
 /// ending with a line break.
@@ -55,6 +56,12 @@ pub struct SourceOut<'a> {
     pub url: Option<&'a str>,
     /// When it was consulted: an ISO 8601 date.
     pub accessed: Option<String>,
+    /// The id sections and paragraphs cite it by.
+    pub id: Option<&'a str>,
+    /// Its grade in the Admiralty code (`B2`, `F`, `2`), when graded.
+    pub grade: Option<String>,
+    /// Why it is graded so.
+    pub grading: Option<&'a str>,
 }
 
 /// One briefing of `brief list --format json`.
@@ -70,6 +77,10 @@ pub struct BriefingOut<'a> {
     pub language: Option<&'a str>,
     /// Its classification line.
     pub classification: Option<&'a str>,
+    /// The highest marking of its content (`S//NOFORN`), when it carries portion marks.
+    pub high_water_mark: Option<String>,
+    /// Its TLP 2.0 label (`AMBER+STRICT`).
+    pub tlp: Option<&'static str>,
     /// Its summary (CommonMark).
     pub summary: Option<&'a str>,
     /// Its tags.
@@ -90,6 +101,8 @@ impl<'a> From<&'a Briefing> for BriefingOut<'a> {
             date: b.date.map(|d| d.to_iso()),
             language: b.language.as_deref(),
             classification: b.classification.as_deref(),
+            high_water_mark: b.high_water_mark().map(|m| m.code()),
+            tlp: briefing_tlp(b).map(|t| t.name()),
             summary: b.summary.as_deref(),
             tags: &b.tags,
             sources: b
@@ -99,6 +112,9 @@ impl<'a> From<&'a Briefing> for BriefingOut<'a> {
                     name: &s.name,
                     url: s.url.as_deref(),
                     accessed: s.accessed.map(|d| d.to_iso()),
+                    id: s.id.as_deref(),
+                    grade: Some(s.grade().label()).filter(|g| !g.is_empty()),
+                    grading: s.grading.as_deref(),
                 })
                 .collect(),
             sections: b.sections.len(),

@@ -13,10 +13,16 @@
 //! Times are shown and filtered in UTC, so that an export reads the same wherever it is
 //! opened.
 //!
+//! Every export carries its markings: each note and bookmark the marking it inherits
+//! from the passage it quotes (see [`crate::domain::tradecraft::inherit`]), and the
+//! export the highest marking and strictest TLP of what it holds at its top and bottom
+//! (`marks`). Briefings labelled TLP:RED or TLP:AMBER+STRICT are exported only with the
+//! user's consent ([`ExportOptions::allow`], [`export_needs_consent`]).
+//!
 //! The code is split in private submodules: `markdown`, `html`, `json` (the schema,
 //! reading it back and merging it into the store), `stix` and `w3c` (STIX 2.1 and W3C
-//! Web Annotation, for analysts' platforms) and `interop_import` (telling the formats
-//! `import-notes` reads apart).
+//! Web Annotation, for analysts' platforms), `interop_import` (telling the formats
+//! `import-notes` reads apart), `marks` (the markings of an export) and `consent`.
 
 use std::collections::HashMap;
 use std::io;
@@ -31,18 +37,23 @@ use super::briefing::{Briefing, Section};
 use super::fold::fold;
 use super::store::AnnotationSet;
 use super::text::sanitize_line;
+use super::tradecraft::tlp::Tlp;
 
 mod collect;
+mod consent;
 mod html;
 mod interop_import;
 mod json;
 mod markdown;
+mod marks;
 mod since;
 mod stix;
 mod target;
 mod w3c;
 
 pub use collect::{ExportText, export_text, last_known_title};
+pub use consent::{Consent, Restricted, allow_word, export_needs_consent};
+pub use marks::{ExportMarking, export_marking};
 pub use since::{SINCE_FORMS, parse_since};
 pub use target::{Target, TargetError, check_target, write_export_to};
 
@@ -128,6 +139,10 @@ pub struct ExportOptions {
     pub since: Option<Timestamp>,
     /// The time written in the export as its own (fixed in tests).
     pub exported_at: Timestamp,
+    /// The TLP labels the user consents to export (`--allow tlp:red`, a confirmation
+    /// in the reader): a briefing labelled RED or AMBER+STRICT is exported only when
+    /// its label is here (see [`export_needs_consent`]). Empty by default.
+    pub allow: Vec<Tlp>,
 }
 
 impl ExportOptions {
@@ -137,6 +152,7 @@ impl ExportOptions {
             tag: None,
             since: None,
             exported_at,
+            allow: Vec::new(),
         }
     }
 
@@ -421,6 +437,13 @@ fn since_words(since: Timestamp) -> String {
     } else {
         stamp(since)
     }
+}
+
+/// A source's grade in words, for readable exports: `graded B2 (usually reliable;
+/// probably true)`; `None` when it is not graded.
+fn grade_words(source: &super::briefing::Source) -> Option<String> {
+    let grade = source.grade();
+    (!grade.is_empty()).then(|| format!("graded {} ({})", grade.label(), grade.meaning()))
 }
 
 /// What readable exports say of a briefing that is no longer in the library.

@@ -21,6 +21,7 @@
 mod dates;
 mod labels;
 mod numbers;
+mod tradecraft;
 mod typography;
 
 use std::borrow::Cow;
@@ -40,6 +41,7 @@ pub use labels::{
     kind_label, validate_labels,
 };
 pub use numbers::{format_count, format_number};
+pub use tradecraft::{grade_meaning, tlp_meaning};
 pub use typography::french_typography;
 
 /// A language the interface speaks.

@@ -7,6 +7,7 @@
 pub mod cite;
 pub mod estimative;
 pub mod grade;
+pub mod inherit;
 pub mod lint;
 pub mod marking;
 pub mod tlp;

@@ -77,13 +77,13 @@ pub fn tlp_set(b: &Briefing) -> AnnotationSet {
     f.notes.push(note_on(
         b,
         "0191c0a0-0000-7000-8000-000000000002",
-        (1, 0, 0, 31),
+        (1, 0, 4, 35),
         "We hold this with low confidence: one notice, one interview. #assessment",
     ));
     let mut conflict = note_on(
         b,
         "0191c0a0-0000-7000-8000-000000000003",
-        (1, 0, 0, 31),
+        (1, 0, 4, 35),
         "Edited elsewhere: low confidence.",
     );
     conflict.conflict_of = Some("0191c0a0-0000-7000-8000-000000000002".into());
@@ -113,7 +113,7 @@ pub fn tlp_set(b: &Briefing) -> AnnotationSet {
     let doc = doc_text(b);
     f.bookmarks.push(Bookmark {
         id: "0191c0a0-0000-7000-8000-0000000000b1".into(),
-        anchor: make_anchor(&b.id, &b.version, &doc, 1, 0, 0..9),
+        anchor: make_anchor(&b.id, &b.version, &doc, 1, 0, 4..13),
         label: Some("Read before the meeting".into()),
         created: at("2031-05-03T10:00:00Z"),
         updated: at("2031-05-03T10:00:00Z"),
@@ -213,7 +213,7 @@ pub fn doc_example(format: ExportFormat) -> String {
     let mut set = AnnotationSet::new(&b.id);
     set.file.notes.push(Note {
         id: "0193a1c2-7b10-7c3e-9d4f-2a6b8c0d1e2f".into(),
-        anchor: make_anchor(&b.id, &b.version, &doc, 1, 0, 0..31),
+        anchor: make_anchor(&b.id, &b.version, &doc, 1, 0, 4..35),
         body: "One notice and one interview: low confidence. #assessment\nAsk the harbour office for the schedule.".into(),
         created: at("2031-05-03T08:30:00Z"),
         updated: at("2031-05-04T09:15:30.250Z"),

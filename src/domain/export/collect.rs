@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use super::{ExportFormat, ExportItem, ExportOptions, render};
+use super::{Consent, ExportFormat, ExportItem, ExportOptions, export_needs_consent, render};
 use crate::domain::briefing::{Briefing, FieldLines, Origin};
 use crate::domain::library::Library;
 use crate::domain::placing::statuses;
@@ -22,6 +22,11 @@ pub struct ExportText {
     /// The ids exported from the store alone, their briefing being no longer in the
     /// library: titled with [`last_known_title`], every annotation under "Needs review".
     pub not_in_library: Vec<String>,
+    /// Set when the export was refused for want of consent (see
+    /// [`export_needs_consent`]): then nothing was rendered (`text` and `exported` are
+    /// empty), and this says which briefings and why. Ask the user, then export again
+    /// with the labels of [`Consent::labels`] in [`ExportOptions::allow`].
+    pub refused: Option<Consent>,
 }
 
 /// The title to show for the notes of a briefing that is no longer in the library.
@@ -66,7 +71,9 @@ fn stand_in(id: &str, file: &StoreFile, store: &Store) -> Briefing {
 /// left out, and said so in `skipped` when it was named. A briefing that is no longer
 /// in the library is exported from what the store (or memory) holds, under its last
 /// known title (see [`ExportText::not_in_library`]). A store file that cannot be read is
-/// skipped and said so.
+/// skipped and said so. When a briefing to export is labelled TLP:RED or
+/// TLP:AMBER+STRICT and `options.allow` does not hold its label, nothing is rendered and
+/// [`ExportText::refused`] says why.
 pub fn export_text(
     library: &Library,
     store: &Store,
@@ -130,6 +137,15 @@ pub fn export_text(
             in_library: *in_library,
         })
         .collect();
+    if let Some(consent) = export_needs_consent(&items, options) {
+        return ExportText {
+            text: String::new(),
+            exported: Vec::new(),
+            skipped,
+            not_in_library: Vec::new(),
+            refused: Some(consent),
+        };
+    }
     ExportText {
         text: render(&items, format, options),
         exported: loaded.iter().map(|(b, ..)| b.id.clone()).collect(),
@@ -139,5 +155,6 @@ pub fn export_text(
             .filter(|(.., in_library)| !in_library)
             .map(|(b, ..)| b.id.clone())
             .collect(),
+        refused: None,
     }
 }

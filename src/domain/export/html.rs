@@ -8,9 +8,12 @@ use std::fmt::Write as _;
 use super::super::annotation::{Bookmark, Note, Status, tags_of};
 use super::super::briefing::Briefing;
 use super::super::text::{sanitize, sanitize_line};
+use super::super::tradecraft::inherit::briefing_tlp;
+use super::super::tradecraft::tlp::Tlp;
+use super::marks::{ExportMarking, ItemMarks, List, Marks, Scope};
 use super::{
-    ExportItem, ExportOptions, GENERATOR, MOVED_WORDS, NOT_IN_LIBRARY, Picked, Plan, SectionPlan,
-    filter_words, stamp,
+    ExportFormat, ExportItem, ExportOptions, GENERATOR, MOVED_WORDS, NOT_IN_LIBRARY, Picked, Plan,
+    SectionPlan, filter_words, grade_words, stamp,
 };
 
 /// The page's style sheet: a printed brief. Serif body text from the system, about 65
@@ -61,10 +64,15 @@ section.review h2 { color: var(--accent); border-bottom-color: var(--accent); }
 p, li { orphans: 3; widows: 3; }
 .empty { font-style: italic; color: var(--muted); }
 article.briefing + article.briefing { margin-top: 3rem; padding-top: 2rem; border-top: 3px double var(--rule); }
+.portion { font-family: system-ui, -apple-system, "Segoe UI", "Helvetica Neue", Arial, sans-serif; font-size: 8pt; font-weight: 700; font-style: normal; letter-spacing: 0.04em; color: var(--accent); }
+.tlp { display: inline-block; background: #000; padding: 0 0.4em; border-radius: 0.15rem; letter-spacing: 0.08em; }
+.tlp-clear { color: #fff; } .tlp-green { color: #33ff00; } .tlp-amber, .tlp-amber-strict { color: #ffc000; } .tlp-red { color: #ff2b2b; }
 @media print {
-  /* Every page carries the classification in its margins (see the @page rule); the
-     banner at the end would only risk a page of its own. */
-  .banner.end { display: none; }
+  /* Every page carries the banner in its margins where the browser draws margin boxes
+     (see the @page rule); the banners at the top and the end of the page stay too, for
+     the browsers that do not. */
+  .banner.end { break-before: avoid; page-break-before: avoid; }
+  .tlp, .portion { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   html, body { background: #fff; }
   body { font-size: 11pt; max-width: none; margin: 0; box-shadow: none; }
   main { max-width: 70ch; padding: 1.2rem 0 0; }
@@ -76,9 +84,9 @@ article.briefing + article.briefing { margin-top: 3rem; padding-top: 2rem; borde
 "#;
 
 /// The page rule for print: A4 with margins, and, where the browser draws page-margin
-/// boxes (Chromium 131 and later), the classification at the top and bottom of every
-/// page and the page number at the bottom right. Elsewhere the banners in the page still
-/// mark the first page's top and the last page's end.
+/// boxes (Chromium 131 and later), the banner (highest marking and TLP) at the top and
+/// bottom of every page and the page number at the bottom right. Elsewhere the banners
+/// in the page still mark the first page's top and the last page's end.
 fn page_rule(classification: Option<&str>) -> String {
     let mut rule = String::from(
         r#"@page { size: A4; margin: 20mm 20mm 22mm;
@@ -171,23 +179,23 @@ fn lang_tag(language: Option<&str>) -> Option<String> {
         .map(str::to_owned)
 }
 
-/// The marking shown in the page's banners and on every printed page: today each
-/// exported briefing's classification, in order, without repeats, joined by ` / `;
-/// `None` when none has one. Sanitised, not escaped.
-///
-/// Kept in one function so that it can become the highest marking of what is exported
-/// once classifications are ordered.
-fn banner_text(items: &[ExportItem<'_>]) -> Option<String> {
-    let mut classifications: Vec<String> = Vec::new();
-    for item in items {
-        if let Some(c) = item.briefing.classification.as_deref() {
-            let c = sanitize_line(c).into_owned();
-            if !c.is_empty() && !classifications.contains(&c) {
-                classifications.push(c);
-            }
-        }
+/// The banner's HTML: the marking (escaped) and the TLP label in TLP 2.0's colours on
+/// black, its text carrying its meaning without colour. `None` when there is neither.
+fn banner_html(total: &ExportMarking) -> Option<String> {
+    let mut parts: Vec<String> = total.classification().iter().map(|c| esc(c)).collect();
+    if let Some(tlp) = total.tlp {
+        parts.push(tlp_html(tlp));
     }
-    (!classifications.is_empty()).then(|| classifications.join(" / "))
+    (!parts.is_empty()).then(|| parts.join(" · "))
+}
+
+/// `<span class="tlp tlp-amber-strict">TLP:AMBER+STRICT</span>`.
+fn tlp_html(tlp: Tlp) -> String {
+    let class = tlp.name().to_ascii_lowercase().replace('+', "-");
+    format!(
+        "<span class=\"tlp tlp-{class}\">{}</span>",
+        esc(&tlp.label())
+    )
 }
 
 /// The page for `items`.
@@ -201,8 +209,9 @@ pub(super) fn render(items: &[ExportItem<'_>], options: &ExportOptions) -> Strin
         Some(Some(first)) if langs.iter().all(|l| l.as_ref() == Some(first)) => first.clone(),
         _ => "und".to_owned(),
     };
-    let classification = banner_text(items);
-    let banner = classification.as_deref().map(esc);
+    let marks = Marks::new(items, options, Scope::of(ExportFormat::Html));
+    let classification = marks.banner();
+    let banner = banner_html(&marks.total);
     let page = page_rule(classification.as_deref());
     let title = match items {
         [one] => line(&one.briefing.title),
@@ -228,8 +237,8 @@ pub(super) fn render(items: &[ExportItem<'_>], options: &ExportOptions) -> Strin
     if plans.is_empty() {
         out.push_str("<p class=\"empty\">No briefing to export.</p>\n");
     }
-    for (plan, lang) in plans.iter().zip(&langs) {
-        briefing(&mut out, plan, lang.as_deref(), options);
+    for ((plan, lang), m) in plans.iter().zip(&langs).zip(&marks.items) {
+        briefing(&mut out, plan, lang.as_deref(), m, options);
     }
     out.push_str("</main>\n");
     if let Some(b) = &banner {
@@ -239,7 +248,13 @@ pub(super) fn render(items: &[ExportItem<'_>], options: &ExportOptions) -> Strin
     out
 }
 
-fn briefing(out: &mut String, plan: &Plan<'_>, lang: Option<&str>, options: &ExportOptions) {
+fn briefing(
+    out: &mut String,
+    plan: &Plan<'_>,
+    lang: Option<&str>,
+    marks: &ItemMarks<'_>,
+    options: &ExportOptions,
+) {
     let b = plan.briefing;
     match lang {
         Some(l) => {
@@ -252,7 +267,7 @@ fn briefing(out: &mut String, plan: &Plan<'_>, lang: Option<&str>, options: &Exp
         out.push_str("<p class=\"empty\">No notes or bookmarks to export.</p>\n");
     }
     for s in &plan.sections {
-        section(out, s);
+        section(out, s, marks);
     }
     if !plan.review.is_empty() {
         out.push_str("<section class=\"review\">\n<h2>Needs review</h2>\n");
@@ -264,7 +279,14 @@ fn briefing(out: &mut String, plan: &Plan<'_>, lang: Option<&str>, options: &Exp
         for picked in &plan.review {
             match picked {
                 Picked::Note(n, status) => {
-                    note(out, n, *status, Some(&made_on(b, &n.anchor.section)));
+                    let portion = marks.portion(List::Note, &n.id);
+                    note(
+                        out,
+                        n,
+                        *status,
+                        Some(&made_on(b, &n.anchor.section)),
+                        portion,
+                    );
                 }
                 Picked::Bookmark(m, status) => bookmarks.push((*m, *status)),
             }
@@ -272,7 +294,14 @@ fn briefing(out: &mut String, plan: &Plan<'_>, lang: Option<&str>, options: &Exp
         if !bookmarks.is_empty() {
             out.push_str("<h3>Bookmarks to review</h3>\n<ul class=\"bookmarks\">\n");
             for (m, status) in bookmarks {
-                bookmark(out, m, status, Some(&made_on(b, &m.anchor.section)));
+                let portion = marks.portion(List::Bookmark, &m.id);
+                bookmark(
+                    out,
+                    m,
+                    status,
+                    Some(&made_on(b, &m.anchor.section)),
+                    portion,
+                );
             }
             out.push_str("</ul>\n");
         }
@@ -315,12 +344,22 @@ fn header(out: &mut String, b: &Briefing, plan: &Plan<'_>, options: &ExportOptio
     if let Some(c) = &b.classification {
         row(out, "Classification", &line(c));
     }
+    if let Some(tlp) = briefing_tlp(b) {
+        row(
+            out,
+            "TLP",
+            &format!("{} {}", tlp_html(tlp), esc(&format!("({})", tlp.meaning()))),
+        );
+    }
     if !b.sources.is_empty() {
         let mut list = String::from("<ul>");
         for s in &b.sources {
             let _ = write!(list, "<li>{}", line(&s.name));
             if let Some(accessed) = s.accessed {
                 let _ = write!(list, " (accessed {})", esc(&accessed.human()));
+            }
+            if let Some(grade) = grade_words(s) {
+                let _ = write!(list, " — {}", esc(&grade));
             }
             if let Some(url) = &s.url {
                 let _ = write!(list, "<br><span class=\"url\">{}</span>", line(url));
@@ -344,7 +383,7 @@ fn time(at: jiff::Timestamp) -> String {
     format!("<time datetime=\"{at}\">{}</time>", esc(&stamp(at)))
 }
 
-fn section(out: &mut String, s: &SectionPlan<'_>) {
+fn section(out: &mut String, s: &SectionPlan<'_>, marks: &ItemMarks<'_>) {
     out.push_str("<section class=\"section\">\n");
     let kind = s
         .section
@@ -354,19 +393,32 @@ fn section(out: &mut String, s: &SectionPlan<'_>) {
         .unwrap_or_default();
     let _ = writeln!(out, "<h2>{kind} {}</h2>", line(&s.section.title));
     for (n, status) in &s.notes {
-        note(out, n, *status, None);
+        note(out, n, *status, None, marks.portion(List::Note, &n.id));
     }
     if !s.bookmarks.is_empty() {
         out.push_str("<h3>Bookmarks</h3>\n<ul class=\"bookmarks\">\n");
         for (b, status) in &s.bookmarks {
-            bookmark(out, b, *status, None);
+            bookmark(out, b, *status, None, marks.portion(List::Bookmark, &b.id));
         }
         out.push_str("</ul>\n");
     }
     out.push_str("</section>\n");
 }
 
-fn note(out: &mut String, n: &Note, status: Status, made_on: Option<&str>) {
+/// `<span class="portion">(S)</span>`, with the space that follows it.
+fn portion_html(portion: Option<&str>) -> String {
+    portion
+        .map(|p| format!("<span class=\"portion\">{}</span> ", esc(p)))
+        .unwrap_or_default()
+}
+
+fn note(
+    out: &mut String,
+    n: &Note,
+    status: Status,
+    made_on: Option<&str>,
+    portion: Option<String>,
+) {
     out.push_str("<div class=\"note\">\n");
     if let Some(where_) = made_on {
         let _ = writeln!(out, "<p class=\"where sans\">{where_}</p>");
@@ -380,8 +432,17 @@ fn note(out: &mut String, n: &Note, status: Status, made_on: Option<&str>) {
             paragraphs(&n.anchor.quote)
         );
     }
+    let mark = portion_html(portion.as_deref());
     if !n.body.trim().is_empty() {
-        let _ = writeln!(out, "<div class=\"body\">{}</div>", paragraphs(&n.body));
+        // The portion mark opens the note's first paragraph.
+        let body = paragraphs(&n.body);
+        let body = match body.strip_prefix("<p>") {
+            Some(rest) => format!("<p>{mark}{rest}"),
+            None => format!("{mark}{body}"),
+        };
+        let _ = writeln!(out, "<div class=\"body\">{body}</div>");
+    } else if !mark.is_empty() {
+        let _ = writeln!(out, "<div class=\"body\"><p>{}</p></div>", mark.trim_end());
     }
     out.push_str("<div class=\"footer\">");
     let tags = tags_of(&n.body);
@@ -415,8 +476,15 @@ fn note(out: &mut String, n: &Note, status: Status, made_on: Option<&str>) {
     out.push_str("</div>\n</div>\n");
 }
 
-fn bookmark(out: &mut String, b: &Bookmark, status: Status, made_on: Option<&str>) {
+fn bookmark(
+    out: &mut String,
+    b: &Bookmark,
+    status: Status,
+    made_on: Option<&str>,
+    portion: Option<String>,
+) {
     out.push_str("<li>");
+    out.push_str(&portion_html(portion.as_deref()));
     if let Some(label) = b.label.as_deref().filter(|l| !l.trim().is_empty()) {
         let _ = write!(out, "<span class=\"label\">{}</span> — ", line(label));
     }

@@ -1,6 +1,6 @@
 //! The JSON export (schema [`JSON_SCHEMA`](super::JSON_SCHEMA), documented field by field
-//! in `docs/export-json.md`), reading it back, and merging what was read into the store.
-//! Must not depend on terminal crates.
+//! in `docs/export-json.md`; written by `write`), reading it back, and merging what was
+//! read into the store. Must not depend on terminal crates.
 //!
 //! Keys are written in the order the structures below declare them (the order of the
 //! documentation), which is stable; readers must not depend on it. Optional values are
@@ -9,222 +9,16 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use jiff::Timestamp;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
-use super::super::annotation::{Anchor, Annotation, Bookmark, Note, Status, tags_of};
-use super::super::briefing::Briefing;
+use super::super::annotation::{Anchor, Annotation, Bookmark, Note};
 use super::super::store::{AnnotationSet, LockMode, Store, StoreError, StoreFile, Trashed};
-use super::super::text::{json_safe, sanitize_line, truncate};
-use super::{ExportItem, ExportOptions, GENERATOR, JSON_SCHEMA, status_of};
+use super::super::text::{sanitize_line, truncate};
+use super::JSON_SCHEMA;
 
-// ---------------------------------------------------------------------------------------
-// Writing
-// ---------------------------------------------------------------------------------------
+mod write;
 
-#[derive(Serialize)]
-struct DocOut<'a> {
-    schema: u32,
-    generator: &'static str,
-    exported_at: Timestamp,
-    filter: FilterOut,
-    briefings: Vec<BriefingOut<'a>>,
-}
-
-#[derive(Serialize)]
-struct FilterOut {
-    tag: Option<String>,
-    since: Option<Timestamp>,
-}
-
-#[derive(Serialize)]
-struct BriefingOut<'a> {
-    id: &'a str,
-    title: &'a str,
-    in_library: bool,
-    version: &'a str,
-    date: Option<String>,
-    language: Option<&'a str>,
-    classification: Option<&'a str>,
-    sources: Vec<SourceOut<'a>>,
-    notes: Vec<NoteOut<'a>>,
-    bookmarks: Vec<BookmarkOut<'a>>,
-    trash: Vec<TrashedOut<'a>>,
-}
-
-#[derive(Serialize)]
-struct SourceOut<'a> {
-    name: &'a str,
-    url: Option<&'a str>,
-    accessed: Option<String>,
-}
-
-#[derive(Serialize)]
-struct NoteOut<'a> {
-    id: &'a str,
-    anchor: &'a Anchor,
-    section_title: Option<&'a str>,
-    section_kind: Option<&'a str>,
-    body: &'a str,
-    tags: Vec<String>,
-    created: Timestamp,
-    updated: Timestamp,
-    conflict_of: Option<&'a str>,
-    moved: bool,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    status: Option<Status>,
-}
-
-#[derive(Serialize)]
-struct BookmarkOut<'a> {
-    id: &'a str,
-    anchor: &'a Anchor,
-    section_title: Option<&'a str>,
-    section_kind: Option<&'a str>,
-    label: Option<&'a str>,
-    created: Timestamp,
-    updated: Timestamp,
-    moved: bool,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    status: Option<Status>,
-}
-
-#[derive(Serialize)]
-struct TrashedOut<'a> {
-    deleted: Timestamp,
-    annotation: AnnotationOut<'a>,
-}
-
-#[derive(Serialize)]
-#[serde(tag = "type", rename_all = "lowercase")]
-enum AnnotationOut<'a> {
-    Note(NoteOut<'a>),
-    Bookmark(BookmarkOut<'a>),
-}
-
-/// The title and kind of the section an anchor names, when the briefing has it.
-fn section_of<'a>(b: &'a Briefing, anchor: &Anchor) -> (Option<&'a str>, Option<&'a str>) {
-    match b.section(&anchor.section) {
-        Some(s) => (Some(&s.title), s.kind.as_ref().map(|k| k.as_str())),
-        None => (None, None),
-    }
-}
-
-fn note_out<'a>(b: &'a Briefing, n: &'a Note, status: Option<Status>) -> NoteOut<'a> {
-    let (section_title, section_kind) = section_of(b, &n.anchor);
-    NoteOut {
-        id: &n.id,
-        anchor: &n.anchor,
-        section_title,
-        section_kind,
-        body: &n.body,
-        tags: tags_of(&n.body),
-        created: n.created,
-        updated: n.updated,
-        conflict_of: n.conflict_of.as_deref(),
-        moved: n.moved,
-        status,
-    }
-}
-
-fn bookmark_out<'a>(
-    briefing: &'a Briefing,
-    b: &'a Bookmark,
-    status: Option<Status>,
-) -> BookmarkOut<'a> {
-    let (section_title, section_kind) = section_of(briefing, &b.anchor);
-    BookmarkOut {
-        id: &b.id,
-        anchor: &b.anchor,
-        section_title,
-        section_kind,
-        label: b.label.as_deref(),
-        created: b.created,
-        updated: b.updated,
-        moved: b.moved,
-        status,
-    }
-}
-
-fn briefing_out<'a>(item: &ExportItem<'a>, options: &ExportOptions) -> BriefingOut<'a> {
-    let (b, file) = (item.briefing, &item.set.file);
-    let mut notes: Vec<&Note> = file
-        .notes
-        .iter()
-        .filter(|n| options.keeps_note(n))
-        .collect();
-    notes.sort_by(|x, y| x.id.cmp(&y.id));
-    let mut bookmarks: Vec<&Bookmark> = file
-        .bookmarks
-        .iter()
-        .filter(|m| options.keeps_bookmark(m))
-        .collect();
-    bookmarks.sort_by(|x, y| x.id.cmp(&y.id));
-    let mut trash: Vec<&Trashed> = file
-        .trash
-        .iter()
-        .filter(|t| match &t.annotation {
-            Annotation::Note(n) => options.keeps_note(n),
-            Annotation::Bookmark(m) => options.keeps_bookmark(m),
-        })
-        .collect();
-    trash.sort_by(|x, y| (x.deleted, x.annotation.id()).cmp(&(y.deleted, y.annotation.id())));
-    BriefingOut {
-        id: &b.id,
-        title: &b.title,
-        in_library: item.in_library,
-        version: &b.version,
-        date: b.date.map(|d| d.to_iso()),
-        language: b.language.as_deref(),
-        classification: b.classification.as_deref(),
-        sources: b
-            .sources
-            .iter()
-            .map(|s| SourceOut {
-                name: &s.name,
-                url: s.url.as_deref(),
-                accessed: s.accessed.map(|d| d.to_iso()),
-            })
-            .collect(),
-        notes: notes
-            .into_iter()
-            .map(|n| note_out(b, n, Some(status_of(item.status, &n.id, n.moved))))
-            .collect(),
-        bookmarks: bookmarks
-            .into_iter()
-            .map(|m| bookmark_out(b, m, Some(status_of(item.status, &m.id, m.moved))))
-            .collect(),
-        trash: trash
-            .into_iter()
-            .map(|t| TrashedOut {
-                deleted: t.deleted,
-                annotation: match &t.annotation {
-                    Annotation::Note(n) => AnnotationOut::Note(note_out(b, n, None)),
-                    Annotation::Bookmark(m) => AnnotationOut::Bookmark(bookmark_out(b, m, None)),
-                },
-            })
-            .collect(),
-    }
-}
-
-/// The JSON document for `items`, pretty-printed, safe to print on a terminal, ending
-/// with a line break.
-pub(super) fn render(items: &[ExportItem<'_>], options: &ExportOptions) -> String {
-    let doc = DocOut {
-        schema: JSON_SCHEMA,
-        generator: GENERATOR,
-        exported_at: options.exported_at,
-        filter: FilterOut {
-            tag: options.tag_key(),
-            since: options.since,
-        },
-        briefings: items.iter().map(|i| briefing_out(i, options)).collect(),
-    };
-    // Serialising these plain structures cannot fail (string keys, no maps of other keys).
-    let text = serde_json::to_string_pretty(&doc).unwrap_or_else(|_| "null".to_owned());
-    let mut text = json_safe(&text).into_owned();
-    text.push('\n');
-    text
-}
+pub(super) use write::render;
 
 // ---------------------------------------------------------------------------------------
 // Reading

@@ -12,35 +12,53 @@ use std::fmt::Write as _;
 use super::super::annotation::{Bookmark, Note, Status, tags_of};
 use super::super::briefing::Briefing;
 use super::super::text::{sanitize, sanitize_line};
+use super::super::tradecraft::inherit::briefing_tlp;
+use super::marks::{ItemMarks, List, Marks, Scope};
 use super::{
-    ExportItem, ExportOptions, MOVED_WORDS, NOT_IN_LIBRARY, Picked, Plan, SectionPlan,
-    filter_words, stamp,
+    ExportFormat, ExportItem, ExportOptions, MOVED_WORDS, NOT_IN_LIBRARY, Picked, Plan,
+    SectionPlan, filter_words, grade_words, stamp,
 };
 
-/// The Markdown document for `items`.
+/// The Markdown document for `items`: the banner (the highest marking and strictest TLP
+/// of what it holds) as its first and last line, each note and bookmark opening with its
+/// own portion mark.
 pub(super) fn render(items: &[ExportItem<'_>], options: &ExportOptions) -> String {
     let mut out = String::new();
     if items.is_empty() {
         out.push_str("# Notes\n\n*No briefing to export.*\n");
         return out;
     }
-    for (i, item) in items.iter().enumerate() {
+    let marks = Marks::new(items, options, Scope::of(ExportFormat::Markdown));
+    let banner = marks
+        .banner()
+        .map(|b| format!("**{}**\n", escape_one_line(&b)));
+    if let Some(b) = &banner {
+        out.push_str(b);
+        out.push('\n');
+    }
+    for (i, (item, m)) in items.iter().zip(&marks.items).enumerate() {
         if i > 0 {
             out.push_str("\n* * *\n\n");
         }
-        briefing(&mut out, &Plan::new(item, options), options);
+        briefing(&mut out, &Plan::new(item, options), m, options);
+    }
+    if let Some(b) = &banner {
+        if !out.ends_with("\n\n") {
+            out.push('\n');
+        }
+        out.push_str(b);
     }
     out
 }
 
-fn briefing(out: &mut String, plan: &Plan<'_>, options: &ExportOptions) {
+fn briefing(out: &mut String, plan: &Plan<'_>, marks: &ItemMarks<'_>, options: &ExportOptions) {
     header(out, plan.briefing, plan, options);
     if plan.sections.is_empty() && plan.review.is_empty() {
         out.push_str("*No notes or bookmarks to export.*\n");
         return;
     }
     for s in &plan.sections {
-        section(out, s);
+        section(out, s, marks);
     }
     if !plan.review.is_empty() {
         out.push_str("## Needs review\n\n");
@@ -57,7 +75,7 @@ fn briefing(out: &mut String, plan: &Plan<'_>, options: &ExportOptions) {
                         "**Made on section:** {}\n",
                         made_on(plan.briefing, &n.anchor.section)
                     );
-                    note(out, n, *status);
+                    note(out, n, *status, marks.portion(List::Note, &n.id));
                 }
                 Picked::Bookmark(b, status) => bookmarks.push((*b, *status)),
             }
@@ -66,7 +84,8 @@ fn briefing(out: &mut String, plan: &Plan<'_>, options: &ExportOptions) {
             out.push_str("### Bookmarks to review\n\n");
             for (b, status) in bookmarks {
                 let section = made_on(plan.briefing, &b.anchor.section);
-                bookmark(out, b, status, Some(&section));
+                let portion = marks.portion(List::Bookmark, &b.id);
+                bookmark(out, b, status, Some(&section), portion);
             }
             out.push('\n');
         }
@@ -97,6 +116,9 @@ fn header(out: &mut String, b: &Briefing, plan: &Plan<'_>, options: &ExportOptio
     if let Some(c) = &b.classification {
         let _ = writeln!(out, "- **Classification:** {}", escape_one_line(c));
     }
+    if let Some(tlp) = briefing_tlp(b) {
+        let _ = writeln!(out, "- **TLP:** {} ({})", tlp.label(), tlp.meaning());
+    }
     match b.sources.as_slice() {
         [] => {}
         sources => {
@@ -108,6 +130,9 @@ fn header(out: &mut String, b: &Briefing, plan: &Plan<'_>, options: &ExportOptio
                 }
                 if let Some(accessed) = s.accessed {
                     let _ = write!(line, " (accessed {})", accessed.human());
+                }
+                if let Some(grade) = grade_words(s) {
+                    let _ = write!(line, " — {grade}");
                 }
                 let _ = writeln!(out, "  - {line}");
             }
@@ -121,7 +146,7 @@ fn header(out: &mut String, b: &Briefing, plan: &Plan<'_>, options: &ExportOptio
     let _ = writeln!(out, "- **Annotations:** {counts}\n");
 }
 
-fn section(out: &mut String, s: &SectionPlan<'_>) {
+fn section(out: &mut String, s: &SectionPlan<'_>, marks: &ItemMarks<'_>) {
     let title = escape_one_line(&s.section.title);
     match &s.section.kind {
         Some(kind) => {
@@ -132,28 +157,41 @@ fn section(out: &mut String, s: &SectionPlan<'_>) {
         }
     }
     for (n, status) in &s.notes {
-        note(out, n, *status);
+        note(out, n, *status, marks.portion(List::Note, &n.id));
     }
     if !s.bookmarks.is_empty() {
         out.push_str("### Bookmarks\n\n");
         for (b, status) in &s.bookmarks {
-            bookmark(out, b, *status, None);
+            bookmark(out, b, *status, None, marks.portion(List::Bookmark, &b.id));
         }
         out.push('\n');
     }
 }
 
-/// A note: its passage as a block quote, its text, then tags and times.
-fn note(out: &mut String, n: &Note, status: Status) {
+/// A note: its passage as a block quote, its text opening with its portion mark
+/// (`(S) …`), then tags and times.
+fn note(out: &mut String, n: &Note, status: Status, portion: Option<String>) {
     if n.anchor.quote.trim().is_empty() {
         out.push_str("> *(no passage)*\n\n");
     } else {
         out.push_str(&block(&n.anchor.quote, "> "));
         out.push('\n');
     }
-    if !n.body.trim().is_empty() {
-        out.push_str(&block(&n.body, ""));
-        out.push('\n');
+    match (n.body.trim().is_empty(), portion) {
+        (false, Some(p)) => {
+            out.push_str(&p);
+            out.push(' ');
+            out.push_str(&block(&n.body, ""));
+            out.push('\n');
+        }
+        (false, None) => {
+            out.push_str(&block(&n.body, ""));
+            out.push('\n');
+        }
+        (true, Some(p)) => {
+            let _ = writeln!(out, "{p}\n");
+        }
+        (true, None) => {}
     }
     let mut meta = Vec::new();
     let tags = tags_of(&n.body);
@@ -187,9 +225,20 @@ fn note(out: &mut String, n: &Note, status: Status) {
     out.push_str("\n\n");
 }
 
-/// A bookmark as a list item: label, passage, and where it was made when it is orphaned.
-fn bookmark(out: &mut String, b: &Bookmark, status: Status, made_on: Option<&str>) {
+/// A bookmark as a list item: its portion mark, label, passage, and where it was made
+/// when it is orphaned.
+fn bookmark(
+    out: &mut String,
+    b: &Bookmark,
+    status: Status,
+    made_on: Option<&str>,
+    portion: Option<String>,
+) {
     let mut line = String::from("- ");
+    if let Some(p) = portion {
+        line.push_str(&p);
+        line.push(' ');
+    }
     if let Some(label) = b.label.as_deref().filter(|l| !l.trim().is_empty()) {
         let _ = write!(line, "**{}** — ", escape_one_line(label));
     }

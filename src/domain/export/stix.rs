@@ -27,9 +27,13 @@ mod scales;
 
 pub(super) use read::read_bundle;
 use scales::{
-    TLP_2_0, TLP_CREATED, TLP_EXTENSION, Tlp, admiralty_grade, briefing_tlp, grade_words,
-    stated_confidence,
+    TLP_2_0, TLP_CREATED, TLP_EXTENSION, Tlp, briefing_tlp, grade_words, stated_confidence,
 };
+
+use super::marks::{ItemMarks, List, Marks, Scope};
+use crate::domain::text::sanitize_line;
+use crate::domain::tradecraft::inherit::unranked_classification;
+use crate::domain::tradecraft::marking::Marking as Classification;
 
 /// The namespace of brief's deterministic ids. Fixed for ever: changing it would make
 /// every platform see new objects.
@@ -103,8 +107,28 @@ enum Object<'a> {
     Identity(Identity),
     ExtensionDefinition(ExtensionDefinition),
     MarkingDefinition(Marking),
+    #[serde(rename = "marking-definition")]
+    Statement(Statement),
     Report(Report<'a>),
     Note(NoteObject<'a>),
+}
+
+/// A statement marking: the classification of what an object holds, in words
+/// (`SECRET//NOFORN`), as STIX 2.1 marks copyright and terms of use.
+#[derive(Serialize)]
+struct Statement {
+    spec_version: &'static str,
+    id: String,
+    created_by_ref: &'static str,
+    created: &'static str,
+    name: String,
+    definition_type: &'static str,
+    definition: StatementText,
+}
+
+#[derive(Serialize)]
+struct StatementText {
+    statement: String,
 }
 
 #[derive(Serialize)]
@@ -170,7 +194,7 @@ struct Report<'a> {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     external_references: Vec<ExternalReference<'a>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    object_marking_refs: Vec<&'static str>,
+    object_marking_refs: Vec<String>,
     extensions: BTreeMap<&'static str, ReportExtension<'a>>,
 }
 
@@ -215,7 +239,7 @@ struct NoteObject<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     confidence: Option<u8>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    object_marking_refs: Vec<&'static str>,
+    object_marking_refs: Vec<String>,
     extensions: BTreeMap<&'static str, AnnotationExtension<'a>>,
 }
 
@@ -282,6 +306,52 @@ fn marking<'a>(tlp: &Tlp) -> Object<'a> {
     })
 }
 
+/// When brief's statement markings were first written: fixed, since a marking
+/// definition never changes and its id is derived from its text alone.
+const STATEMENT_CREATED: &str = "2026-11-29T00:00:00.000Z";
+
+/// The text of the statement marking an object carries: its marking in words
+/// (`SECRET//NOFORN`), else the briefing's classification as written when brief cannot
+/// rank it (`DIFFUSION RESTREINTE`); `None` when there is neither.
+fn statement_text(marking: Option<&Classification>, unranked: Option<&str>) -> Option<String> {
+    marking
+        .map(Classification::banner)
+        .or_else(|| unranked.map(|u| sanitize_line(u).trim().to_owned()))
+        .filter(|t| !t.is_empty())
+}
+
+/// The id of the statement marking of a text: derived from the text, so that the same
+/// classification has the same marking in every export.
+fn statement_id(text: &str) -> String {
+    format!(
+        "marking-definition--{}",
+        stable_uuid(&format!("marking/statement/{text}"))
+    )
+}
+
+fn statement(text: &str) -> Object<'static> {
+    Object::Statement(Statement {
+        spec_version: SPEC,
+        id: statement_id(text),
+        created_by_ref: BRIEF_IDENTITY,
+        created: STATEMENT_CREATED,
+        name: text.to_owned(),
+        definition_type: "statement",
+        definition: StatementText {
+            statement: text.to_owned(),
+        },
+    })
+}
+
+/// The markings an object refers to: its briefing's TLP, then its classification
+/// statement.
+fn marking_refs(tlp: Option<&'static Tlp>, statement: Option<&str>) -> Vec<String> {
+    tlp.map(|t| t.id.to_owned())
+        .into_iter()
+        .chain(statement.map(statement_id))
+        .collect()
+}
+
 // ---------------------------------------------------------------------------------------
 // Building the bundle
 // ---------------------------------------------------------------------------------------
@@ -307,7 +377,7 @@ fn note_object<'a>(
     briefing: &'a Briefing,
     report: &str,
     note: &'a Note,
-    markings: &[&'static str],
+    markings: Vec<String>,
 ) -> Object<'a> {
     let name = annotation_name("note", &briefing.id, &note.id);
     Object::Note(NoteObject {
@@ -319,8 +389,8 @@ fn note_object<'a>(
         content: &note.body,
         object_refs: [report.to_owned()],
         labels: tags_of(&note.body),
-        confidence: stated_confidence(&note.body).map(|c| c.stix()),
-        object_marking_refs: markings.to_vec(),
+        confidence: stated_confidence(&note.body, briefing.language.as_deref()).map(|c| c.stix()),
+        object_marking_refs: markings,
         extensions: BTreeMap::from([(
             BRIEF_EXTENSION,
             AnnotationExtension {
@@ -343,7 +413,7 @@ fn bookmark_object<'a>(
     briefing: &'a Briefing,
     report: &str,
     mark: &'a Bookmark,
-    markings: &[&'static str],
+    markings: Vec<String>,
 ) -> Object<'a> {
     let name = annotation_name("bookmark", &briefing.id, &mark.id);
     Object::Note(NoteObject {
@@ -361,7 +431,7 @@ fn bookmark_object<'a>(
         object_refs: [report.to_owned()],
         labels: vec!["bookmark".to_owned()],
         confidence: None,
-        object_marking_refs: markings.to_vec(),
+        object_marking_refs: markings,
         extensions: BTreeMap::from([(
             BRIEF_EXTENSION,
             AnnotationExtension {
@@ -407,26 +477,48 @@ fn briefing_objects<'a>(
     item: &ExportItem<'a>,
     options: &ExportOptions,
     tlp: Option<&'static Tlp>,
+    marks: &ItemMarks<'_>,
+    statements: &mut Vec<String>,
 ) -> Vec<Object<'a>> {
     let b = item.briefing;
-    let (notes, marks) = picked(item, options);
+    let (notes, bookmarks) = picked(item, options);
     let Some(created) = notes
         .iter()
         .map(|n| n.created)
-        .chain(marks.iter().map(|m| m.created))
+        .chain(bookmarks.iter().map(|m| m.created))
         .min()
     else {
         return Vec::new();
     };
-    let markings: Vec<&'static str> = tlp.map(|t| t.id).into_iter().collect();
+    let unranked = unranked_classification(b);
+    let mut refs = |list: List, id: &str| {
+        let marking = marks.of(list, id).and_then(|i| i.marking.as_ref());
+        let text = statement_text(marking, unranked);
+        if let Some(t) = &text
+            && !statements.contains(t)
+        {
+            statements.push(t.clone());
+        }
+        marking_refs(tlp, text.as_deref())
+    };
     let report = format!("report--{}", stable_uuid(&format!("report/{}", b.id)));
-    let mut objects: Vec<Object<'a>> = Vec::with_capacity(1 + notes.len() + marks.len());
-    objects.extend(notes.iter().map(|n| note_object(b, &report, n, &markings)));
-    objects.extend(
-        marks
-            .iter()
-            .map(|m| bookmark_object(b, &report, m, &markings)),
-    );
+    let mut objects: Vec<Object<'a>> = Vec::with_capacity(1 + notes.len() + bookmarks.len());
+    for n in &notes {
+        let markings = refs(List::Note, &n.id);
+        objects.push(note_object(b, &report, n, markings));
+    }
+    for m in &bookmarks {
+        let markings = refs(List::Bookmark, &m.id);
+        objects.push(bookmark_object(b, &report, m, markings));
+    }
+    // The report holds the summary and refers to every note: it carries their roll-up.
+    let report_statement = statement_text(marks.total.marking.as_ref(), unranked);
+    if let Some(t) = &report_statement
+        && !statements.contains(t)
+    {
+        statements.push(t.clone());
+    }
+    let report_markings = marking_refs(tlp, report_statement.as_deref());
     let object_refs = objects
         .iter()
         .filter_map(|o| match o {
@@ -438,9 +530,8 @@ fn briefing_objects<'a>(
         .sources
         .iter()
         .map(|s| {
-            let (reliability, credibility) = admiralty_grade(s);
             let mut description = "Source of the briefing".to_owned();
-            if let Some(grade) = grade_words(reliability, credibility) {
+            if let Some(grade) = grade_words(s) {
                 description.push_str("; ");
                 description.push_str(&grade);
             }
@@ -468,12 +559,12 @@ fn briefing_objects<'a>(
         confidence: b
             .summary
             .as_deref()
-            .and_then(stated_confidence)
+            .and_then(|text| stated_confidence(text, b.language.as_deref()))
             .map(|c| c.stix()),
         lang: b.language.as_deref(),
         object_refs,
         external_references,
-        object_marking_refs: markings,
+        object_marking_refs: report_markings,
         extensions: BTreeMap::from([(
             BRIEF_EXTENSION,
             ReportExtension {
@@ -493,17 +584,19 @@ fn briefing_objects<'a>(
 /// with a line break. Briefings keep the order given; brief's identity and extension
 /// definition, and the TLP 2.0 marking definitions used, come first.
 pub(super) fn render(items: &[ExportItem<'_>], options: &ExportOptions) -> String {
+    let marks = Marks::new(items, options, Scope::of(super::ExportFormat::Stix));
     let mut body: Vec<Object<'_>> = Vec::new();
     let mut used: Vec<&'static Tlp> = Vec::new();
-    for item in items {
+    let mut statements: Vec<String> = Vec::new();
+    for (item, m) in items.iter().zip(&marks.items) {
         let tlp = briefing_tlp(item.briefing);
-        let objects = briefing_objects(item, options, tlp);
+        let objects = briefing_objects(item, options, tlp, m, &mut statements);
         if let Some(t) = tlp.filter(|_| !objects.is_empty()) {
             used.push(t);
         }
         body.extend(objects);
     }
-    let mut objects: Vec<Object<'_>> = Vec::with_capacity(body.len() + 7);
+    let mut objects: Vec<Object<'_>> = Vec::with_capacity(body.len() + 7 + statements.len());
     if !body.is_empty() {
         objects.push(identity());
         objects.push(extension_definition());
@@ -513,6 +606,7 @@ pub(super) fn render(items: &[ExportItem<'_>], options: &ExportOptions) -> Strin
                 .filter(|t| used.iter().any(|u| u.id == t.id))
                 .map(marking),
         );
+        objects.extend(statements.iter().map(|t| statement(t)));
     }
     objects.extend(body);
     let mut ids: Vec<&str> = items.iter().map(|i| i.briefing.id.as_str()).collect();

@@ -21,8 +21,10 @@ use super::super::annotation::{Anchor, Bookmark, Note, tags_of};
 use super::super::briefing::Briefing;
 use super::super::placing::doc_text;
 use super::super::text::json_safe;
+use super::marks::{ItemMarks, List, Marks, Scope};
 use super::stix::{annotation_name, picked, stable_uuid};
 use super::{ExportItem, ExportOptions};
+use crate::domain::tradecraft::inherit::Inherited;
 
 mod read;
 
@@ -44,14 +46,20 @@ pub(crate) const BRIEFING_IRI: &str = "urn:brief:briefing:";
 #[derive(Serialize)]
 struct Collection<'a> {
     #[serde(rename = "@context")]
-    context: &'static str,
+    context: (&'static str, BriefContext),
     id: String,
     #[serde(rename = "type")]
     kind: &'static str,
     label: String,
+    /// The banner: the highest marking and strictest TLP of the annotations, first…
+    #[serde(rename = "brief:banner", skip_serializing_if = "Option::is_none")]
+    banner: Option<String>,
     total: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
     first: Option<Page<'a>>,
+    /// … and last.
+    #[serde(rename = "brief:bannerEnd", skip_serializing_if = "Option::is_none")]
+    banner_end: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -97,6 +105,10 @@ struct AnnotationOut<'a> {
     moved: bool,
     #[serde(rename = "brief:conflictOf", skip_serializing_if = "Option::is_none")]
     conflict_of: Option<&'a str>,
+    #[serde(rename = "brief:marking", skip_serializing_if = "Option::is_none")]
+    marking: Option<String>,
+    #[serde(rename = "brief:tlp", skip_serializing_if = "Option::is_none")]
+    tlp: Option<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -233,7 +245,21 @@ fn annotation_id(kind: &str, briefing: &str, id: &str) -> String {
     )
 }
 
-fn note_annotation<'a>(b: &'a Briefing, text: &BriefingText, n: &'a Note) -> AnnotationOut<'a> {
+/// The marking (`S//NOFORN`) and TLP (`AMBER+STRICT`) an annotation inherits.
+fn marked(i: Option<&Inherited>) -> (Option<String>, Option<&'static str>) {
+    (
+        i.and_then(|i| i.marking.as_ref()).map(|m| m.code()),
+        i.and_then(|i| i.tlp).map(|t| t.name()),
+    )
+}
+
+fn note_annotation<'a>(
+    b: &'a Briefing,
+    text: &BriefingText,
+    n: &'a Note,
+    marks: &ItemMarks<'_>,
+) -> AnnotationOut<'a> {
+    let (marking, tlp) = marked(marks.of(List::Note, &n.id));
     let mut body = vec![TextualBody::new(n.body.as_str(), "commenting")];
     body.extend(
         tags_of(&n.body)
@@ -255,6 +281,8 @@ fn note_annotation<'a>(b: &'a Briefing, text: &BriefingText, n: &'a Note) -> Ann
         version: &n.anchor.version,
         moved: n.moved,
         conflict_of: n.conflict_of.as_deref(),
+        marking,
+        tlp,
     }
 }
 
@@ -262,7 +290,9 @@ fn bookmark_annotation<'a>(
     b: &'a Briefing,
     text: &BriefingText,
     m: &'a Bookmark,
+    marks: &ItemMarks<'_>,
 ) -> AnnotationOut<'a> {
+    let (marking, tlp) = marked(marks.of(List::Bookmark, &m.id));
     AnnotationOut {
         context: (ANNO_CONTEXT, BriefContext { brief: BRIEF_VOCAB }),
         id: annotation_id("bookmark", &b.id, &m.id),
@@ -283,6 +313,8 @@ fn bookmark_annotation<'a>(
         version: &m.anchor.version,
         moved: m.moved,
         conflict_of: None,
+        marking,
+        tlp,
     }
 }
 
@@ -290,18 +322,23 @@ fn bookmark_annotation<'a>(
 fn briefing_annotations<'a>(
     item: &ExportItem<'a>,
     options: &ExportOptions,
+    marks: &ItemMarks<'_>,
 ) -> Vec<AnnotationOut<'a>> {
     let b = item.briefing;
-    let (notes, marks) = picked(item, options);
-    if notes.is_empty() && marks.is_empty() {
+    let (notes, bookmarks) = picked(item, options);
+    if notes.is_empty() && bookmarks.is_empty() {
         return Vec::new();
     }
     let text = BriefingText::new(b);
     let mut out: Vec<AnnotationOut<'a>> = notes
         .into_iter()
-        .map(|n| note_annotation(b, &text, n))
+        .map(|n| note_annotation(b, &text, n, marks))
         .collect();
-    out.extend(marks.into_iter().map(|m| bookmark_annotation(b, &text, m)));
+    out.extend(
+        bookmarks
+            .into_iter()
+            .map(|m| bookmark_annotation(b, &text, m, marks)),
+    );
     out
 }
 
@@ -309,10 +346,13 @@ fn briefing_annotations<'a>(
 /// a line break. Briefings keep the order given; every annotation is in the one page,
 /// embedded (a collection with none has no page, as the model asks).
 pub(super) fn render(items: &[ExportItem<'_>], options: &ExportOptions) -> String {
+    let marks = Marks::new(items, options, Scope::of(super::ExportFormat::W3c));
     let annotations: Vec<AnnotationOut<'_>> = items
         .iter()
-        .flat_map(|i| briefing_annotations(i, options))
+        .zip(&marks.items)
+        .flat_map(|(i, m)| briefing_annotations(i, options, m))
         .collect();
+    let banner = marks.banner();
     let mut ids: Vec<&str> = items.iter().map(|i| i.briefing.id.as_str()).collect();
     ids.sort_unstable();
     let ids = ids.join(",");
@@ -330,12 +370,14 @@ pub(super) fn render(items: &[ExportItem<'_>], options: &ExportOptions) -> Strin
         items: annotations,
     });
     let collection = Collection {
-        context: ANNO_CONTEXT,
+        context: (ANNO_CONTEXT, BriefContext { brief: BRIEF_VOCAB }),
         id,
         kind: "AnnotationCollection",
         label,
+        banner: banner.clone(),
         total,
         first,
+        banner_end: banner,
     };
     // Serialising these plain structures cannot fail (string keys only).
     let text = serde_json::to_string_pretty(&collection).unwrap_or_else(|_| "null".to_owned());

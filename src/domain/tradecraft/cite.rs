@@ -7,6 +7,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, Options, Parser, Tag};
 
+use super::grade::Grade;
 use super::marking::{Marking, portion_at_start};
 
 /// The longest source id read in a citation marker.
@@ -30,6 +31,18 @@ pub struct Portion {
     pub range: Range<usize>,
     /// The paragraph (or list item, or heading) it marks, in bytes of the text.
     pub paragraph: Range<usize>,
+}
+
+/// How a citation is shown beside the passage that makes it: the source's id in
+/// capitals, then its grade (`NYT B2`); the id alone when the source is not graded
+/// (`NYT`). The reader and `brief show` use it.
+pub fn citation_label(source_id: &str, grade: Grade) -> String {
+    let id = source_id.to_uppercase();
+    if grade.is_empty() {
+        id
+    } else {
+        format!("{id} {}", grade.label())
+    }
 }
 
 /// Byte ranges of code (spans and blocks) in a CommonMark text: markers there are text.
@@ -134,6 +147,17 @@ pub fn find_portions(text: &str) -> Vec<Portion> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn citation_labels_carry_the_grade() {
+        use super::super::grade::{Credibility, Reliability};
+        let b2 = Grade {
+            reliability: Reliability::parse("B"),
+            credibility: Credibility::from_number(2),
+        };
+        assert_eq!(citation_label("nyt", b2), "NYT B2");
+        assert_eq!(citation_label("kcna-2023", Grade::default()), "KCNA-2023");
+    }
 
     #[test]
     fn citations_are_found_outside_code() {

@@ -9,9 +9,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::domain::briefing::Briefing;
-use crate::domain::i18n::{DocLabel, Lang, t};
+use crate::domain::i18n::{DocLabel, grade_meaning, t};
 use crate::domain::text::{sanitize_line, truncate};
-use crate::domain::tradecraft::grade::{Credibility, Grade, Reliability};
 use crate::keys::{Action, Context};
 use crate::tr;
 use crate::tui::effect::{Effect, Go, NoteOp, Place};
@@ -62,42 +61,6 @@ fn snippet(briefing: &Briefing, unit: usize, block: usize) -> String {
         .get(block)
         .map(|b| truncate(&sanitize_line(&b.text), 60))
         .unwrap_or_default()
-}
-
-/// What a grade means, in `lang`: `usually reliable; probably true` / `habituellement
-/// fiable ; probablement vraie` (the Admiralty code's words).
-fn grade_meaning(grade: Grade, lang: Lang) -> String {
-    let reliability = grade.reliability.map(|r| {
-        t(
-            lang,
-            match r {
-                Reliability::A => "grade-reliability-a",
-                Reliability::B => "grade-reliability-b",
-                Reliability::C => "grade-reliability-c",
-                Reliability::D => "grade-reliability-d",
-                Reliability::E => "grade-reliability-e",
-                Reliability::F => "grade-reliability-f",
-            },
-        )
-    });
-    let credibility = grade.credibility.map(|c| {
-        t(
-            lang,
-            match c {
-                Credibility::Confirmed => "grade-credibility-1",
-                Credibility::ProbablyTrue => "grade-credibility-2",
-                Credibility::PossiblyTrue => "grade-credibility-3",
-                Credibility::Doubtful => "grade-credibility-4",
-                Credibility::Improbable => "grade-credibility-5",
-                Credibility::CannotBeJudged => "grade-credibility-6",
-            },
-        )
-    });
-    match (reliability, credibility) {
-        (Some(r), Some(c)) => tr!(lang, "grade-meaning", reliability = r, credibility = c),
-        (Some(one), None) | (None, Some(one)) => one,
-        (None, None) => String::new(),
-    }
 }
 
 impl SourcesView {
@@ -359,38 +322,5 @@ impl SourcesView {
             .collect();
         frame.render_widget(Paragraph::new(lines), inner);
         let _ = moved;
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::domain::tradecraft::grade::{CREDIBILITIES, RELIABILITIES};
-
-    #[test]
-    fn grades_mean_in_english_what_the_domain_says_and_in_french_its_own_words() {
-        for reliability in RELIABILITIES {
-            for credibility in CREDIBILITIES {
-                let grade = Grade {
-                    reliability: Some(reliability),
-                    credibility: Some(credibility),
-                };
-                assert_eq!(grade_meaning(grade, Lang::En), grade.meaning());
-                assert_ne!(grade_meaning(grade, Lang::Fr), grade.meaning());
-            }
-        }
-        let b2 = Grade {
-            reliability: Some(Reliability::B),
-            credibility: Some(Credibility::ProbablyTrue),
-        };
-        assert_eq!(
-            grade_meaning(b2, Lang::Fr),
-            "habituellement fiable\u{202f}; probablement vraie"
-        );
-        let only = Grade {
-            reliability: None,
-            credibility: Some(Credibility::Doubtful),
-        };
-        assert_eq!(grade_meaning(only, Lang::Fr), "douteuse");
     }
 }

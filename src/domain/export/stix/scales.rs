@@ -9,7 +9,7 @@
 //! extension. Consumers recognise them by id, so they are copied exactly, never made up.
 
 use crate::domain::briefing::{Briefing, Source};
-use crate::domain::fold::fold;
+use crate::domain::tradecraft::estimative::{Estimate, Lexicons};
 
 /// The id of the OASIS extension definition that TLP 2.0 marking definitions use.
 pub(crate) const TLP_EXTENSION: &str = "extension-definition--60a3c5c5-0d10-413e-aab3-9e08dde9e88d";
@@ -64,210 +64,178 @@ pub(crate) static TLP_2_0: [Tlp; 5] = [
     },
 ];
 
-/// The TLP 2.0 level of a label written `AMBER+STRICT` or `TLP:AMBER+STRICT` (any case,
-/// spaces around ignored); `None` for anything else, TLP 1.0's `WHITE` included.
-pub(crate) fn tlp_of_label(label: &str) -> Option<&'static Tlp> {
-    let label = label.trim();
-    let bare = match label.get(..4) {
-        Some(head) if head.eq_ignore_ascii_case("TLP:") => &label[4..],
-        _ => label,
+/// The standard TLP 2.0 marking definition of a label.
+pub(crate) fn tlp_marking(tlp: crate::domain::tradecraft::tlp::Tlp) -> &'static Tlp {
+    use crate::domain::tradecraft::tlp::Tlp as Label;
+    let index = match tlp {
+        Label::Clear => 0,
+        Label::Green => 1,
+        Label::Amber => 2,
+        Label::AmberStrict => 3,
+        Label::Red => 4,
     };
-    TLP_2_0
-        .iter()
-        .find(|t| t.label.eq_ignore_ascii_case(bare.trim()))
+    &TLP_2_0[index]
 }
 
-/// The briefing's TLP 2.0 level, if it states one.
-///
-/// TRADECRAFT (issue 18): briefings gain a `tlp` field (`"CLEAR"`, `"GREEN"`, `"AMBER"`,
-/// `"AMBER+STRICT"`, `"RED"`); when it lands, read it here first, with
-/// [`tlp_of_label`]. Until then a briefing states its TLP by a `classification` that is
-/// exactly a TLP 2.0 label, such as `TLP:AMBER`.
+/// The briefing's TLP 2.0 marking definition, if it has a label (its `tlp`, or a
+/// `classification` that is exactly a TLP 2.0 label: see
+/// [`crate::domain::tradecraft::inherit::briefing_tlp`]).
 pub(crate) fn briefing_tlp(briefing: &Briefing) -> Option<&'static Tlp> {
-    let classification = briefing.classification.as_deref()?;
-    let head = classification.trim_start().get(..4)?;
-    if !head.eq_ignore_ascii_case("TLP:") {
-        return None;
-    }
-    tlp_of_label(classification)
+    crate::domain::tradecraft::inherit::briefing_tlp(briefing).map(tlp_marking)
 }
 
-/// A confidence level as analytic standards (ICD 203) state it.
+/// A confidence level as analytic standards (ICD 203) state it: the index of a level
+/// of the estimative lexicon (from the lowest) among how many it has.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Confidence {
-    /// "low confidence", "confiance faible".
-    Low,
-    /// "moderate confidence", "confiance modérée".
-    Moderate,
-    /// "high confidence", "confiance élevée".
-    High,
+pub(crate) struct Confidence {
+    level: usize,
+    levels: usize,
 }
 
 impl Confidence {
-    /// The value on STIX's 0–100 scale, after the "None / Low / Med / High" table of the
-    /// STIX 2.1 specification (Appendix A): Low 15, Med 50, High 85.
+    /// The value on STIX's 0–100 scale. With the three levels of ICD 203 (low,
+    /// moderate, high), the "None / Low / Med / High" table of the STIX 2.1
+    /// specification (Appendix A): Low 15, Med 50, High 85. An organisation's own scale
+    /// with another number of levels is spread evenly, each level at the middle of its
+    /// share of 0–100.
     pub fn stix(self) -> u8 {
-        match self {
-            Confidence::Low => 15,
-            Confidence::Moderate => 50,
-            Confidence::High => 85,
+        if self.levels == 3 {
+            return [15, 50, 85][self.level.min(2)];
         }
+        let n = self.levels.max(1) as u64;
+        let i = self.level.min(self.levels.saturating_sub(1)) as u64;
+        u8::try_from((100 * (2 * i + 1)) / (2 * n)).unwrap_or(100)
     }
 }
 
-/// The two words that state a level, folded (lowercase, no accents), in order.
-const CONFIDENCE_PHRASES: [(&str, &str, Confidence); 10] = [
-    ("low", "confidence", Confidence::Low),
-    ("moderate", "confidence", Confidence::Moderate),
-    ("high", "confidence", Confidence::High),
-    ("confiance", "faible", Confidence::Low),
-    ("faible", "confiance", Confidence::Low),
-    ("confiance", "moderee", Confidence::Moderate),
-    ("confiance", "modere", Confidence::Moderate),
-    ("confiance", "elevee", Confidence::High),
-    ("confiance", "eleve", Confidence::High),
-    ("haute", "confiance", Confidence::High),
-];
+/// The lexicons a confidence is looked for with: the built-in ones (English and
+/// French), read once.
+fn lexicons() -> &'static Lexicons {
+    static LEXICONS: std::sync::OnceLock<Lexicons> = std::sync::OnceLock::new();
+    LEXICONS.get_or_init(Lexicons::bundled)
+}
 
-/// The confidence a text states: one of the phrases of [`CONFIDENCE_PHRASES`] (case,
-/// accents and line breaks ignored, whole words). A text that states two different
-/// levels states none: it is not for the export to choose. Linear in the text.
-///
-/// TRADECRAFT (issue 18) brings a configurable list of estimative terms; when it lands,
-/// this should ask it instead of keeping its own list.
-pub(crate) fn stated_confidence(text: &str) -> Option<Confidence> {
-    let folded = fold(text).text;
-    let mut words = folded
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty());
+/// The confidence a text states, found with the estimative lexicon of `language` and
+/// the default (English) one, as `brief check --lint` finds it: the confidence terms
+/// of `assets/estimative/*.toml` (case, accents and line breaks ignored, whole words).
+/// A text that states two different levels states none: it is not for the export to
+/// choose. Linear in the text.
+pub(crate) fn stated_confidence(text: &str, language: Option<&str>) -> Option<Confidence> {
+    let lexicons = lexicons();
+    let own = lexicons.for_language(language);
+    let default = lexicons.for_language(None);
     let mut found: Option<Confidence> = None;
-    let mut previous = words.next()?;
-    for word in words {
-        let level = CONFIDENCE_PHRASES
-            .iter()
-            .find(|(a, b, _)| *a == previous && *b == word)
-            .map(|(_, _, level)| *level);
-        if let Some(level) = level {
-            match found {
-                Some(other) if other != level => return None,
-                _ => found = Some(level),
+    let mut scanned = vec![own];
+    if !std::ptr::eq(own, default) {
+        scanned.push(default);
+    }
+    for lexicon in scanned {
+        let levels = lexicon.confidence_levels.len();
+        for m in lexicon.scan(text) {
+            if let Estimate::Confidence { level } = m.estimate {
+                // Two lists may share a level's name: compare levels as STIX does.
+                let this = Confidence { level, levels };
+                match found {
+                    Some(other) if other.stix() != this.stix() => return None,
+                    _ => found = Some(this),
+                }
             }
         }
-        previous = word;
     }
     found
 }
 
-/// The Admiralty grades of a source: reliability `A`–`F` and credibility `1`–`6`.
-///
-/// TRADECRAFT (issue 18): `Source` gains `reliability` and `credibility`; return them
-/// here and the export carries them (see [`grade_words`]). Until then sources carry no
-/// grade.
-pub(crate) fn admiralty_grade(_source: &Source) -> (Option<char>, Option<u8>) {
-    (None, None)
-}
-
-/// The Admiralty grades in words, for an external reference's description:
-/// `Admiralty grade B2 (reliability B: usually reliable; credibility 2: probably true)`;
-/// `None` when the source is not graded.
-pub(crate) fn grade_words(reliability: Option<char>, credibility: Option<u8>) -> Option<String> {
-    const RELIABILITY: [&str; 6] = [
-        "completely reliable",
-        "usually reliable",
-        "fairly reliable",
-        "not usually reliable",
-        "unreliable",
-        "reliability cannot be judged",
-    ];
-    const CREDIBILITY: [&str; 6] = [
-        "confirmed by other sources",
-        "probably true",
-        "possibly true",
-        "doubtful",
-        "improbable",
-        "truth cannot be judged",
-    ];
-    let r = reliability.and_then(|r| {
-        let i = "ABCDEF".find(r.to_ascii_uppercase())?;
-        Some((r.to_ascii_uppercase(), RELIABILITY[i]))
-    });
-    let c = credibility
-        .filter(|c| (1..=6).contains(c))
-        .map(|c| (c, CREDIBILITY[usize::from(c) - 1]));
+/// A source's Admiralty grade in words, for an external reference's description:
+/// `Admiralty grade B2 (reliability B: usually reliable; credibility 2: probably
+/// true)`; `None` when the source is not graded.
+pub(crate) fn grade_words(source: &Source) -> Option<String> {
+    let grade = source.grade();
     let mut parts = Vec::new();
-    if let Some((r, words)) = r {
-        parts.push(format!("reliability {r}: {words}"));
+    if let Some(r) = grade.reliability {
+        parts.push(format!("reliability {}: {}", r.letter(), r.meaning()));
     }
-    if let Some((c, words)) = c {
-        parts.push(format!("credibility {c}: {words}"));
+    if let Some(c) = grade.credibility {
+        parts.push(format!("credibility {}: {}", c.number(), c.meaning()));
     }
-    if parts.is_empty() {
-        return None;
-    }
-    let code = format!(
-        "{}{}",
-        r.map(|(r, _)| r.to_string()).unwrap_or_default(),
-        c.map(|(c, _)| c.to_string()).unwrap_or_default()
-    );
-    Some(format!("Admiralty grade {code} ({})", parts.join("; ")))
+    (!parts.is_empty()).then(|| format!("Admiralty grade {} ({})", grade.label(), parts.join("; ")))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::tradecraft::grade::{Credibility, Reliability};
 
     #[test]
-    fn tlp_labels_with_or_without_prefix() {
+    fn tlp_labels_map_to_the_oasis_definitions() {
+        use crate::domain::tradecraft::tlp::{TLPS, Tlp as Label};
+        for label in TLPS {
+            assert_eq!(tlp_marking(label).name(), label.label());
+        }
         assert_eq!(
-            tlp_of_label("AMBER+STRICT").map(|t| t.id),
-            Some("marking-definition--939a9414-2ddd-4d32-a0cd-375ea402b003")
+            tlp_marking(Label::AmberStrict).id,
+            "marking-definition--939a9414-2ddd-4d32-a0cd-375ea402b003"
         );
-        assert_eq!(tlp_of_label(" tlp:red ").map(|t| t.value), Some("red"));
-        assert_eq!(
-            tlp_of_label("TLP:CLEAR").map(|t| t.name()).as_deref(),
-            Some("TLP:CLEAR")
-        );
-        assert_eq!(tlp_of_label("TLP:WHITE"), None);
-        assert_eq!(tlp_of_label("AMBER STRICT"), None);
-        assert_eq!(tlp_of_label(""), None);
+        assert_eq!(tlp_marking(Label::AmberStrict).value, "amber+strict");
     }
 
     #[test]
     fn confidence_in_words_english_and_french() {
-        let level = |t: &str| stated_confidence(t).map(Confidence::stix);
+        let level = |t: &str, lang: Option<&str>| stated_confidence(t, lang).map(Confidence::stix);
         assert_eq!(
-            level("We assess with HIGH\nconfidence that it is likely."),
+            level(
+                "We assess with HIGH\nconfidence that it is likely.",
+                Some("en")
+            ),
             Some(85)
         );
-        assert_eq!(level("low confidence: a single source"), Some(15));
-        assert_eq!(level("Moderate confidence."), Some(50));
-        assert_eq!(level("Avec une confiance élevée, …"), Some(85));
-        assert_eq!(level("degré de confiance modéré"), Some(50));
-        assert_eq!(level("Confiance faible."), Some(15));
-        assert_eq!(level("confidence is what we lack"), None);
-        assert_eq!(level("highconfidence"), None);
+        assert_eq!(level("low confidence: a single source", None), Some(15));
+        assert_eq!(level("Moderate confidence.", Some("en")), Some(50));
+        assert_eq!(level("Avec une confiance élevée, …", Some("fr")), Some(85));
+        assert_eq!(level("Confiance faible.", Some("fr")), Some(15));
+        // A note in English on a French briefing.
+        assert_eq!(level("medium confidence", Some("fr")), Some(50));
+        assert_eq!(level("confidence is what we lack", None), None);
+        assert_eq!(level("highconfidence", None), None);
         // Two different levels: none is chosen.
-        assert_eq!(level("high confidence here, low confidence there"), None);
         assert_eq!(
-            level("high confidence, and again high confidence"),
+            level("high confidence here, low confidence there", None),
+            None
+        );
+        assert_eq!(
+            level("high confidence, and again high confidence", None),
             Some(85)
         );
-        assert_eq!(level(""), None);
+        assert_eq!(level("", None), None);
+    }
+
+    #[test]
+    fn other_scales_spread_evenly() {
+        let c = |level, levels| Confidence { level, levels }.stix();
+        assert_eq!((c(0, 2), c(1, 2)), (25, 75));
+        assert_eq!((c(0, 5), c(4, 5)), (10, 90));
     }
 
     #[test]
     fn admiralty_grades_in_words() {
+        let source = |r, c| Source {
+            id: None,
+            name: "n".into(),
+            url: None,
+            accessed: None,
+            reliability: Reliability::parse(r),
+            credibility: Credibility::from_number(c),
+            grading: None,
+        };
         assert_eq!(
-            grade_words(Some('b'), Some(2)).as_deref(),
+            grade_words(&source("B", 2)).as_deref(),
             Some(
                 "Admiralty grade B2 (reliability B: usually reliable; credibility 2: probably true)"
             )
         );
         assert_eq!(
-            grade_words(Some('F'), None).as_deref(),
+            grade_words(&source("F", 0)).as_deref(),
             Some("Admiralty grade F (reliability F: reliability cannot be judged)")
         );
-        assert_eq!(grade_words(Some('G'), Some(7)), None);
-        assert_eq!(grade_words(None, None), None);
+        assert_eq!(grade_words(&source("G", 7)), None);
     }
 }
