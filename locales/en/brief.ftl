@@ -161,6 +161,7 @@ action-export-all = Export the notes of every briefing that has some
 action-sources = The sources: their grades, what cites them, what rests on one alone
 action-toggle-estimative = Show or hide the bands of estimative words (likely, probable…) under paragraphs
 action-lints = Estimative language that mixes scales or is missing where it should be
+action-changes = What changed in this section since it was read (Δ), word by word
 action-withdraw = Withdraw the selected source, or take it back (kept with your notes)
 action-outline-wider = A wider outline
 action-outline-narrower = A narrower outline
@@ -379,6 +380,20 @@ sources-nothing-to-filter = the sources view has nothing to filter: it lists eve
 sources-cannot-withdraw = this source has no id: nothing cites it
 sources-taken-back = source taken back
 sources-withdrawn = source withdrawn: what depends on it is listed under it
+
+# What changed in a section since it was read (the "what changed" key on a Δ section).
+changes-heading = What changed in § { $number } { $title } since you read it
+changes-legend = { $deleted ->
+        [one] { $deleted } word deleted [-so-]
+       *[other] { $deleted } words deleted [-so-]
+    }, { $inserted ->
+        [one] { $inserted } inserted {"{"}+so+{"}"}
+       *[other] { $inserted } inserted {"{"}+so+{"}"}
+    } — Esc returns to the text
+changes-not-a-section = what changed is shown for a section: move to one first
+changes-not-read = this section is not marked read: nothing to compare with
+changes-none = this section has not changed since you read it
+changes-not-kept = the text as you read it was not kept (read before brief kept it, or too long)
 
 # What a source's grade means (the Admiralty code), in the sources view.
 grade-reliability-a = completely reliable

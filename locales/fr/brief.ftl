@@ -180,6 +180,7 @@ action-export-all = Exporter les notes de tous les briefings qui en ont
 action-sources = Les sources : leur cotation, ce qui les cite, ce qui ne repose que sur une
 action-toggle-estimative = Afficher ou masquer sous les paragraphes les fourchettes des termes d’estimation (probable, vraisemblable…)
 action-lints = Les termes d’estimation qui mêlent les échelles ou manquent là où il en faut
+action-changes = Ce qui a changé dans cette section depuis sa lecture (Δ), mot à mot
 action-withdraw = Retirer la source choisie, ou la rétablir (gardé avec vos notes)
 action-outline-wider = Élargir le plan
 action-outline-narrower = Rétrécir le plan
@@ -394,6 +395,20 @@ sources-nothing-to-filter = la vue des sources n’a rien à filtrer : elle les 
 sources-cannot-withdraw = cette source n’a pas d’identifiant : rien ne la cite
 sources-taken-back = source rétablie
 sources-withdrawn = source retirée : ce qui en dépend est listé sous elle
+
+# Ce qui a changé dans une section depuis sa lecture (la touche « ce qui a changé » sur une section Δ).
+changes-heading = Ce qui a changé dans le § { $number } { $title } depuis votre lecture
+changes-legend = { $deleted ->
+        [one] { $deleted } mot supprimé [-ainsi-]
+       *[other] { $deleted } mots supprimés [-ainsi-]
+    }, { $inserted ->
+        [one] { $inserted } ajouté {"{"}+ainsi+{"}"}
+       *[other] { $inserted } ajoutés {"{"}+ainsi+{"}"}
+    } — Échap revient au texte
+changes-not-a-section = ce qui a changé s’affiche pour une section : placez-vous d’abord sur l’une d’elles
+changes-not-read = cette section n’est pas marquée lue : rien à comparer
+changes-none = cette section n’a pas changé depuis votre lecture
+changes-not-kept = le texte tel que vous l’avez lu n’a pas été conservé (lu avant que brief le garde, ou trop long)
 
 # Ce que signifie la cotation d’une source (code de l’Amirauté), dans la vue des
 # sources : la fiabilité de la source, puis la crédibilité de l’information.

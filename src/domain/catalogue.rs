@@ -358,7 +358,7 @@ fn connect(db: &Path, read_only: bool) -> Result<Connection, CatalogueError> {
         "PRAGMA page_size = 16384; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;
          PRAGMA cache_size = -16384;"
     };
-    if let Err(e) = conn.execute_batch(pragmas) {
+    if let Err(e) = retry_busy(|| conn.execute_batch(pragmas)) {
         let error = CatalogueError::from_sqlite(db, &e);
         // A damaged file is reported by the schema check, which sets it aside.
         if !error.is_corrupt() {
@@ -366,6 +366,29 @@ fn connect(db: &Path, read_only: bool) -> Result<Connection, CatalogueError> {
         }
     }
     Ok(conn)
+}
+
+/// Runs `f` again while SQLite answers "busy" at once, up to [`BUSY_TIMEOUT`]. SQLite
+/// does not call its busy handler everywhere (switching a new file to WAL while
+/// another brief does the same, or recovering its WAL, answers busy at once), and two
+/// briefs opening one new cache together must both succeed.
+pub(super) fn retry_busy<T>(mut f: impl FnMut() -> rusqlite::Result<T>) -> rusqlite::Result<T> {
+    let deadline = std::time::Instant::now() + BUSY_TIMEOUT;
+    let mut pause = Duration::from_millis(2);
+    loop {
+        match f() {
+            Err(e)
+                if matches!(
+                    e.sqlite_error_code(),
+                    Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked)
+                ) && std::time::Instant::now() < deadline =>
+            {
+                std::thread::sleep(pause);
+                pause = (pause * 2).min(Duration::from_millis(50));
+            }
+            other => return other,
+        }
+    }
 }
 
 /// Why a file cannot be created next to `db`, if it cannot.

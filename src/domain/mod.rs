@@ -9,6 +9,7 @@ pub mod atomic;
 pub mod briefing;
 pub mod bundled;
 pub mod catalogue;
+pub mod changes;
 pub mod date;
 pub mod diag;
 pub mod export;

@@ -40,6 +40,16 @@ pub fn unit_blocks(briefing: &Briefing, unit: usize) -> Vec<Block> {
     }
 }
 
+/// The text of a unit as the reader shows it: its blocks' text, a blank line between
+/// two. What a read mark keeps, to show later what changed.
+pub fn unit_text(briefing: &Briefing, unit: usize) -> String {
+    unit_blocks(briefing, unit)
+        .into_iter()
+        .map(|b| b.text)
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
 /// A section's text for anchoring, from its rendered blocks.
 pub fn section_text(section: &Section, blocks: Vec<Block>) -> SectionText {
     SectionText {

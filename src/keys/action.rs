@@ -106,6 +106,8 @@ pub enum Action {
     ToggleEstimative,
     /// Estimative language that mixes scales or is missing where it should be
     Lints,
+    /// What changed in this section since it was read (Δ), word by word
+    Changes,
     /// Withdraw the selected source, or take it back (kept with your notes)
     Withdraw,
     /// A wider outline

@@ -124,6 +124,7 @@ const READER: &[Action] = &[
     A::Sources,
     A::ToggleEstimative,
     A::Lints,
+    A::Changes,
     A::OutlineWider,
     A::OutlineNarrower,
 ];

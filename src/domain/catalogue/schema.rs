@@ -127,8 +127,7 @@ pub(super) fn prepare(conn: &Connection, root: &str) -> Result<bool, Prepare> {
         .map(std::path::PathBuf::from)
         .unwrap_or_default();
     let fail = |e: rusqlite::Error| classify(&path, e);
-    let version: i64 = conn
-        .query_row("PRAGMA user_version", [], |r| r.get(0))
+    let version: i64 = super::retry_busy(|| conn.query_row("PRAGMA user_version", [], |r| r.get(0)))
         .map_err(fail)?;
     if version > SCHEMA_VERSION {
         return Err(Prepare::Unusable(Unusable::Newer(version)));
@@ -141,8 +140,10 @@ pub(super) fn prepare(conn: &Connection, root: &str) -> Result<bool, Prepare> {
         return Ok(false);
     }
     // Version 0: new, unless something else is in the file.
-    let tx =
-        rusqlite::Transaction::new_unchecked(conn, TransactionBehavior::Immediate).map_err(fail)?;
+    let tx = super::retry_busy(|| {
+        rusqlite::Transaction::new_unchecked(conn, TransactionBehavior::Immediate)
+    })
+    .map_err(fail)?;
     // Another brief may have created it while this one waited for the lock.
     let version: i64 = tx
         .query_row("PRAGMA user_version", [], |r| r.get(0))

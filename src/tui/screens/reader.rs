@@ -4,6 +4,7 @@
 //! reads from the model and changes through effects.
 
 pub mod annotate;
+pub mod changes;
 pub mod layout;
 pub mod outline;
 pub mod pane;
@@ -94,6 +95,8 @@ pub struct ReaderScreen {
     pub outline_columns: Option<u16>,
     /// The width the outline's titles need.
     natural: u16,
+    /// What changed in a section since it was read, shown in place of the pane.
+    pub changes: Option<changes::ChangesView>,
 }
 
 /// The columns the outline needs to show every title whole: badge, number, title,
@@ -126,6 +129,7 @@ impl ReaderScreen {
             max_width: m.config.max_width,
             outline_columns: None,
             natural,
+            changes: None,
         };
         screen.resize(size);
         screen
@@ -248,6 +252,9 @@ impl ReaderScreen {
         let width = usize::from(pane.width.saturating_sub(GUTTER + 2))
             .clamp(8, usize::from(self.max_width));
         self.pane.resize(width, usize::from(pane.height.max(1)));
+        if let Some(c) = &mut self.changes {
+            c.resize(width);
+        }
         self.keep_outline_visible();
     }
 
@@ -350,6 +357,17 @@ impl ReaderScreen {
     }
 
     fn on_reader(&mut self, action: Action, m: &Model) -> Option<Vec<Effect>> {
+        // While what changed is shown, the moving keys scroll it, its key or Esc closes
+        // it, and any other key closes it and does what it does in the reader.
+        if let Some(view) = &mut self.changes {
+            if view.scroll(action, self.pane.height()) {
+                return Some(Vec::new());
+            }
+            self.changes = None;
+            if matches!(action, Action::Back | Action::Changes) {
+                return Some(Vec::new());
+            }
+        }
         let pane = &mut self.pane;
         let mut effects = Vec::new();
         match action {
@@ -398,6 +416,7 @@ impl ReaderScreen {
             Action::ExportAll => effects.push(Effect::Export(true)),
             Action::Sources => effects.push(Effect::Go(Go::Sources)),
             Action::Lints => effects.push(Effect::Go(Go::Lints)),
+            Action::Changes => effects.extend(self.show_changes(m)),
             Action::ToggleEstimative => effects.push(Effect::ShowEstimative(!m.show_estimative)),
             Action::OutlineWider | Action::OutlineNarrower => {
                 let delta = if action == Action::OutlineWider {
@@ -426,6 +445,33 @@ impl ReaderScreen {
         self.moved |= moving;
         self.follow();
         Some(effects)
+    }
+
+    /// Shows what changed in the current section since it was read, or says why not.
+    fn show_changes(&mut self, m: &Model) -> Vec<Effect> {
+        let unit = self.pane.current_unit();
+        let briefing = self.briefing().clone();
+        let say = |id: &str| vec![Effect::Say(Message::info(t(m.lang, id)))];
+        let Some(section) = unit.checked_sub(1).and_then(|i| briefing.sections.get(i)) else {
+            return say("changes-not-a-section");
+        };
+        let Some(mark) = m.open_set().and_then(|s| s.read_mark(&section.id)) else {
+            return say("changes-not-read");
+        };
+        if mark.hash == section.hash {
+            return say("changes-none");
+        }
+        let Some(read) = &mark.text else {
+            return say("changes-not-kept");
+        };
+        self.changes = Some(changes::ChangesView::new(
+            &briefing,
+            unit,
+            read,
+            self.pane.width(),
+            m.lang,
+        ));
+        Vec::new()
     }
 
     fn on_outline(&mut self, action: Action) -> Option<Vec<Effect>> {

@@ -44,7 +44,10 @@ pub fn render(screen: &ReaderScreen, m: &Model, theme: &Theme, frame: &mut Frame
         super::outline::render_outline(screen, m, theme, frame, rect);
     }
     if let Some(rect) = areas.reader {
-        render_pane(screen, m, theme, frame, rect);
+        match &screen.changes {
+            Some(view) => view.render(theme, frame, rect),
+            None => render_pane(screen, m, theme, frame, rect),
+        }
     }
 }
 
