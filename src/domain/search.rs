@@ -179,16 +179,80 @@ pub struct DocIndex {
     block_count: usize,
 }
 
+/// The `block` of a match in what a unit shows above its text: the briefing's title,
+/// date, tags and sources for the overview; a section's title, kind, dates and sources.
+pub const HEADING: usize = usize::MAX;
+
 /// A match in a [`DocIndex`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Match {
     /// The unit: 0 for the summary, n for section n-1.
     pub unit: usize,
-    /// The block's index in the unit's rendered blocks.
+    /// The block's index in the unit's rendered blocks, or [`HEADING`] for a match in
+    /// the unit's heading (its range is then in one of the unit's heading texts).
     pub block: usize,
     /// Bytes in that block's [`Block::text`], on character boundaries, covering whole
     /// characters and their combining marks.
     pub range: Range<usize>,
+}
+
+impl Match {
+    /// Its place in document order: a unit's heading comes before its blocks.
+    pub fn order(&self) -> (usize, usize) {
+        order_of(self.unit, self.block)
+    }
+}
+
+/// The place in document order of a block of a unit (or of its [`HEADING`]).
+pub fn order_of(unit: usize, block: usize) -> (usize, usize) {
+    (unit, if block == HEADING { 0 } else { block + 1 })
+}
+
+/// The texts a unit shows above its body, searched by `/` like the body: for the
+/// overview, the briefing's title, date, language, tags and sources (name, id, grade,
+/// url); for a section, its title, kind (its id and its label in the briefing's
+/// language), structured dates and cited sources.
+pub fn heading_texts(briefing: &Briefing, unit: usize) -> Vec<String> {
+    use super::i18n::{DocLabels, Lang};
+    let lang = Lang::for_document(briefing.language.as_deref(), Lang::En);
+    let labels = DocLabels::new(lang, None);
+    let mut texts = Vec::new();
+    if unit == 0 {
+        texts.push(briefing.title.clone());
+        if let Some(d) = &briefing.date {
+            texts.push(super::i18n::format_partial_date(d, lang));
+        }
+        texts.extend(briefing.language.iter().cloned());
+        texts.extend(briefing.tags.iter().cloned());
+        for source in &briefing.sources {
+            texts.push(source.name.clone());
+            texts.extend(source.id.iter().cloned());
+            texts.extend(source.url.iter().cloned());
+            let grade = source.grade().label();
+            if !grade.is_empty() {
+                texts.push(grade);
+            }
+        }
+    } else if let Some(section) = briefing.sections.get(unit - 1) {
+        texts.push(section.title.clone());
+        if let Some(kind) = &section.kind {
+            texts.push(kind.as_str().to_owned());
+            texts.push(labels.kind_label(kind.as_str()));
+        }
+        texts.extend(section.dates.iter().map(|d| labels.describe(d)));
+        texts.extend(section.cited_sources().iter().map(|s| s.to_string()));
+    }
+    texts.retain(|t| !t.is_empty());
+    texts
+}
+
+/// Every match of `query` in one text, as byte ranges of it (for highlighting a text
+/// drawn outside the index, such as a heading).
+pub fn find_in(text: &str, query: &Query) -> Vec<Range<usize>> {
+    match Searcher::new(query) {
+        Some(searcher) => searcher.all(text, &super::fold::fold(text)),
+        None => Vec::new(),
+    }
 }
 
 impl DocIndex {
@@ -276,6 +340,15 @@ impl DocIndexBuilder {
             blocks: Vec::new(),
             block_count: 0,
             unit: 0,
+        }
+    }
+
+    /// Adds the texts shown above the next unit's blocks ([`heading_texts`]); call it
+    /// before that unit's [`Self::push_unit`].
+    pub fn push_heading(&mut self, texts: &[String]) {
+        for text in texts {
+            self.builder.push(text);
+            self.blocks.push((self.unit, HEADING));
         }
     }
 

@@ -395,6 +395,7 @@ pub fn prepare(briefing: &Briefing, with_text: bool) -> (Arc<DocIndex>, Option<A
     let mut sections = Vec::new();
     for unit in 0..=briefing.sections.len() {
         let blocks = crate::domain::placing::unit_blocks(briefing, unit);
+        index.push_heading(&crate::domain::search::heading_texts(briefing, unit));
         index.push_unit(&blocks);
         if with_text
             && let Some(section) = unit.checked_sub(1).and_then(|i| briefing.sections.get(i))

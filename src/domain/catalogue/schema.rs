@@ -127,8 +127,9 @@ pub(super) fn prepare(conn: &Connection, root: &str) -> Result<bool, Prepare> {
         .map(std::path::PathBuf::from)
         .unwrap_or_default();
     let fail = |e: rusqlite::Error| classify(&path, e);
-    let version: i64 = super::retry_busy(|| conn.query_row("PRAGMA user_version", [], |r| r.get(0)))
-        .map_err(fail)?;
+    let version: i64 =
+        super::retry_busy(|| conn.query_row("PRAGMA user_version", [], |r| r.get(0)))
+            .map_err(fail)?;
     if version > SCHEMA_VERSION {
         return Err(Prepare::Unusable(Unusable::Newer(version)));
     }

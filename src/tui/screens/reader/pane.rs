@@ -186,6 +186,11 @@ impl Pane {
     /// into view (for a search match deep in a long paragraph).
     pub fn jump_to_offset(&mut self, pos: BlockPos, offset: usize) {
         self.pristine = false;
+        if pos.block == crate::domain::search::HEADING {
+            // A match in the title, metadata or sources: show the unit from its top.
+            self.jump_to_unit(pos.unit);
+            return;
+        }
         self.jump_to_block(pos);
         let layout = self.ensure(pos.unit);
         let Some(rows) = layout.block_rows.get(pos.block).cloned() else {

@@ -201,6 +201,12 @@ fn render_pane(screen: &ReaderScreen, m: &Model, theme: &Theme, frame: &mut Fram
     let focused = screen.focus == Focus::Reader;
     let width = reader.width();
     let mut lines = Vec::with_capacity(usize::from(rect.height));
+    // What `/` looks for, to mark it in headings and metadata too.
+    let query = screen
+        .search
+        .as_ref()
+        .filter(|s| !s.matches.is_empty())
+        .map(|s| crate::domain::fold::fold_query(s.input.text()));
     for (unit, row, layout) in reader.visible() {
         let line = &layout.lines[row];
         let block = match line {
@@ -215,8 +221,32 @@ fn render_pane(screen: &ReaderScreen, m: &Model, theme: &Theme, frame: &mut Fram
             Line::Blank => {}
             Line::Note(text) => spans.push(Span::styled(text.clone(), theme.note)),
             Line::Styled(pieces) => {
+                let current = screen
+                    .search
+                    .as_ref()
+                    .is_some_and(|s| s.current_in_heading(unit));
                 for (text, role) in pieces {
-                    spans.push(Span::styled(text.clone(), role_style(theme, *role)));
+                    let style = role_style(theme, *role);
+                    let found = query
+                        .as_ref()
+                        .map(|q| crate::domain::search::find_in(text, q))
+                        .unwrap_or_default();
+                    let mark = if current {
+                        theme.search_current
+                    } else {
+                        theme.search_match
+                    };
+                    let mut at = 0;
+                    for range in found {
+                        if let (Some(before), Some(hit)) =
+                            (text.get(at..range.start), text.get(range.clone()))
+                        {
+                            spans.push(Span::styled(before.to_owned(), style));
+                            spans.push(Span::styled(hit.to_owned(), mark));
+                            at = range.end;
+                        }
+                    }
+                    spans.push(Span::styled(text.get(at..).unwrap_or("").to_owned(), style));
                 }
             }
             Line::Body {

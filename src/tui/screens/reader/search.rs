@@ -2,7 +2,7 @@
 //! The query folds case, accents and typography like every search of brief.
 
 use crate::domain::fold::fold_query;
-use crate::domain::search::{DocIndex, Match};
+use crate::domain::search::{DocIndex, HEADING, Match, order_of};
 use crate::tui::notebook::BlockPos;
 use crate::tui::widgets::line_input::LineInput;
 
@@ -50,14 +50,21 @@ impl Search {
 
     /// The matches in one block, with whether each is the current one.
     pub fn in_block(&self, pos: BlockPos) -> impl Iterator<Item = (&Match, bool)> {
-        let start = self
-            .matches
-            .partition_point(|m| (m.unit, m.block) < (pos.unit, pos.block));
+        let key = order_of(pos.unit, pos.block);
+        let start = self.matches.partition_point(|m| m.order() < key);
         self.matches[start..]
             .iter()
             .enumerate()
             .take_while(move |(_, m)| m.unit == pos.unit && m.block == pos.block)
             .map(move |(i, m)| (m, self.current == Some(start + i)))
+    }
+
+    /// Whether the current match is in the heading of `unit` (its title, metadata,
+    /// sources, dates), which the reader then highlights.
+    pub fn current_in_heading(&self, unit: usize) -> bool {
+        self.current
+            .and_then(|i| self.matches.get(i))
+            .is_some_and(|m| m.unit == unit && m.block == HEADING)
     }
 
     /// Whether any match is in a unit (for the outline's marks).
@@ -79,9 +86,8 @@ impl Search {
         self.current = if self.matches.is_empty() {
             None
         } else {
-            let i = self
-                .matches
-                .partition_point(|m| (m.unit, m.block) < (origin.unit, origin.block));
+            let key = order_of(origin.unit, origin.block);
+            let i = self.matches.partition_point(|m| m.order() < key);
             Some(if i < self.matches.len() { i } else { 0 })
         };
         self.current.map(|i| self.place(i))
