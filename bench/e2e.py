@@ -59,8 +59,8 @@ def generate(tools, sizes, library):
             subprocess.run([sys.executable, os.path.join(tools, "gen_briefing.py"), "library", lib, str(library)], check=True)
 
 
-def ttybench(py, tools, runs, start, steps, argv, env=None, pre=None):
-    cmd = [py, os.path.join(tools, "ttybench.py"), "--runs", str(runs), "--start", start]
+def ttybench(py, tools, runs, start, steps, argv, env=None, pre=None, extra=()):
+    cmd = [py, os.path.join(tools, "ttybench.py"), "--runs", str(runs), "--start", start, *extra]
     if pre:
         cmd += ["--pre", pre]
     for keys, marker in steps:
@@ -158,6 +158,29 @@ def archive_rows(brief, tools, py, n, folder, runs):
     return rows
 
 
+def busy_rows(brief, tools, py, runs, size, env, data):
+    """Key → frame while work runs in the background: `j` sent as soon as `E` (export
+    every annotated briefing; the briefing has a bookmark) has drawn its first frame,
+    without waiting for the screen to settle; and `j` while the briefing is reloaded
+    again and again (its file touched every 0.4 s for 6 s from the start)."""
+    path = os.path.join(OUT, f"b{size}.toml")
+    exports = os.path.join(OUT, "exports")
+    fresh = f"rm -rf '{data}' '{exports}'"
+    conf = os.path.join(OUT, "export-config.toml")
+    with open(conf, "w") as f:
+        f.write(f"export_dir = {json.dumps(exports)}\n")
+    busy_env = dict(env, BRIEF_CONFIG=conf)
+    e = ttybench(py, tools, runs, "ZQXSTARTMARK", [("b", "*"), ("E", "*"), ("j", "*")],
+                 [brief, path], busy_env, fresh, extra=["--settle", "0"])
+    touch = f"{fresh}; (for i in $(seq 15); do sleep 0.4; touch '{path}'; done) >/dev/null 2>&1 &"
+    r = ttybench(py, tools, runs, "ZQXSTARTMARK", [("j", "*"), ("j", "*"), ("j", "*")],
+                 [brief, path], env, touch, extra=["--settle", "0.05"])
+    return [
+        (f"{size}: key j → frame during E", ms(e.get("step2:j")), "", ""),
+        (f"{size}: key j → frame during reloads", ms(median([r.get(f"step{i}:j") or 0 for i in range(3)])), "", ""),
+    ]
+
+
 def ms(v):
     return "–" if v is None else f"{v * 1000:.1f} ms"
 
@@ -204,6 +227,7 @@ def main():
             rows.append((f"{size}: {name}", ms(bv), ms(lv), ratio))
         rows.append((f"{size}: peak RSS", f"{b.get('rss_peak_tree_kb', 0) / 1024:.1f} MB",
                      f"{l.get('rss_peak_tree_kb', 0) / 1024:.1f} MB", ""))
+        rows += busy_rows(brief, tools, py, args.runs, size, env, data)
     if args.library:
         lib = os.path.join(OUT, f"lib{args.library}")
         fresh = f"rm -rf '{data}'"
