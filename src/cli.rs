@@ -311,7 +311,13 @@ pub fn run(command: Command, config: &Config) -> ExitCode {
             format,
             lint,
         } => {
-            let lexicons = lint.then(crate::domain::tradecraft::estimative::Lexicons::bundled);
+            let lexicons = match lint.then(|| config.lexicons()).transpose() {
+                Ok(lexicons) => lexicons,
+                Err(problems) => {
+                    report_problems(&problems);
+                    return ExitCode::FAILURE;
+                }
+            };
             check::check(
                 &load_library(&paths, config),
                 format,

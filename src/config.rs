@@ -8,6 +8,7 @@ use serde::Deserialize;
 
 use crate::domain::diag::{Diagnostic, LineIndex};
 use crate::domain::load::{LoadOptions, io_words, read_bounded};
+use crate::domain::tradecraft::estimative::{Lexicon, Lexicons};
 use crate::keys::{KeyTables, Keymap, parse_key_tables};
 
 /// The example configuration, compiled in: every key with its default value.
@@ -61,6 +62,9 @@ pub struct Config {
     pub show_notes: bool,
     /// The interface's language (`en`, `fr`); unset: the locale's.
     pub language: Option<crate::domain::i18n::Lang>,
+    /// An organisation's own estimative scales: files laid out like the bundled
+    /// `assets/estimative/*.toml`, each replacing the list of its `language`.
+    pub estimative: Vec<PathBuf>,
     /// Key bindings: `[keys.<context>]` tables of `action = ["key", …]`, each
     /// replacing that action's default keys in that context (read apart from the rest,
     /// with the position of every entry; see [`crate::keys`]).
@@ -89,6 +93,7 @@ impl Default for Config {
             max_file_bytes: crate::domain::load::DEFAULT_MAX_FILE_BYTES,
             show_notes: false,
             language: None,
+            estimative: Vec::new(),
             keys: KeyTables::default(),
             raw_keys: None,
             origin: None,
@@ -128,6 +133,11 @@ impl Config {
         config.briefings_dir = config.briefings_dir.map(|p| resolve(&base, &p));
         config.data_dir = config.data_dir.map(|p| resolve(&base, &p));
         config.cache_dir = config.cache_dir.map(|p| resolve(&base, &p));
+        config.estimative = config
+            .estimative
+            .iter()
+            .map(|p| resolve(&base, p))
+            .collect();
         if config.export_dir != Path::new(".") {
             config.export_dir = resolve(&base, &config.export_dir);
         }
@@ -195,6 +205,33 @@ impl Config {
     /// `LC_MESSAGES`, `LANG`), else English.
     pub fn language(&self) -> crate::domain::i18n::Lang {
         crate::domain::i18n::interface_language(self.language, |var| std::env::var(var).ok())
+    }
+
+    /// The estimative terms: the bundled lists, each replaced by the config's file of
+    /// its language (`estimative`); the problems of those files, each at its file, line
+    /// and column, when one cannot be read or is not a valid list.
+    pub fn lexicons(&self) -> Result<Lexicons, Vec<Diagnostic>> {
+        let mut lexicons = Lexicons::bundled();
+        let mut problems = Vec::new();
+        for path in &self.estimative {
+            let name = path.display().to_string();
+            match std::fs::read_to_string(path) {
+                Ok(text) => match Lexicon::parse(&text, &name) {
+                    Ok(lexicon) => lexicons.replace(lexicon),
+                    Err(found) => problems.extend(found),
+                },
+                Err(e) => problems.push(Diagnostic::error(
+                    name,
+                    None,
+                    format!("cannot read this estimative scale: {e}"),
+                )),
+            }
+        }
+        if problems.is_empty() {
+            Ok(lexicons)
+        } else {
+            Err(problems)
+        }
     }
 
     /// The cache dir: config `cache_dir`, then `$BRIEF_CACHE_DIR`, else the platform's

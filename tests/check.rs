@@ -293,3 +293,55 @@ fn search_reports_the_true_lines_of_titles_summary_tags_and_section_titles() {
     let found = hits("Timeline of the Example", md);
     assert_eq!(found, ["timeline:55"]);
 }
+
+/// `check --lint` with the config naming an organisation's own scale at `scale`.
+fn check_with_scale(scale: &str, briefing: &str) -> (Option<i32>, String, String) {
+    let home = tempfile::tempdir().expect("tempdir");
+    let scale_path = home.path().join("our-scale.toml");
+    std::fs::write(&scale_path, scale).expect("scale");
+    let file = home.path().join("b.toml");
+    std::fs::write(&file, briefing).expect("briefing");
+    let config = home.path().join("config.toml");
+    std::fs::write(&config, "estimative = [\"our-scale.toml\"]\n").expect("config");
+    let out = Command::new(env!("CARGO_BIN_EXE_brief"))
+        .args(["check", "--lint"])
+        .arg(&file)
+        .env("BRIEF_CONFIG", &config)
+        .env("BRIEF_DATA_DIR", home.path().join("data"))
+        .env("LC_ALL", "C.UTF-8")
+        .output()
+        .expect("run brief");
+    (out.status.code(), text(&out.stdout), text(&out.stderr))
+}
+
+#[test]
+fn an_organisation_s_own_scale_from_the_config_replaces_the_bundled_one() {
+    let scale = "language = \"en\"\n\n[[likelihood]]\nlabel = \"plausible\"\npercent = [55, 80]\nrow1 = [\"plausible\"]\nrow2 = []\n\n[[confidence]]\nlabel = \"high confidence\"\nterms = [\"high confidence\"]\n";
+    let briefing = "title = \"T\"\nlanguage = \"en\"\n\n[[sections]]\ntitle = \"A\"\nbody = \"We assess with high confidence that the talks are plausible.\"\n";
+    let (code, out, err) = check_with_scale(scale, briefing);
+    assert_eq!(code, Some(0), "{err}");
+    let warnings: Vec<&str> = out.lines().filter(|l| l.contains("warning")).collect();
+    assert_eq!(warnings.len(), 1, "{out}");
+    assert!(warnings[0].contains("`plausible`"), "{out}");
+    // The bundled scale does not know `plausible`: no lint without the config's.
+    let home = tempfile::tempdir().expect("tempdir");
+    let file = home.path().join("b.toml");
+    std::fs::write(&file, briefing).expect("briefing");
+    let out = brief(
+        &["check", "--lint", file.to_str().unwrap_or_default()],
+        home.path(),
+    );
+    assert!(
+        !text(&out.stdout).contains("`plausible`"),
+        "{}",
+        text(&out.stdout)
+    );
+}
+
+#[test]
+fn an_invalid_scale_in_the_config_is_an_error_at_its_line_and_column() {
+    let scale = "language = \"en\"\n\n[[likelihood]]\nlabel = \"likely\"\npercent = [80, 55]\nrow1 = [\"likely\"]\nrow2 = []\n";
+    let (code, _out, err) = check_with_scale(scale, "title = \"T\"\n");
+    assert_eq!(code, Some(1), "{err}");
+    assert!(err.contains("our-scale.toml:5:"), "{err}");
+}

@@ -614,6 +614,7 @@ config-not-utf8 = invalid UTF-8 in config
 config-max-width = `max_width` must be at least 20 columns
 config-outline-width = `outline_width` is a percentage of the screen between 10 and 60
 config-no-home = no home folder to keep notes in: set `data_dir` or ${ $variable }
+config-estimative-failed = { $problem } — the bundled estimative terms are used
 
 ## The command line: help (clap). The ids follow the command line: `cli-about-<command>`
 ## (the root command is `brief`), and `cli-long-<command>` for the paragraphs `--help`

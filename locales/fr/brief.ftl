@@ -639,6 +639,7 @@ config-not-utf8 = UTF-8 invalide dans la configuration
 config-max-width = `max_width` doit valoir au moins 20 colonnes
 config-outline-width = `outline_width` est un pourcentage de l’écran compris entre 10 et 60
 config-no-home = aucun dossier personnel où garder les notes : définissez `data_dir` ou ${ $variable }
+config-estimative-failed = { $problem } — les termes d’estimation intégrés sont utilisés
 
 ## La ligne de commande : aide (clap). Les identifiants suivent la ligne de commande
 ## (voir le catalogue anglais). Écrits comme des phrases : le code ôte le point final

@@ -72,7 +72,16 @@ impl Model {
     pub fn new(config: Config, keymap: Keymap, library: Library) -> Model {
         let show_notes = config.show_notes;
         let lang = config.language();
-        Model {
+        // An organisation's scale that does not read is said once, and the bundled
+        // lists are used.
+        let (lexicons, scale_problem) = match config.lexicons() {
+            Ok(lexicons) => (lexicons, None),
+            Err(problems) => (
+                crate::domain::tradecraft::estimative::Lexicons::bundled(),
+                problems.first().map(ToString::to_string),
+            ),
+        };
+        let mut model = Model {
             lang,
             config,
             keymap,
@@ -90,11 +99,16 @@ impl Model {
             indexing: false,
             show_notes,
             show_estimative: false,
-            lexicons: crate::domain::tradecraft::estimative::Lexicons::bundled(),
+            lexicons,
             notes_kept: false,
             today: jiff::Zoned::now().date(),
             stale: None,
+        };
+        if let Some(problem) = scale_problem {
+            let text = crate::tr!(lang, "config-estimative-failed", problem = problem);
+            model.say(crate::tui::messages::Message::warning(text));
         }
+        model
     }
 
     /// The open briefing's annotations, once read.
