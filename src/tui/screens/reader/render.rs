@@ -45,7 +45,16 @@ pub fn render(screen: &ReaderScreen, m: &Model, theme: &Theme, frame: &mut Frame
     }
     if let Some(rect) = areas.reader {
         match &screen.changes {
-            Some(view) => view.render(theme, frame, rect),
+            // Text where the pane's text is: after the gutter.
+            Some(view) => {
+                let gutter = super::GUTTER.min(rect.width.saturating_sub(8));
+                let text = Rect {
+                    x: rect.x + gutter,
+                    width: rect.width - gutter,
+                    ..rect
+                };
+                view.render(theme, frame, text)
+            }
             None => render_pane(screen, m, theme, frame, rect),
         }
     }
