@@ -420,3 +420,41 @@ fn a_snippet_centres_its_match_and_never_cuts_it() {
     assert_eq!(&line[at.clone()], "coopération");
     assert!(line[..at.start].width() > 20, "{line}");
 }
+
+#[test]
+fn headings_are_searched_and_come_first_in_their_unit() {
+    let mut builder = DocIndexBuilder::new(64);
+    builder.push_heading(&["Overview title".to_owned()]);
+    builder.push_unit(&[block("summary with title")]);
+    builder.push_heading(&["Sanctions and pressure".to_owned(), "Challenges".to_owned()]);
+    builder.push_unit(&[block("the sanctions bite"), block("more sanctions")]);
+    let matches = builder.finish().search(&fold_query("sanctions"));
+    let places: Vec<(usize, usize)> = matches.iter().map(|m| (m.unit, m.block)).collect();
+    assert_eq!(places, [(1, HEADING), (1, 0), (1, 1)]);
+    // Document order: the heading before the blocks, so a search from a place finds
+    // the next match by this order.
+    assert!(matches.windows(2).all(|w| w[0].order() < w[1].order()));
+    assert_eq!(order_of(1, HEADING), (1, 0));
+    assert_eq!(order_of(1, 0), (1, 1));
+}
+
+#[test]
+fn heading_texts_name_what_the_reader_shows_above_the_text() {
+    let library = Library::bundled();
+    let b = &library.briefings[0];
+    let overview = heading_texts(b, 0);
+    assert!(overview.contains(&b.title));
+    assert!(b.tags.iter().all(|t| overview.contains(t)));
+    assert!(b.sources.iter().all(|s| overview.contains(&s.name)));
+    let section = &b.sections[0];
+    let texts = heading_texts(b, 1);
+    assert_eq!(texts[0], section.title);
+    // The kind: its id and its label in the briefing's language.
+    if let Some(kind) = &section.kind {
+        assert!(texts.contains(&kind.as_str().to_owned()));
+    }
+    assert_eq!(
+        find_in("Coopération militaire", &fold_query("cooperation")),
+        [0..12]
+    );
+}
