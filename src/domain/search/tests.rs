@@ -455,6 +455,6 @@ fn heading_texts_name_what_the_reader_shows_above_the_text() {
     }
     assert_eq!(
         find_in("Coopération militaire", &fold_query("cooperation")),
-        [0..12]
+        vec![0..12]
     );
 }
