@@ -291,7 +291,7 @@ mode-read = LECTURE
 mode-messages = MESSAGES
 mode-filter = FILTRE
 mode-question = QUESTION
-status-overview = vue d’ensemble/{ $total }
+status-overview = aperçu/{ $total }
 status-percent = { $percent } %
 status-unsaved = { $count ->
         [one] { $count } briefing pas encore enregistré
