@@ -248,6 +248,9 @@ app-loading = loading { $done } / { $total }
 app-action-does-nothing = { $action } does nothing here; { $help } shows the keys
 app-no-such-briefing = no briefing `{ $id }` in the library
 app-draft-not-kept = the draft could not be kept: { $error }
+app-open-briefing-first = open a briefing first
+app-index-waiting = another brief is indexing this library: waiting for it
+app-cannot-open = cannot open `{ $id }`: { $error }
 app-confirm-title = Question
 app-confirm-keys = { $yes } yes · { $no } no
 app-log-title = Messages · newest first · { $close } closes
@@ -315,7 +318,7 @@ hint-no = no
 ## The reading pane and the outline.
 
 outline-title = Outline
-reader-note-preview-moved = { $text } (moved)
+reader-note-preview-moved = (moved: { $key } in the notes panel confirms its new place) { $text }
 
 ## The reader's chrome, and the labels it draws in a briefing (added when the reader
 ## was translated). The `doc-*` messages follow the briefing's language; the rest
@@ -432,6 +435,8 @@ notes-bookmarked = bookmarked
 notes-no-text-to-choose = this paragraph has no text to choose
 notes-shown = notes shown under their paragraphs
 notes-hidden = notes hidden
+estimative-shown = the bands of estimative words are shown under their paragraphs
+estimative-hidden = estimative bands hidden
 notes-marked-read = marked read
 notes-marked-unread = marked unread
 notes-no-text-to-annotate = this briefing has no text to annotate
@@ -499,6 +504,14 @@ export-not-kept = notes are not kept in this session: nothing to export
 export-nothing-yet = no bookmarks or notes to export yet
 export-done = exported to { $path }
 export-failed = export failed: { $error }
+export-cancelled = export cancelled: nothing written
+# The question before exporting what TLP:RED or TLP:AMBER+STRICT restricts; $list
+# holds one export-consent-item per briefing, separated by semicolons.
+export-consent-question = Export { $count ->
+        [one] a briefing
+       *[other] { $count } briefings
+    } whose label restricts sharing? { $list }
+export-consent-item = “{ $title }” is { $label } ({ $meaning })
 
 ## Reloading a briefing edited on disk.
 
@@ -529,6 +542,8 @@ search-field-title = title
 search-field-tags = tags
 search-field-summary = summary
 search-field-note = note
+# Before a hit's snippet: where it was found.
+search-all-place = { $place }:
 finder-title = Go to a section or briefing
 finder-count = { $shown } of { $total }
 
@@ -552,6 +567,8 @@ library-title = Library · { $shown } of { $total ->
     } · { $sort }
 library-sort-date = by date
 library-sort-title = by title
+library-checking = checking files
+library-indexing = indexing { $done } / { $total }
 library-filter-prompt = Filter: { $key } filters by title, id, language or tag
 library-col-date = DATE
 library-col-lang = LANG
@@ -586,11 +603,32 @@ timeline-title-filtered = Timeline · { $shown } of { $dates ->
         [one] { $briefings } briefing
        *[other] { $briefings } briefings
     }
+timeline-no-match = No date matches the filter.
+timeline-year-not-stated = year not stated
+timeline-day-not-stated = ◆ day not stated
+timeline-cannot-read = the timeline cannot be read: { $error }
 compare-no-kind = Compare · no section in the library has a kind
 compare-title = Compare · { $kind } · { $count ->
         [one] { $count } section
        *[other] { $count } sections
     } across the library
+# The title when room is short.
+compare-title-short = Compare · { $kind } · { $count ->
+        [one] { $count } section
+       *[other] { $count } sections
+    }
+compare-reading = Compare · reading the sections…
+compare-no-match = No section of this kind matches the filter.
+compare-position = { $current } of { $total }
+compare-most-recent = the { $shown } most recent of { $total } briefings ({ $key } narrows)
+compare-columns-shown = briefings { $first }–{ $last } of { $total }
+compare-scrolling-together = scrolling together
+compare-scrolling-separately = scrolling separately
+compare-together = the columns scroll together
+compare-separately = only the selected column scrolls
+compare-together-stacked = the columns scroll together (when side by side)
+compare-separately-stacked = only the selected column scrolls (when side by side)
+compare-cannot-read = the sections cannot be read: { $error }
 compare-nothing = Nothing of this kind.
 
 ## Key bindings in the config.

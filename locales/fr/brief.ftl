@@ -264,6 +264,9 @@ app-loading = chargement { $done } / { $total }
 app-action-does-nothing = « { $action } » n’a pas d’effet ici ; { $help } affiche les touches
 app-no-such-briefing = aucun briefing `{ $id }` dans la bibliothèque
 app-draft-not-kept = le brouillon n’a pas pu être gardé : { $error }
+app-open-briefing-first = ouvrez d’abord un briefing
+app-index-waiting = un autre brief indexe cette bibliothèque : en attente
+app-cannot-open = impossible d’ouvrir `{ $id }` : { $error }
 app-confirm-title = Question
 app-confirm-keys = { $yes } oui · { $no } non
 app-log-title = Messages · les plus récents d’abord · { $close } ferme
@@ -289,7 +292,7 @@ mode-read = LECTURE
 mode-messages = MESSAGES
 mode-filter = FILTRE
 mode-question = QUESTION
-status-overview = vue d’ensemble/{ $total }
+status-overview = aperçu/{ $total }
 status-percent = { $percent } %
 status-unsaved = { $count ->
         [one] { $count } briefing pas encore enregistré
@@ -331,7 +334,7 @@ hint-no = non
 ## Le volet de lecture et le plan.
 
 outline-title = Plan
-reader-note-preview-moved = { $text } (déplacée)
+reader-note-preview-moved = (déplacée : { $key } dans le panneau des notes confirme son nouvel emplacement) { $text }
 
 ## L’habillage de la lecture, et les libellés qu’elle dessine dans un briefing (ajoutés
 ## avec la traduction de la lecture). Les messages `doc-*` suivent la langue du
@@ -448,6 +451,8 @@ notes-bookmarked = signet posé
 notes-no-text-to-choose = ce paragraphe n’a pas de texte à choisir
 notes-shown = notes affichées sous leurs paragraphes
 notes-hidden = notes masquées
+estimative-shown = les fourchettes des termes d’estimation sont affichées sous leurs paragraphes
+estimative-hidden = fourchettes d’estimation masquées
 notes-marked-read = section marquée comme lue
 notes-marked-unread = section marquée comme non lue
 notes-no-text-to-annotate = ce briefing n’a pas de texte à annoter
@@ -518,6 +523,12 @@ export-not-kept = les notes ne sont pas conservées dans cette session : rien à
 export-nothing-yet = aucun signet ni aucune note à exporter pour l’instant
 export-done = exporté vers { $path }
 export-failed = échec de l’export : { $error }
+export-cancelled = export annulé : rien n’a été écrit
+export-consent-question = Exporter { $count ->
+        [one] un briefing
+       *[other] { $count } briefings
+    } dont le label restreint la diffusion ? { $list }
+export-consent-item = « { $title } » est { $label } ({ $meaning })
 
 ## Recharger un briefing modifié sur le disque.
 
@@ -554,6 +565,7 @@ search-field-title = titre
 search-field-tags = mots-clés
 search-field-summary = résumé
 search-field-note = note
+search-all-place = { $place } :
 finder-title = Aller à une section ou à un briefing
 finder-count = { $shown } sur { $total }
 
@@ -577,6 +589,8 @@ library-title = Bibliothèque · { $shown } sur { $total ->
     } · { $sort }
 library-sort-date = par date
 library-sort-title = par titre
+library-checking = vérification des fichiers
+library-indexing = indexation { $done } / { $total }
 library-filter-prompt = Filtre : { $key } filtre par titre, identifiant, langue ou mot-clé
 library-col-date = DATE
 library-col-lang = LANG
@@ -611,11 +625,31 @@ timeline-title-filtered = Chronologie · { $shown } sur { $dates ->
         [one] { $briefings } briefing
        *[other] { $briefings } briefings
     }
+timeline-no-match = Aucune date ne correspond au filtre.
+timeline-year-not-stated = année non précisée
+timeline-day-not-stated = ◆ jour non précisé
+timeline-cannot-read = la chronologie ne peut pas être lue : { $error }
 compare-no-kind = Comparaison · aucune section de la bibliothèque n’a de type
 compare-title = Comparaison · { $kind } · { $count ->
         [one] { $count } section
        *[other] { $count } sections
     } dans la bibliothèque
+compare-title-short = Comparaison · { $kind } · { $count ->
+        [one] { $count } section
+       *[other] { $count } sections
+    }
+compare-reading = Comparaison · lecture des sections…
+compare-no-match = Aucune section de ce type ne correspond au filtre.
+compare-position = { $current } sur { $total }
+compare-most-recent = les { $shown } plus récents sur { $total } briefings ({ $key } affine)
+compare-columns-shown = briefings { $first } à { $last } sur { $total }
+compare-scrolling-together = défilement commun
+compare-scrolling-separately = défilement séparé
+compare-together = les colonnes défilent ensemble
+compare-separately = seule la colonne choisie défile
+compare-together-stacked = les colonnes défilent ensemble (quand elles sont côte à côte)
+compare-separately-stacked = seule la colonne choisie défile (quand elles sont côte à côte)
+compare-cannot-read = les sections ne peuvent pas être lues : { $error }
 compare-nothing = Rien de ce type.
 
 ## Les touches dans la configuration.

@@ -326,9 +326,13 @@ impl App {
                     }
                     _ => {
                         let help = self.model.keymap.label(context, Action::Help);
-                        self.model.say(Message::info(format!(
-                            "`{chord}` does nothing here; {help} shows the keys"
-                        )));
+                        let text = crate::tr!(
+                            self.model.lang,
+                            "app-key-does-nothing",
+                            chord = chord.label(self.model.lang),
+                            help = help
+                        );
+                        self.model.say(Message::info(text));
                     }
                 }
             }
@@ -359,10 +363,13 @@ impl App {
             Some(effects) => self.apply_all(effects),
             None => {
                 let help = self.model.keymap.label(context, Action::Help);
-                self.model.say(Message::info(format!(
-                    "{} does nothing here; {help} shows the keys",
-                    action.description()
-                )));
+                let text = crate::tr!(
+                    self.model.lang,
+                    "app-action-does-nothing",
+                    action = action.describe(self.model.lang),
+                    help = help
+                );
+                self.model.say(Message::info(text));
             }
         }
     }
@@ -418,9 +425,14 @@ impl App {
         };
         self.model.log.clear_current();
         if answer == Answered::No {
+            if let super::effect::Answer::Export { .. } = confirm.question.yes {
+                let text = crate::domain::i18n::t(self.model.lang, "export-cancelled");
+                self.model.say(Message::info(text));
+            }
             return;
         }
         match confirm.question.yes {
+            super::effect::Answer::Export { all, allow } => self.export_allowing(all, allow),
             super::effect::Answer::EmptyTrash => {
                 self.apply(Effect::Note(super::effect::NoteOp::EmptyTrash));
             }
@@ -428,7 +440,8 @@ impl App {
                 if let Some(Overlay::Editor(editor)) = self.overlays.last() {
                     let effects = editor.discard();
                     self.apply_all(effects);
-                    self.model.say(Message::info("changes discarded"));
+                    let text = crate::domain::i18n::t(self.model.lang, "editor-discarded");
+                    self.model.say(Message::info(text));
                 }
             }
         }

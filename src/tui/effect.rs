@@ -129,12 +129,20 @@ pub struct Question {
 }
 
 /// What a yes to a question does.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Answer {
     /// Empty the notes panel's trash.
     EmptyTrash,
     /// Close the note editor without saving.
     DiscardNote,
+    /// Export (every briefing when `all`) with these TLP labels consented to: the
+    /// labels the question named (TLP:RED, TLP:AMBER+STRICT).
+    Export {
+        /// `E` rather than `e`.
+        all: bool,
+        /// The labels the user consents to export.
+        allow: Vec<crate::domain::tradecraft::tlp::Tlp>,
+    },
 }
 
 /// A place in a briefing.

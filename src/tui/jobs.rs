@@ -104,6 +104,8 @@ pub struct ExportJob {
     pub format: ExportFormat,
     /// The folder to write into.
     pub dir: PathBuf,
+    /// The TLP labels the user consented to export (see [`crate::domain::export::ExportOptions::allow`]).
+    pub allow: Vec<crate::domain::tradecraft::tlp::Tlp>,
 }
 
 /// What a job gives back.
@@ -449,7 +451,8 @@ fn export(job: &ExportJob, store: Option<&Store>) -> Result<Option<PathBuf>, Str
     let Some(store) = store else {
         return Err("notes are not kept in this session: nothing to export".into());
     };
-    let options = ExportOptions::new(jiff::Timestamp::now());
+    let mut options = ExportOptions::new(jiff::Timestamp::now());
+    options.allow = job.allow.clone();
     // The briefings to export, read whole: those named, else every one with notes.
     let library = match &job.source {
         Source::Memory(all) => {
@@ -471,8 +474,15 @@ fn export(job: &ExportJob, store: Option<&Store>) -> Result<Option<PathBuf>, Str
             job.source.library_of(&ids)
         }
     };
-    let ExportText { text, exported, .. } =
-        export_text(&library, store, &job.ids, job.format, &options, &job.memory);
+    let ExportText {
+        text,
+        exported,
+        refused,
+        ..
+    } = export_text(&library, store, &job.ids, job.format, &options, &job.memory);
+    if let Some(consent) = refused {
+        return Err(consent.reason());
+    }
     if exported.is_empty() {
         return Ok(None);
     }

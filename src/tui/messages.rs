@@ -51,7 +51,9 @@ impl Message {
     }
 }
 
-/// `1 note`, `2 notes`: a count with the right form of its noun.
+/// `1 note`, `2 notes`: a count with the English form of its noun. Only for messages
+/// not yet in the catalogues (`src/tui/app/done.rs`); a message in the catalogues takes
+/// a real Fluent plural (`{ $count -> [one] … *[other] … }`), in every language.
 pub fn plural(n: usize, one: &str, many: &str) -> String {
     if n == 1 {
         format!("1 {one}")

@@ -5,10 +5,15 @@ use std::sync::Arc;
 
 use super::{App, Base};
 use crate::domain::briefing::Briefing;
-use crate::keys::Context;
-use crate::tui::effect::{Effect, Go, NoteOp, Place};
+use crate::domain::export::{Consent, ExportItem, ExportOptions, export_needs_consent};
+use crate::domain::i18n::t;
+use crate::domain::store::AnnotationSet;
+use crate::domain::tradecraft::tlp::Tlp;
+use crate::keys::{Action, Context};
+use crate::tr;
+use crate::tui::effect::{Answer, Effect, Go, NoteOp, Place, Question};
 use crate::tui::jobs::{ExportJob, Job};
-use crate::tui::messages::{Message, plural};
+use crate::tui::messages::Message;
 use crate::tui::notebook::{Placed, Placement};
 use crate::tui::overlay::Overlay;
 use crate::tui::runtime::Work;
@@ -48,20 +53,18 @@ impl App {
             Effect::ShowNotes(show) => {
                 self.model.show_notes = show;
                 self.refresh_previews();
-                self.model.say(Message::info(if show {
-                    "notes shown under their paragraphs"
-                } else {
-                    "notes hidden"
-                }));
+                let id = if show { "notes-shown" } else { "notes-hidden" };
+                self.model.say(Message::info(t(self.model.lang, id)));
             }
             Effect::ShowEstimative(show) => {
                 self.model.show_estimative = show;
                 self.refresh_decor();
-                self.model.say(Message::info(if show {
-                    "the bands of estimative words are shown under their paragraphs"
+                let id = if show {
+                    "estimative-shown"
                 } else {
-                    "estimative bands hidden"
-                }));
+                    "estimative-hidden"
+                };
+                self.model.say(Message::info(t(self.model.lang, id)));
             }
             Effect::Work(job) => self.work(Work::Job(Box::new(job))),
             Effect::Export(all) => self.export(all),
@@ -153,7 +156,8 @@ impl App {
             }
             Go::Finder => self.push(Overlay::Finder(Box::new(Finder::new(&self.model)))),
             Go::Sources | Go::Lints if self.model.open.is_none() => {
-                self.model.say(Message::info("open a briefing first"));
+                self.model
+                    .say(Message::info(t(self.model.lang, "app-open-briefing-first")));
             }
             Go::Sources => {
                 let view = crate::tui::screens::sources::SourcesView::new(
@@ -169,9 +173,8 @@ impl App {
             }
             Go::Panel => {
                 if self.model.open.is_none() {
-                    self.model.say(Message::info(
-                        "open a briefing first: its notes are listed here",
-                    ));
+                    self.model
+                        .say(Message::info(t(self.model.lang, "panel-needs-briefing")));
                 } else {
                     let rows = crate::tui::screens::panel::render::list_rows(self.size.height);
                     let panel = Panel::new(&self.model, rows);
@@ -236,10 +239,8 @@ impl App {
                 ))));
                 return;
             }
-            self.model.say(Message::warning(format!(
-                "no briefing `{}` in the library",
-                crate::domain::text::sanitize_line(id)
-            )));
+            let text = tr!(self.model.lang, "app-no-such-briefing", id = id);
+            self.model.say(Message::warning(text));
             return;
         };
         self.close_all();
@@ -336,17 +337,22 @@ impl App {
                     continue;
                 };
                 // A moved note says so in words, not only in colour.
-                let moved = if *status == crate::domain::annotation::Status::Moved {
-                    "(moved: A confirms its new place) "
+                let text = if *status == crate::domain::annotation::Status::Moved {
+                    tr!(
+                        self.model.lang,
+                        "reader-note-preview-moved",
+                        text = note.body.as_str(),
+                        key = self.model.keymap.label(Context::Panel, Action::ConfirmMove)
+                    )
                 } else {
-                    ""
+                    note.body.clone()
                 };
                 previews
                     .entry(pos.unit)
                     .or_default()
                     .entry(pos.block)
                     .or_default()
-                    .push(format!("{moved}{}", note.body));
+                    .push(text);
             }
         }
         if let Some(reader) = &mut self.reader {
@@ -406,6 +412,7 @@ impl App {
             return;
         };
         let id = briefing.id.clone();
+        let saved = t(self.model.lang, "editor-saved");
         let notebook = &mut self.model.notebook;
         let placed = &mut self.model.placed;
         match op {
@@ -413,12 +420,12 @@ impl App {
                 let note = notebook.change(&id, |set| set.add_note(anchor, &body));
                 if let Some(note) = note {
                     placed.placed.insert(note, attached(at));
-                    notebook.announce_when_saved(&id, "note saved");
+                    notebook.announce_when_saved(&id, &saved);
                 }
             }
             NoteOp::UpdateNote { id: note, body } => {
                 notebook.change(&id, |set| set.update_note(&note, &body));
-                notebook.announce_when_saved(&id, "note saved");
+                notebook.announce_when_saved(&id, &saved);
             }
             NoteOp::AddBookmark { anchor, at } => {
                 if let Some(mark) = notebook.change(&id, |set| set.add_bookmark(anchor, None)) {
@@ -448,10 +455,8 @@ impl App {
             }
             NoteOp::EmptyTrash => {
                 let n = notebook.change(&id, |set| set.empty_trash()).unwrap_or(0);
-                self.model.say(Message::info(format!(
-                    "{} removed for good",
-                    plural(n, "item", "items")
-                )));
+                let text = tr!(self.model.lang, "panel-removed-for-good", count = n);
+                self.model.say(Message::info(text));
             }
             NoteOp::ConfirmMove(item) => {
                 notebook.change(&id, |set| {
@@ -497,12 +502,19 @@ impl App {
         self.notes_changed();
     }
 
-    /// `e`/`E`: the export, written in the background to the export folder.
+    /// `e`/`E`: the export, written in the background to the export folder. A
+    /// briefing labelled TLP:RED or TLP:AMBER+STRICT is exported only once the user
+    /// said yes to a question naming it and its label.
     fn export(&mut self, all: bool) {
+        self.export_allowing(all, Vec::new());
+    }
+
+    /// The export, with the TLP labels in `allow` consented to; asks first when a
+    /// briefing it holds carries another label that needs consent.
+    pub(super) fn export_allowing(&mut self, all: bool, allow: Vec<Tlp>) {
         if !self.model.notes_kept {
-            self.model.say(Message::warning(
-                "notes are not kept in this session: nothing to export",
-            ));
+            self.model
+                .say(Message::warning(t(self.model.lang, "export-not-kept")));
             return;
         }
         let ids = if all {
@@ -512,11 +524,21 @@ impl App {
                 Some(id) => vec![id.to_string()],
                 None => {
                     self.model
-                        .say(Message::info("open a briefing first, or export every one"));
+                        .say(Message::info(t(self.model.lang, "export-needs-briefing")));
                     return;
                 }
             }
         };
+        if let Some(consent) = self.export_consent(all, &allow) {
+            let mut allow = allow;
+            allow.extend(consent.labels());
+            let question = Question {
+                text: consent_question(&consent, self.model.lang),
+                yes: Answer::Export { all, allow },
+            };
+            self.go(Go::Confirm(question));
+            return;
+        }
         let memory = self.model.notebook.by_briefing();
         let job = ExportJob {
             source: self.model.source(),
@@ -524,8 +546,47 @@ impl App {
             memory,
             format: self.model.config.export_format,
             dir: self.model.config.export_dir.clone(),
+            allow,
         };
         self.work(Work::Job(Box::new(Job::Export(Box::new(job)))));
+    }
+
+    /// Whether the export needs consent the user has not given (`allow`), from what
+    /// the model holds, without reading anything: the open briefing for `e`; for `E`,
+    /// the briefings read whole that have notes or bookmarks. A briefing not read yet
+    /// (through a catalogue) is checked by the export itself, which refuses it.
+    fn export_consent(&self, all: bool, allow: &[Tlp]) -> Option<Consent> {
+        let briefings: Vec<&Arc<Briefing>> = if all {
+            self.model
+                .library
+                .briefings
+                .iter()
+                .filter(|b| {
+                    self.model.notebook.has(&b.id)
+                        || self
+                            .model
+                            .shelf
+                            .get(&b.id)
+                            .is_some_and(|e| self.model.stats_of(e).0 > 0)
+                })
+                .collect()
+        } else {
+            self.model.open.iter().collect()
+        };
+        let empty = AnnotationSet::new("");
+        let status = std::collections::HashMap::new();
+        let items: Vec<ExportItem<'_>> = briefings
+            .into_iter()
+            .map(|b| ExportItem {
+                briefing: b,
+                set: self.model.notebook.get(&b.id).unwrap_or(&empty),
+                status: &status,
+                in_library: true,
+            })
+            .collect();
+        let mut options = ExportOptions::new(jiff::Timestamp::UNIX_EPOCH);
+        options.allow = allow.to_vec();
+        export_needs_consent(&items, &options)
     }
 
     /// The context help opens on, for tests and the help key.
@@ -568,4 +629,28 @@ pub(super) fn jump_to_saved(
         });
         reader.follow();
     }
+}
+
+/// The question asked before exporting briefings whose TLP label needs consent: each
+/// briefing, its label and who may receive it, in the interface's language.
+fn consent_question(consent: &Consent, lang: crate::domain::i18n::Lang) -> String {
+    let list: Vec<String> = consent
+        .briefings
+        .iter()
+        .map(|b| {
+            tr!(
+                lang,
+                "export-consent-item",
+                title = b.title.as_str(),
+                label = b.tlp.label(),
+                meaning = crate::domain::i18n::tlp_meaning(b.tlp, lang)
+            )
+        })
+        .collect();
+    tr!(
+        lang,
+        "export-consent-question",
+        count = consent.briefings.len(),
+        list = list.join("; ")
+    )
 }

@@ -63,9 +63,10 @@ impl App {
 
     fn on_refresh(&mut self, event: RefreshEvent) {
         match event {
-            RefreshEvent::Waiting => self.model.say(Message::info(
-                "another brief is indexing this library: waiting for it",
-            )),
+            RefreshEvent::Waiting => {
+                let text = crate::domain::i18n::t(self.model.lang, "app-index-waiting");
+                self.model.say(Message::info(text));
+            }
             RefreshEvent::Scanned { to_read, .. } => {
                 self.model.refresh = (to_read > 0).then_some((0, to_read));
             }
@@ -180,11 +181,8 @@ impl App {
                 if wanted {
                     self.pending_open = None;
                 }
-                self.model.say(Message::error(format!(
-                    "cannot open `{}`: {}",
-                    crate::domain::text::sanitize_line(id),
-                    crate::domain::text::sanitize_line(&why)
-                )));
+                let text = crate::tr!(self.model.lang, "app-cannot-open", id = id, error = why);
+                self.model.say(Message::error(text));
             }
         }
     }
@@ -197,15 +195,15 @@ impl App {
         match groups {
             Ok(groups) => {
                 self.close_all();
-                let mut view = TimelineView::new(groups, self.model.today, 1);
+                let mut view = TimelineView::new(groups, self.model.today, 1, self.model.lang);
                 view.resize(self.size);
                 self.timeline = Some(view);
                 self.base = Base::Timeline;
             }
-            Err(why) => self.model.say(Message::error(format!(
-                "the timeline cannot be read: {}",
-                crate::domain::text::sanitize_line(&why)
-            ))),
+            Err(why) => {
+                let text = crate::tr!(self.model.lang, "timeline-cannot-read", error = why);
+                self.model.say(Message::error(text));
+            }
         }
     }
 
@@ -227,10 +225,8 @@ impl App {
             }
             Err(why) if generation == view.generation() => {
                 view.loading = false;
-                self.model.say(Message::error(format!(
-                    "the sections cannot be read: {}",
-                    crate::domain::text::sanitize_line(&why)
-                )));
+                let text = crate::tr!(self.model.lang, "compare-cannot-read", error = why);
+                self.model.say(Message::error(text));
             }
             Err(_) => {}
         }

@@ -4,14 +4,14 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::Span;
 use ratatui::widgets::Paragraph;
 
 use super::{App, Base};
+use crate::domain::i18n::{Lang, t};
 use crate::domain::text::{display_width, sanitize_line, truncate};
 use crate::keys::Context;
+use crate::tr;
 use crate::tui::overlay::Overlay;
-use crate::tui::screens::reader::ReaderScreen;
 use crate::tui::screens::{compare, library, reader, timeline};
 use crate::tui::widgets::status::{Saving, StatusInfo, render_status};
 
@@ -25,7 +25,7 @@ impl App {
     pub fn render(&self, frame: &mut Frame) {
         let area = frame.area();
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-            render_too_small(frame, area);
+            render_too_small(frame, area, self.model.lang);
             return;
         }
         let m = &self.model;
@@ -89,7 +89,16 @@ impl App {
             },
         };
         let reader = self.reader.as_ref().filter(|_| self.base == Base::Reader);
-        let facts = reader.map(|r| self.reader_facts(r)).unwrap_or_default();
+        let facts = reader
+            .map(|r| {
+                crate::tui::screens::reader::render::status_facts(
+                    r,
+                    self.model.lang,
+                    &self.theme,
+                    self.overlays.is_empty(),
+                )
+            })
+            .unwrap_or_default();
         StatusInfo {
             mode,
             facts,
@@ -97,59 +106,19 @@ impl App {
             searching: reader.is_some_and(|r| r.search.is_some()),
         }
     }
-
-    /// `§3/12 25%`, then the search: `/query▏` while typing, then `match 3/17`.
-    fn reader_facts(&self, r: &ReaderScreen) -> Vec<Span<'static>> {
-        let theme = &self.theme;
-        let units = r.pane.units();
-        let unit = r.pane.current_unit();
-        let place = if unit == 0 {
-            format!(" overview/{} ", units - 1)
-        } else {
-            format!(" §{}/{} ", unit, units - 1)
-        };
-        let mut spans = vec![
-            Span::raw(place),
-            Span::styled(format!("{}% ", r.pane.percent()), theme.dim),
-        ];
-        let Some(search) = r.search.as_ref().filter(|_| self.overlays.is_empty()) else {
-            return spans;
-        };
-        let query = search.input.text();
-        let count = if r.index.is_none() {
-            "indexing…".to_string()
-        } else if search.matches.is_empty() {
-            if query.is_empty() {
-                String::new()
-            } else {
-                "no match".into()
-            }
-        } else {
-            let plus = if search.capped { "+" } else { "" };
-            format!(
-                "match {}/{}{plus}",
-                search.current.map_or(0, |c| c + 1),
-                search.matches.len()
-            )
-        };
-        spans.push(Span::styled(" /", theme.key));
-        spans.extend(search.input.spans(30, theme.key, search.editing));
-        let style = if search.matches.is_empty() && !query.is_empty() {
-            theme.warning
-        } else {
-            theme.dim
-        };
-        spans.push(Span::styled(format!(" {count} "), style));
-        spans
-    }
 }
 
-fn render_too_small(frame: &mut Frame, area: Rect) {
-    let long = format!("terminal too small ({}×{})", area.width, area.height);
+fn render_too_small(frame: &mut Frame, area: Rect, lang: Lang) {
+    let long = tr!(
+        lang,
+        "app-too-small",
+        width = area.width,
+        height = area.height
+    );
     let text = if display_width(&long) <= usize::from(area.width) {
         long
     } else {
-        truncate("too small", usize::from(area.width))
+        truncate(&t(lang, "app-too-small-short"), usize::from(area.width))
     };
     frame.render_widget(Paragraph::new(sanitize_line(&text).into_owned()), area);
 }

@@ -426,17 +426,15 @@ impl CompareView {
             Action::SyncScroll => {
                 self.together = !self.together;
                 self.clamp();
-                let how = if self.together {
-                    "the columns scroll together"
-                } else {
-                    "only the selected column scrolls"
+                let id = match (self.together, self.layout.stacked) {
+                    (true, false) => "compare-together",
+                    (false, false) => "compare-separately",
+                    (true, true) => "compare-together-stacked",
+                    (false, true) => "compare-separately-stacked",
                 };
-                let when = if self.layout.stacked {
-                    " (when side by side)"
-                } else {
-                    ""
-                };
-                effects.push(Effect::Say(Message::info(format!("{how}{when}"))));
+                effects.push(Effect::Say(Message::info(crate::domain::i18n::t(
+                    m.lang, id,
+                ))));
             }
             _ => return None,
         }

@@ -177,7 +177,8 @@ impl LibraryScreen {
             Action::Bottom => self.selected = len.saturating_sub(1),
             Action::Open => {
                 let Some(b) = self.selected_index().and_then(|i| m.shelf.entries.get(i)) else {
-                    return Some(vec![Effect::Say(Message::info("no briefing to open"))]);
+                    let text = crate::domain::i18n::t(m.lang, "library-nothing-to-open");
+                    return Some(vec![Effect::Say(Message::info(text))]);
                 };
                 return Some(vec![Effect::Go(Go::Briefing {
                     id: b.id.clone(),
@@ -200,9 +201,8 @@ impl LibraryScreen {
                     return Some(vec![Effect::Go(Go::Back)]);
                 } else {
                     let quit = m.keymap.label(Context::Library, Action::Quit);
-                    return Some(vec![Effect::Say(Message::info(format!(
-                        "this is the first screen: {quit} quits"
-                    )))]);
+                    let text = crate::tr!(m.lang, "library-first-screen", quit = quit);
+                    return Some(vec![Effect::Say(Message::info(text))]);
                 }
             }
             Action::Library => {}

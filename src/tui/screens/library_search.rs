@@ -6,11 +6,13 @@
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
+use crate::tr;
 use ratatui::Frame;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::domain::fold::fold_query;
+use crate::domain::i18n::t;
 use crate::domain::search::{Field, LibraryHit};
 use crate::domain::text::{display_width, sanitize_line, truncate};
 use crate::keys::Action;
@@ -176,16 +178,17 @@ pub fn render(view: &LibrarySearch, m: &Model, theme: &Theme, frame: &mut Frame)
         area.width.saturating_sub(4).min(120),
         area.height.saturating_sub(2),
     );
+    let lang = m.lang;
     let status = if m.index.is_none() {
-        "indexing the library…".to_string()
+        t(lang, "search-all-indexing")
     } else if view.running {
-        format!("{} found, searching…", view.hits.len())
+        tr!(lang, "search-all-searching", count = view.hits.len())
     } else if view.input.is_empty() {
-        "type to search titles, tags, summaries, sections and notes".to_string()
+        t(lang, "search-all-prompt")
     } else {
-        format!("{} found", view.hits.len())
+        tr!(lang, "search-all-found", count = view.hits.len())
     };
-    let inner = overlay_frame(theme, frame, rect, "Search the library");
+    let inner = overlay_frame(theme, frame, rect, &t(lang, "search-all-title"));
     let width = usize::from(inner.width);
     let mut first = vec![Span::styled("› ", theme.key)];
     let status_width = crate::domain::text::display_width(&status) + 2;
@@ -217,10 +220,10 @@ pub fn render(view: &LibrarySearch, m: &Model, theme: &Theme, frame: &mut Frame)
             }
         }
         let place = match hit.field {
-            Field::Title => "title".to_string(),
-            Field::Tags => "tags".to_string(),
-            Field::Summary => "summary".to_string(),
-            Field::Note => "note".to_string(),
+            Field::Title => t(lang, "search-field-title"),
+            Field::Tags => t(lang, "search-field-tags"),
+            Field::Summary => t(lang, "search-field-summary"),
+            Field::Note => t(lang, "search-field-note"),
             _ => {
                 let section = hit
                     .section_title
@@ -235,7 +238,7 @@ pub fn render(view: &LibrarySearch, m: &Model, theme: &Theme, frame: &mut Frame)
         } else {
             theme.text
         };
-        let lead = format!("  {place}: ");
+        let lead = format!("  {} ", tr!(lang, "search-all-place", place = place));
         // Fitted to the room left, the match centred in it: never cut at the edge.
         let room = width.saturating_sub(display_width(&lead));
         let (snippet, highlight) = if display_width(&hit.snippet) > room {

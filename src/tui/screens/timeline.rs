@@ -10,9 +10,13 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use crate::domain::i18n::{
+    Lang, confidence_label, format_civil_date, format_span, kind_label, month_heading, t,
+};
 use crate::domain::text::{display_width, sanitize_line};
 use crate::domain::timeline::{MonthGroup, days_covered, is_past};
 use crate::keys::{Action, Context};
+use crate::tr;
 use crate::tui::effect::{Effect, Go, Place};
 use crate::tui::model::Model;
 use crate::tui::widgets::clip::clip;
@@ -55,16 +59,20 @@ pub struct TimelineView {
     date_width: usize,
     /// How many briefings have dates.
     briefing_count: usize,
+    /// The interface's language, which the dates are written in.
+    lang: Lang,
 }
 
 /// What the filter looks at in an entry: the briefing's title and tags, the section's
 /// title and kind, the date's label and confidence.
-fn entry_text(entry: &crate::domain::timeline::TimelineEntry) -> String {
+fn entry_text(entry: &crate::domain::timeline::TimelineEntry, lang: Lang) -> String {
     let b = &entry.briefing;
     let mut text = format!("{} {} {}", b.title, b.tags.join(" "), entry.section_title);
     if let Some(k) = &entry.kind {
         text.push(' ');
         text.push_str(&k.label());
+        text.push(' ');
+        text.push_str(&kind_label(k.as_str(), lang));
         text.push(' ');
         text.push_str(k.as_str());
     }
@@ -75,12 +83,22 @@ fn entry_text(entry: &crate::domain::timeline::TimelineEntry) -> String {
         text.push(' ');
         text.push_str(part);
     }
+    if let Some(c) = &entry.span.confidence {
+        text.push(' ');
+        text.push_str(&confidence_label(c, lang));
+    }
     text
 }
 
 impl TimelineView {
-    /// Builds the timeline of a library, with `today` marked.
-    pub fn new(groups: Vec<MonthGroup>, today: jiff::civil::Date, height: usize) -> TimelineView {
+    /// Builds the timeline of a library, with `today` marked, its dates written in
+    /// `lang` (the interface's).
+    pub fn new(
+        groups: Vec<MonthGroup>,
+        today: jiff::civil::Date,
+        height: usize,
+        lang: Lang,
+    ) -> TimelineView {
         let mut view = TimelineView {
             groups,
             briefing_count: 0,
@@ -91,6 +109,7 @@ impl TimelineView {
             filter: Filter::default(),
             height: height.max(1),
             date_width: 0,
+            lang,
         };
         view.briefing_count = view.count_briefings();
         view.rebuild();
@@ -140,10 +159,10 @@ impl TimelineView {
             };
             let mut heading = false;
             for (e, entry) in group.entries.iter().enumerate() {
-                if !self.filter.matches(&entry_text(entry)) {
+                if !self.filter.matches(&entry_text(entry, self.lang)) {
                     continue;
                 }
-                date_width = date_width.max(display_width(&entry.span.human()));
+                date_width = date_width.max(display_width(&format_span(&entry.span, self.lang)));
                 if group.is_dated() && !today_placed && !is_past(&entry.span, self.today) {
                     rows.push(TimelineRow::Today);
                     today_placed = true;
@@ -266,27 +285,32 @@ pub const STRIP_MIN_WIDTH: u16 = 100;
 const STRIP: usize = 33;
 
 /// Draws the timeline over the whole screen but the status line.
-pub fn render(view: &TimelineView, _m: &Model, theme: &Theme, frame: &mut Frame) {
+pub fn render(view: &TimelineView, m: &Model, theme: &Theme, frame: &mut Frame) {
     let area = frame.area();
+    let lang = m.lang;
     let dates: usize = view.groups.iter().map(|g| g.entries.len()).sum();
-    let count = if view.filter.is_active() {
-        format!("{} of {dates} dates", view.shown())
+    let title = if view.filter.is_active() {
+        tr!(
+            lang,
+            "timeline-title-filtered",
+            shown = view.shown(),
+            dates = dates,
+            briefings = view.briefings()
+        )
     } else {
-        format!("{dates} dates")
+        tr!(
+            lang,
+            "timeline-title",
+            dates = dates,
+            briefings = view.briefings()
+        )
     };
-    title_line(
-        theme,
-        frame,
-        format!(
-            " Timeline · {count} in {}",
-            crate::tui::messages::plural(view.briefings(), "briefing", "briefings")
-        ),
-    );
+    title_line(theme, frame, format!(" {title}"));
     if view.filter.is_active() {
         let mut spans = vec![Span::raw(" ")];
         spans.extend(
             view.filter
-                .spans(usize::from(area.width), theme.dim, theme.key),
+                .spans_in(lang, usize::from(area.width), theme.dim, theme.key),
         );
         frame.render_widget(
             Paragraph::new(Line::from(spans)),
@@ -309,7 +333,7 @@ pub fn render(view: &TimelineView, _m: &Model, theme: &Theme, frame: &mut Frame)
         .rows
         .iter()
         .filter_map(|r| match r {
-            TimelineRow::Month(g) => Some(display_width(&heading(&view.groups[*g]))),
+            TimelineRow::Month(g) => Some(display_width(&heading(&view.groups[*g], lang))),
             _ => None,
         })
         .max()
@@ -318,7 +342,7 @@ pub fn render(view: &TimelineView, _m: &Model, theme: &Theme, frame: &mut Frame)
     let mut lines = Vec::new();
     if view.groups.is_empty() {
         lines.push(Line::from(Span::styled(
-            " No briefing in the library has structured dates ([[sections.dates]]).",
+            format!(" {}", t(lang, "timeline-empty")),
             theme.dim,
         )));
     } else if view
@@ -327,7 +351,7 @@ pub fn render(view: &TimelineView, _m: &Model, theme: &Theme, frame: &mut Frame)
         .all(|r| !matches!(r, TimelineRow::Entry(..)))
     {
         lines.push(Line::from(Span::styled(
-            " No date matches the filter.",
+            format!(" {}", t(lang, "timeline-no-match")),
             theme.dim,
         )));
     }
@@ -338,17 +362,25 @@ pub fn render(view: &TimelineView, _m: &Model, theme: &Theme, frame: &mut Frame)
         let line = match *row {
             TimelineRow::Today => rule(
                 &format!(
-                    " ── today · {} ",
-                    crate::domain::date::PartialDate::from(view.today).human()
+                    " ── {} ",
+                    tr!(
+                        lang,
+                        "timeline-today",
+                        date = format_civil_date(view.today, lang)
+                    )
                 ),
                 width,
                 theme.key,
             ),
-            TimelineRow::Undated => rule(" ── year not stated ", width, theme.heading),
+            TimelineRow::Undated => rule(
+                &format!(" ── {} ", t(lang, "timeline-year-not-stated")),
+                width,
+                theme.heading,
+            ),
             TimelineRow::Month(g) => {
                 let group = &view.groups[g];
                 let mut spans = vec![Span::styled(
-                    format!(" {:<w$}", heading(group), w = date_col - 1),
+                    format!(" {:<w$}", heading(group, lang), w = date_col - 1),
                     theme.heading,
                 )];
                 if strip {
@@ -361,7 +393,11 @@ pub fn render(view: &TimelineView, _m: &Model, theme: &Theme, frame: &mut Frame)
                 let entry = &group.entries[e];
                 // The date whole; on a screen narrower than it, the screen's edge cuts.
                 let mut spans = vec![Span::styled(
-                    format!("   {:<w$}", entry.span.human(), w = date_col - 3),
+                    format!(
+                        "   {:<w$}",
+                        format_span(&entry.span, lang),
+                        w = date_col - 3
+                    ),
                     theme.date,
                 )];
                 if strip {
@@ -369,7 +405,10 @@ pub fn render(view: &TimelineView, _m: &Model, theme: &Theme, frame: &mut Frame)
                         Some((first, last)) => {
                             Span::styled(bar(group.days(), first, last), theme.key)
                         }
-                        None => Span::styled(format!("{:<STRIP$}", "◆ day not stated"), theme.dim),
+                        None => Span::styled(
+                            format!("{:<STRIP$}", t(lang, "timeline-day-not-stated")),
+                            theme.dim,
+                        ),
                     });
                 }
                 let mut text = String::new();
@@ -383,7 +422,7 @@ pub fn render(view: &TimelineView, _m: &Model, theme: &Theme, frame: &mut Frame)
                     sanitize_line(&entry.section_title)
                 ));
                 if let Some(c) = &entry.span.confidence {
-                    text.push_str(&format!(" ({})", sanitize_line(c)));
+                    text.push_str(&format!(" ({})", confidence_label(c, lang)));
                 }
                 let used: usize = spans.iter().map(|s| display_width(&s.content)).sum();
                 let text = clip(&text, width.saturating_sub(used));
@@ -402,11 +441,11 @@ pub fn render(view: &TimelineView, _m: &Model, theme: &Theme, frame: &mut Frame)
 }
 
 /// A month's heading: `October 2026`, or `September` under "year not stated".
-fn heading(group: &MonthGroup) -> String {
+fn heading(group: &MonthGroup, lang: Lang) -> String {
     if group.is_dated() {
-        group.label()
+        month_heading(group.year, group.month, lang)
     } else {
-        group.month_name().to_string()
+        tr!(lang, "date-month-standalone", month = group.month)
     }
 }
 

@@ -90,11 +90,6 @@ impl Filter {
         self.words.iter().all(|w| hay.contains(w.as_str()))
     }
 
-    /// The filter as shown, in English: see [`Filter::spans_in`].
-    pub fn spans(&self, width: usize, label: Style, text: Style) -> Vec<Span<'static>> {
-        self.spans_in(Lang::En, width, label, text)
-    }
-
     /// The filter as shown in `lang`: `Filter: words▏` / `Filtre : mots▏`.
     pub fn spans_in(
         &self,

@@ -11,8 +11,12 @@ use ratatui::widgets::Paragraph;
 
 use super::CompareView;
 use super::layout::{COLUMN_INDENT, Row, STACKED_INDENT};
+use crate::domain::i18n::{
+    DocLabels, Lang, describe_span, format_count, format_partial_date, kind_badge, kind_label, t,
+};
 use crate::domain::text::{display_width, sanitize_line};
 use crate::keys::{Action, Context};
+use crate::tr;
 use crate::tui::model::Model;
 use crate::tui::widgets::blocks::block_line;
 use crate::tui::widgets::clip::clip;
@@ -22,24 +26,35 @@ use crate::tui::widgets::title_line;
 /// Draws the compare view over the whole screen but the status line.
 pub fn render(view: &CompareView, m: &Model, theme: &Theme, frame: &mut Frame) {
     let area = frame.area();
+    let lang = m.lang;
     if view.loading && view.kinds.is_empty() {
-        title_line(theme, frame, " Compare · reading the sections…".to_string());
+        title_line(theme, frame, format!(" {}", t(lang, "compare-reading")));
         return;
     }
     let Some((kind, count)) = view.kinds.get(view.kind) else {
-        title_line(
-            theme,
-            frame,
-            " Compare · no section in the library has a kind".to_string(),
-        );
+        title_line(theme, frame, format!(" {}", t(lang, "compare-no-kind")));
         return;
     };
-    let title = format!(
-        " Compare · {} · {count} section{} across the library",
-        kind.label(),
-        if *count == 1 { "" } else { "s" }
+    let kind_words = kind_label(kind.as_str(), lang);
+    let title = tr!(
+        lang,
+        "compare-title",
+        kind = kind_words.as_str(),
+        count = *count
     );
-    render_title(view, m, theme, frame, title);
+    let short = tr!(
+        lang,
+        "compare-title-short",
+        kind = kind_words,
+        count = *count
+    );
+    render_title(
+        view,
+        m,
+        theme,
+        frame,
+        (format!(" {title}"), format!(" {short}")),
+    );
     // The kinds as tabs.
     let mut tabs = vec![Span::raw(" ")];
     for (i, (k, n)) in view.kinds.iter().enumerate() {
@@ -48,7 +63,14 @@ pub fn render(view: &CompareView, m: &Model, theme: &Theme, frame: &mut Frame) {
         } else {
             theme.dim
         };
-        tabs.push(Span::styled(format!(" {} {n} ", k.badge()), style));
+        tabs.push(Span::styled(
+            format!(
+                " {} {} ",
+                kind_badge(k.as_str(), lang),
+                format_count(*n, lang)
+            ),
+            style,
+        ));
         tabs.push(Span::raw(" "));
     }
     frame.render_widget(Paragraph::new(Line::from(tabs)), row(area, 1));
@@ -56,26 +78,26 @@ pub fn render(view: &CompareView, m: &Model, theme: &Theme, frame: &mut Frame) {
         let mut spans = vec![Span::raw(" ")];
         spans.extend(
             view.filter
-                .spans(usize::from(area.width), theme.dim, theme.key),
+                .spans_in(lang, usize::from(area.width), theme.dim, theme.key),
         );
         frame.render_widget(Paragraph::new(Line::from(spans)), row(area, 2));
     }
     if view.entries.is_empty() {
         let text = if view.filter.is_active() {
-            " No section of this kind matches the filter."
+            t(lang, "compare-no-match")
         } else {
-            " Nothing of this kind."
+            t(lang, "compare-nothing")
         };
         frame.render_widget(
-            Paragraph::new(Line::from(Span::styled(text, theme.dim))),
+            Paragraph::new(Line::from(Span::styled(format!(" {text}"), theme.dim))),
             row(area, 3),
         );
         return;
     }
     if view.layout.stacked {
-        render_stacked(view, theme, frame);
+        render_stacked(view, lang, theme, frame);
     } else {
-        render_columns(view, theme, frame);
+        render_columns(view, lang, theme, frame);
     }
 }
 
@@ -88,15 +110,24 @@ fn row(area: Rect, y: u16) -> Rect {
     }
 }
 
-/// The title, and at its right where you are: `2 of 4`, the briefings on screen when
-/// not all fit, and how the columns scroll (with the key that changes it).
-fn render_title(view: &CompareView, m: &Model, theme: &Theme, frame: &mut Frame, title: String) {
+/// The title (whole, and without "across the library"), and at its right where you
+/// are: `2 of 4`, the briefings on screen when not all fit, and how the columns scroll
+/// (with the key that changes it).
+fn render_title(
+    view: &CompareView,
+    m: &Model,
+    theme: &Theme,
+    frame: &mut Frame,
+    (title, short): (String, String),
+) {
     let area = frame.area();
     let width = usize::from(area.width);
-    let position = format!(
-        "{} of {}",
-        (view.selected + 1).min(view.entries.len()),
-        view.entries.len()
+    let lang = m.lang;
+    let position = tr!(
+        lang,
+        "compare-position",
+        current = (view.selected + 1).min(view.entries.len()),
+        total = view.entries.len()
     );
     let mut parts = vec![position];
     // Over the limit, the most recent briefings are shown: say so, with the key that
@@ -104,39 +135,43 @@ fn render_title(view: &CompareView, m: &Model, theme: &Theme, frame: &mut Frame,
     let shown_briefings = view.briefings_shown();
     if view.briefings > shown_briefings {
         let key = m.keymap.label(Context::Compare, Action::Search);
-        parts.push(format!(
-            "the {shown_briefings} most recent of {} briefings ({key} narrows)",
-            crate::tui::widgets::thousands(view.briefings)
+        parts.push(tr!(
+            lang,
+            "compare-most-recent",
+            shown = shown_briefings,
+            total = view.briefings,
+            key = key
         ));
     }
     if !view.layout.stacked {
         let shown = view.shown_columns();
         let total = view.layout.columns.len();
         if shown.len() < total {
-            parts.push(format!(
-                "briefings {}–{} of {total}",
-                shown.start + 1,
-                shown.end
+            parts.push(tr!(
+                lang,
+                "compare-columns-shown",
+                first = shown.start + 1,
+                last = shown.end,
+                total = total
             ));
         }
         let key = m.keymap.label(Context::Compare, Action::SyncScroll);
-        let how = if view.together {
-            "together"
-        } else {
-            "separately"
-        };
+        let how = t(
+            lang,
+            if view.together {
+                "compare-scrolling-together"
+            } else {
+                "compare-scrolling-separately"
+            },
+        );
         parts.push(if key.is_empty() {
-            format!("scrolling {how}")
+            how
         } else {
-            format!("scrolling {how} ({key})")
+            format!("{how} ({key})")
         });
     }
     // The position stays; when room is short the title loses "across the library",
     // then what follows the position goes.
-    let short = title
-        .strip_suffix(" across the library")
-        .unwrap_or(&title)
-        .to_string();
     let mut choice = (title.clone(), format!("{} ", parts[0]));
     'fit: for n in (1..=parts.len()).rev() {
         for t in [&title, &short] {
@@ -163,7 +198,7 @@ fn render_title(view: &CompareView, m: &Model, theme: &Theme, frame: &mut Frame,
 }
 
 /// The sections one under the other, each under its briefing's title and date.
-fn render_stacked(view: &CompareView, theme: &Theme, frame: &mut Frame) {
+fn render_stacked(view: &CompareView, lang: Lang, theme: &Theme, frame: &mut Frame) {
     let area = frame.area();
     let width = usize::from(area.width);
     let Some(column) = view.layout.columns.first() else {
@@ -173,7 +208,10 @@ fn render_stacked(view: &CompareView, theme: &Theme, frame: &mut Frame) {
     let indent = " ".repeat(STACKED_INDENT);
     let head = |i: usize| {
         let style = head_style(view, theme, i);
-        Line::from(Span::styled(clip(&stacked_head(view, i), width), style))
+        Line::from(Span::styled(
+            clip(&stacked_head(view, i, lang), width),
+            style,
+        ))
     };
     let mut lines: Vec<Line> = column
         .rows
@@ -182,7 +220,7 @@ fn render_stacked(view: &CompareView, theme: &Theme, frame: &mut Frame) {
         .take(view.layout.height)
         .map(|r| match r {
             Row::Head(i) => head(*i),
-            other => row_line(view, theme, other, &indent, width),
+            other => row_line(view, lang, theme, other, &indent, width),
         })
         .collect();
     // Scrolled into a section, its heading stays on the first row (it covers the row
@@ -202,7 +240,7 @@ fn render_stacked(view: &CompareView, theme: &Theme, frame: &mut Frame) {
 }
 
 /// The columns on screen, each under its briefing's title, separated by a rule.
-fn render_columns(view: &CompareView, theme: &Theme, frame: &mut Frame) {
+fn render_columns(view: &CompareView, lang: Lang, theme: &Theme, frame: &mut Frame) {
     let area = frame.area();
     let width = view.layout.column_width;
     let height = (view.layout.height as u16).min(area.height.saturating_sub(5));
@@ -222,7 +260,7 @@ fn render_columns(view: &CompareView, theme: &Theme, frame: &mut Frame) {
         let briefing = &view.entries[column.entries.start].briefing;
         let mut header = sanitize_line(&briefing.title).into_owned();
         if let Some(d) = briefing.date {
-            header.push_str(&format!(" · {}", d.human()));
+            header.push_str(&format!(" · {}", format_partial_date(&d, lang)));
         }
         let left = if v == 0 && shown.start > 0 {
             "‹ "
@@ -267,7 +305,7 @@ fn render_columns(view: &CompareView, theme: &Theme, frame: &mut Frame) {
             .take(usize::from(height))
             .map(|r| match r {
                 Row::Head(i) => head(*i),
-                other => row_line(view, theme, other, &indent, usize::from(w)),
+                other => row_line(view, lang, theme, other, &indent, usize::from(w)),
             })
             .collect();
         // A column scrolled into a section keeps its heading on its first row.
@@ -309,6 +347,7 @@ fn render_columns(view: &CompareView, theme: &Theme, frame: &mut Frame) {
 /// A row other than a heading: a date, a note, a line of the body, or nothing.
 fn row_line(
     view: &CompareView,
+    lang: Lang,
     theme: &Theme,
     row: &Row,
     indent: &str,
@@ -322,7 +361,7 @@ fn row_line(
                 .content
                 .dates
                 .get(*d)
-                .map(|date| date.describe())
+                .map(|date| describe_span(date, &DocLabels::new(lang, None)))
                 .unwrap_or_default();
             Line::from(Span::styled(
                 clip(&format!("{indent}◷ {text}"), width),
@@ -377,11 +416,11 @@ fn section_head(view: &CompareView, entry: usize) -> String {
 }
 
 /// ` Briefing · 15 Sep 2026 · §2 Context`: a section's heading when stacked.
-fn stacked_head(view: &CompareView, entry: usize) -> String {
+fn stacked_head(view: &CompareView, entry: usize, lang: Lang) -> String {
     let b = &view.entries[entry].briefing;
     let mut header = format!(" {}", sanitize_line(&b.title));
     if let Some(d) = b.date {
-        header.push_str(&format!(" · {}", d.human()));
+        header.push_str(&format!(" · {}", format_partial_date(&d, lang)));
     }
     format!("{header} · {}", section_head(view, entry))
 }

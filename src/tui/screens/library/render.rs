@@ -8,39 +8,47 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::{LibraryScreen, Sort};
+use crate::domain::i18n::{format_count, t};
 use crate::domain::text::{display_width, sanitize_line};
 use crate::keys::{Action, Context};
+use crate::tr;
 use crate::tui::model::Model;
 use crate::tui::widgets::theme::Theme;
-use crate::tui::widgets::thousands;
 
 /// Draws the library over the whole screen but the status line.
 pub fn render(view: &LibraryScreen, m: &Model, theme: &Theme, frame: &mut Frame) {
     let area = frame.area();
     let width = usize::from(area.width);
-    let sort = match view.sort {
-        Sort::Date => "by date",
-        Sort::Title => "by title",
-    };
+    let lang = m.lang;
+    let sort = t(
+        lang,
+        match view.sort {
+            Sort::Date => "library-sort-date",
+            Sort::Title => "library-sort-title",
+        },
+    );
     let mut title = format!(
-        " Library · {} of {} briefings · {sort}",
-        view.rows.len(),
-        m.shelf.len()
+        " {}",
+        tr!(
+            lang,
+            "library-title",
+            shown = view.rows.len(),
+            total = m.shelf.len(),
+            sort = sort
+        )
     );
     match m.refresh {
-        Some((_, 0)) => title.push_str(" · checking files"),
+        Some((_, 0)) => title.push_str(&format!(" · {}", t(lang, "library-checking"))),
         Some((done, total)) => title.push_str(&format!(
-            " · indexing {} / {}",
-            thousands(done),
-            thousands(total)
+            " · {}",
+            tr!(lang, "library-indexing", done = done, total = total)
         )),
         None => {}
     }
     if let Some((done, total)) = m.loading {
         title.push_str(&format!(
-            " · loading {} / {}",
-            thousands(done),
-            thousands(total)
+            " · {}",
+            tr!(lang, "app-loading", done = done, total = total)
         ));
     }
     frame.render_widget(
@@ -50,11 +58,12 @@ pub fn render(view: &LibraryScreen, m: &Model, theme: &Theme, frame: &mut Frame)
     let filter = if view.filter.is_empty() && !view.filtering {
         let key = m.keymap.label(Context::Library, Action::Search);
         Line::from(Span::styled(
-            format!(" Filter: {key} filters by title, id, language or tag"),
+            format!(" {}", tr!(lang, "library-filter-prompt", key = key)),
             theme.dim,
         ))
     } else {
-        let mut spans = vec![Span::styled(" Filter: ", theme.dim)];
+        let label = format!(" {} ", t(lang, "filter-label"));
+        let mut spans = vec![Span::styled(label, theme.dim)];
         spans.extend(
             view.filter
                 .spans(width.saturating_sub(10), theme.key, view.filtering),
@@ -83,10 +92,15 @@ pub fn render(view: &LibraryScreen, m: &Model, theme: &Theme, frame: &mut Frame)
     let header = if wide {
         format!(
             " {:<11} {:<5} {:>4} {:>6} {:>5}  {}",
-            "DATE", "LANG", "§", "UNREAD", "NOTES", "TITLE · TAGS"
+            t(lang, "library-col-date"),
+            t(lang, "library-col-lang"),
+            "§",
+            t(lang, "library-col-unread"),
+            t(lang, "library-col-notes"),
+            t(lang, "library-col-title-tags")
         )
     } else {
-        " TITLE".to_string()
+        format!(" {}", t(lang, "library-col-title"))
     };
     lines.push(Line::from(Span::styled(header, theme.dim)));
     for (row, &index) in view.rows.iter().enumerate().skip(view.offset) {
@@ -113,16 +127,16 @@ pub fn render(view: &LibraryScreen, m: &Model, theme: &Theme, frame: &mut Frame)
             let unread = if unread == 0 {
                 "✓".to_string()
             } else {
-                unread.to_string()
+                format_count(unread, m.lang)
             };
             let notes = if notes == 0 {
                 "·".to_string()
             } else {
-                notes.to_string()
+                format_count(notes, m.lang)
             };
             format!(
                 " {date:<11} {lang:<5} {:>4} {unread:>6} {notes:>5}  {title}{tags}",
-                b.sections
+                format_count(b.sections, m.lang)
             )
         } else {
             format!(" {title}")
@@ -141,11 +155,17 @@ pub fn render(view: &LibraryScreen, m: &Model, theme: &Theme, frame: &mut Frame)
     }
     if view.rows.is_empty() {
         lines.push(Line::from(Span::styled(
-            if m.shelf.is_empty() {
-                " No briefing loaded."
-            } else {
-                " Nothing matches the filter."
-            },
+            format!(
+                " {}",
+                t(
+                    lang,
+                    if m.shelf.is_empty() {
+                        "library-empty"
+                    } else {
+                        "library-no-match"
+                    }
+                )
+            ),
             theme.dim,
         )));
     }
@@ -157,11 +177,7 @@ pub fn render(view: &LibraryScreen, m: &Model, theme: &Theme, frame: &mut Frame)
             ..area
         };
         let mut lines = vec![Line::from(Span::styled(
-            if problems.len() == 1 {
-                " 1 problem loading briefings:".to_string()
-            } else {
-                format!(" {} problems loading briefings:", thousands(problems.len()))
-            },
+            format!(" {}", tr!(lang, "library-problems", count = problems.len())),
             theme.warning,
         ))];
         for p in problems.iter().take(usize::from(problem_rows)) {
