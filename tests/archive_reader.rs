@@ -80,6 +80,12 @@ fn the_library_comes_from_the_catalogue_and_a_briefing_is_read_when_opened() {
     // Nothing was read whole to list them.
     assert!(s.app().model.library.briefings.is_empty());
     assert_eq!(found(&mut s, "zqx3word"), ["b3"]);
+    // The search says what it found, not that it is still indexing.
+    s.press("S");
+    let screen = s.screen();
+    assert!(screen.contains("1 found"), "{screen}");
+    assert!(!screen.contains("indexing"), "{screen}");
+    s.press("\x1b");
     // Enter reads the selected briefing and opens it.
     s.press("\n");
     assert!(s.app().model.open.is_some(), "{}", s.screen());

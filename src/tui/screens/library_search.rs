@@ -179,7 +179,8 @@ pub fn render(view: &LibrarySearch, m: &Model, theme: &Theme, frame: &mut Frame)
         area.height.saturating_sub(2),
     );
     let lang = m.lang;
-    let status = if m.index.is_none() {
+    // Through a catalogue the search goes to its index: nothing to build in memory.
+    let status = if m.index.is_none() && m.archive.is_none() {
         t(lang, "search-all-indexing")
     } else if view.running {
         tr!(lang, "search-all-searching", count = view.hits.len())
