@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use super::date::{DateSpan, PartialDate};
 use super::diag::Pos;
+use super::shared::SharedText;
 use super::tradecraft::cite::{InlineCitation, Portion};
 use super::tradecraft::grade::{Credibility, Grade, Reliability};
 use super::tradecraft::marking::{Level, Marking, classification_level, portion_at_start, roll_up};
@@ -230,8 +231,9 @@ pub struct Section {
     pub title: String,
     /// What the section is about.
     pub kind: Option<Kind>,
-    /// CommonMark text.
-    pub body: String,
+    /// CommonMark text: a range of the file it was read from, shared with it where it
+    /// is written there verbatim (it derefs to `str`).
+    pub body: SharedText,
     /// Structured dates the section states.
     pub dates: Vec<DateSpan>,
     /// The line in the source file where the section starts (1-based), for messages.

@@ -23,6 +23,7 @@ pub mod load_md;
 pub mod markdown;
 pub mod placing;
 pub mod search;
+pub mod shared;
 pub mod store;
 pub mod text;
 pub mod timeline;

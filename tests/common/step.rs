@@ -55,9 +55,7 @@ impl Stepper {
     ) -> Stepper {
         // The interface in English unless a test asks otherwise: never the locale of
         // the machine running the tests.
-        config
-            .language
-            .get_or_insert(brief::domain::i18n::Lang::En);
+        config.language.get_or_insert(brief::domain::i18n::Lang::En);
         // Exports go to the temporary home, never into the working folder.
         if config.export_dir == std::path::Path::new(".") {
             config.export_dir = home.path().to_path_buf();
