@@ -2,9 +2,14 @@
 //! Uses the domain only: never `ratatui` or `crossterm` (the reader lives in `tui`).
 //!
 //! One file per command family: `check` (check, list), `show`, `search`, `notes`
-//! (notes, import-notes), `export`, `article` (import); `complete` holds the shell
-//! completions and the man page, `suggest` the "did you mean" for unknown ids, `json`
-//! the typed JSON every command writes (documented in `docs/cli-json.md`).
+//! (notes, import-notes), `export`, `article` (import), `index`; `complete` holds the
+//! shell completions and the man page, `help` the help in the interface language,
+//! `suggest` the "did you mean" for unknown ids, `json` the typed JSON every command
+//! writes (documented in `docs/cli-json.md`).
+//!
+//! Everything printed for people comes from the catalogues (`locales/*/brief.ftl`,
+//! `cli-*` messages) in the interface language ([`Config::language`]); JSON output is
+//! the same in every language, and so is the `file:line:col: error:` form of problems.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -15,14 +20,17 @@ use clap_complete::engine::ArgValueCompleter;
 
 use crate::config::Config;
 use crate::domain::diag::Diagnostic;
-use crate::domain::export::{ExportFormat, ExportOptions, SINCE_FORMS};
+use crate::domain::export::{ExportFormat, ExportOptions};
+use crate::domain::i18n::Lang;
 use crate::domain::import::ImportOptions;
 use crate::domain::library::Library;
+use crate::tr;
 
 mod article;
 mod check;
 mod complete;
 mod export;
+mod help;
 mod index;
 pub mod json;
 mod notes;
@@ -31,6 +39,7 @@ mod show;
 mod suggest;
 
 pub use complete::{command, complete_from_env};
+pub use help::{HelpIds, help_language, help_message_ids, localized_command, parse_args};
 pub use notes::open_store;
 
 /// A terminal reader for structured analyst briefings.
@@ -159,7 +168,7 @@ pub enum Command {
         /// Only annotations changed at or after this moment: a date (2024-09-05), a date
         /// and time (2024-09-05T08:30, UTC unless an offset is given), 7d, 2w, today or
         /// yesterday.
-        #[arg(long, value_name = "WHEN", value_parser = parse_since_now, long_help = since_help())]
+        #[arg(long, value_name = "WHEN", value_parser = parse_since_now)]
         since: Option<jiff::Timestamp>,
         /// Write to this file (`-` for standard output). An existing file is replaced
         /// only with --force; a device (`/dev/stdout`) is written in place. Default: a
@@ -248,10 +257,6 @@ pub enum Format {
     Json,
 }
 
-fn since_help() -> String {
-    format!("Only annotations changed at or after this moment: {SINCE_FORMS}. Days are UTC days.")
-}
-
 /// `--since`, read against the present moment.
 fn parse_since_now(text: &str) -> Result<jiff::Timestamp, String> {
     crate::domain::export::parse_since(text, jiff::Timestamp::now())
@@ -267,6 +272,7 @@ pub fn load_library(paths: &[PathBuf], config: &Config) -> Library {
 
 /// Runs a subcommand; returns the process exit code.
 pub fn run(command: Command, config: &Config) -> ExitCode {
+    let lang = config.language();
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let result = match command {
@@ -280,11 +286,12 @@ pub fn run(command: Command, config: &Config) -> ExitCode {
                 &load_library(&paths, config),
                 format,
                 lexicons.as_ref(),
+                lang,
                 &mut out,
             )
         }
         Command::List { paths, format } => {
-            check::list(&load_library(&paths, config), format, &mut out)
+            check::list(&load_library(&paths, config), format, lang, &mut out)
         }
         Command::Show {
             briefing,
@@ -371,14 +378,15 @@ pub fn run(command: Command, config: &Config) -> ExitCode {
             config,
         ),
         Command::Completions { shell } => complete::registration(shell, &mut out),
-        Command::Man { dir } => complete::man_page(dir.as_deref(), &mut out),
+        Command::Man { dir } => complete::man_page(dir.as_deref(), lang, &mut out),
     };
     match result {
         Ok(code) => code,
         // A closed pipe (`brief show x | head`) is not an error worth a message.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("brief: cannot write output: {e}");
+            let error = crate::domain::load::io_words(&e);
+            eprintln!("{}", tr!(lang, "cli-cannot-write-output", error = error));
             ExitCode::FAILURE
         }
     }
@@ -393,11 +401,8 @@ fn report_problems(problems: &[Diagnostic]) {
     }
 }
 
-/// `1 briefing`, `2 briefings`.
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
-    }
+/// `brief: …` in `lang`: a message from the domain (English for now), after brief's
+/// name as the catalogue writes it.
+fn error_line(lang: Lang, message: &str) -> String {
+    tr!(lang, "cli-error", message = message)
 }

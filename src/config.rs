@@ -184,10 +184,11 @@ impl Config {
             })
     }
 
-    /// The keymap: the defaults patched by this config's key tables. Every key bound
-    /// to two actions of one context is reported, each at its line and column.
+    /// The keymap: the defaults patched by this config's key tables, its keys named
+    /// in the interface's language. Every key bound to two actions of one context is
+    /// reported, each at its line and column.
     pub fn keymap(&self) -> Result<Keymap, Vec<Diagnostic>> {
-        Keymap::build(&self.keys)
+        Keymap::build(&self.keys).map(|k| k.in_language(self.language()))
     }
 
     /// The interface's language: `language` when set, else the locale's (`LC_ALL`,

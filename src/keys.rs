@@ -21,6 +21,7 @@ pub use context::Context;
 pub use table::{Binding, KeyTables, parse_key_tables};
 
 use crate::domain::diag::{Diagnostic, Pos};
+use crate::domain::i18n::Lang;
 
 /// An action's keys in one context, each with where it is written, and the file.
 type Chosen<'a> = (Vec<(KeyChord, Pos)>, &'a str);
@@ -32,11 +33,23 @@ struct Table {
     by_action: BTreeMap<Action, Vec<KeyChord>>,
 }
 
-/// Keys to actions, per context.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Keys to actions, per context, and the language their names are shown in.
+#[derive(Debug, Clone)]
 pub struct Keymap {
     tables: BTreeMap<Context, Table>,
+    /// The interface's language: key names in help and hints (`Entrée`), and the help
+    /// itself, are shown in it.
+    lang: Lang,
 }
+
+/// Two keymaps are equal when they bind the same keys, whatever language names them.
+impl PartialEq for Keymap {
+    fn eq(&self, other: &Keymap) -> bool {
+        self.tables == other.tables
+    }
+}
+
+impl Eq for Keymap {}
 
 /// A group of the help: a context's title and its rows (keys, action).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -61,7 +74,20 @@ impl Keymap {
     pub fn defaults() -> Keymap {
         Keymap::build(&KeyTables::default()).unwrap_or_else(|_| Keymap {
             tables: BTreeMap::new(),
+            lang: Lang::En,
         })
+    }
+
+    /// The same keys, named in `lang` (the interface's language) in help and hints.
+    pub fn in_language(mut self, lang: Lang) -> Keymap {
+        self.lang = lang;
+        self
+    }
+
+    /// The language key names and the help are shown in (English unless set with
+    /// [`Keymap::in_language`]).
+    pub fn lang(&self) -> Lang {
+        self.lang
     }
 
     /// The defaults, with each action the user's tables name given the user's keys in
@@ -114,7 +140,10 @@ impl Keymap {
         // A key the user gives must mean the same thing wherever it is seen: not hide,
         // in some context, a key of another action that the context inherits (nor be
         // hidden by one).
-        let keymap = Keymap { tables };
+        let keymap = Keymap {
+            tables,
+            lang: Lang::En,
+        };
         let mut reported = std::collections::BTreeSet::new();
         for context in <Context as strum::IntoEnumIterator>::iter() {
             let mut first: BTreeMap<KeyChord, (Context, Action)> = BTreeMap::new();
@@ -205,11 +234,12 @@ impl Keymap {
         out
     }
 
-    /// The first key of an action in a context, as text (`?`), or `""` when unbound.
+    /// The first key of an action in a context, as help and hints show it in the
+    /// keymap's language (`?`, `Entrée`), or `""` when unbound.
     pub fn label(&self, context: Context, action: Action) -> String {
         self.keys_of(context, action)
             .first()
-            .map(ToString::to_string)
+            .map(|k| k.label(self.lang))
             .unwrap_or_default()
     }
 

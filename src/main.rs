@@ -3,16 +3,15 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
-use brief::cli::{self, Args};
+use brief::cli;
 use brief::config::Config;
 
 fn main() -> ExitCode {
     // A completion request from the shell code of `brief completions` is answered here,
-    // before anything else is written.
+    // before anything else is written. It, the help and clap's errors speak the
+    // interface language (the config named by `--config`, else the locale).
     cli::complete_from_env();
-    let args = Args::parse();
+    let args = cli::parse_args();
     let config = match Config::discover(args.config.as_deref()) {
         Ok(config) => config,
         Err(problem) => {

@@ -176,7 +176,21 @@ pub fn main(paths: &[PathBuf], config: Config) -> ExitCode {
         let runtime = Runtime::new(events.sender(), store);
         let size = Rect::default();
         let theme = config.theme;
+        // One library folder is read through its catalogue, kept in the cache folder:
+        // the rows at once, the files checked in the background. Anything else (the
+        // bundled briefings, files, several folders, no cache folder) is read whole.
+        let archive = match (&background, config.cache_dir()) {
+            (Some(paths), Ok(cache_dir)) if paths.len() == 1 && paths[0].is_dir() => {
+                Some(crate::domain::shelf::Archive {
+                    cache_dir,
+                    root: paths[0].clone(),
+                    load: config.load_options(),
+                })
+            }
+            _ => None,
+        };
         let mut app = App::new(config, keymap, library, size);
+        app.model.archive = archive;
         app.theme = widgets::theme::Theme::new(theme, no_color);
         app.model.notes_kept = runtime.store().is_some();
         if let Err(problem) = &data_dir {
@@ -225,6 +239,11 @@ pub fn start(
     last: Option<String>,
     background: Option<Vec<PathBuf>>,
 ) {
+    if app.model.archive.is_some() {
+        app.open_when_loaded(named.map(str::to_string).or(last));
+        app.start_archive();
+        return;
+    }
     if let Some(paths) = background {
         app.model.loading = Some((0, 0));
         app.open_when_loaded(named.map(str::to_string).or(last));
@@ -232,9 +251,8 @@ pub fn start(
         app.work(Work::Job(Box::new(jobs::Job::LoadLibrary(paths, options))));
         return;
     }
-    let last = last.filter(|id| app.model.library.get(id).is_some());
-    let only =
-        (app.model.library.briefings.len() == 1).then(|| app.model.library.briefings[0].id.clone());
+    let last = last.filter(|id| app.model.shelf.get(id).is_some());
+    let only = (app.model.shelf.len() == 1).then(|| app.model.shelf.entries[0].id.clone());
     if let Some(id) = named.map(str::to_string).or(last).or(only) {
         app.open_briefing(&id, None);
     }
@@ -276,6 +294,11 @@ where
                 matches!(
                     m,
                     Msg::Load(LoadEvent::Loaded(_) | LoadEvent::Discovered { .. })
+                        | Msg::LibraryChanged
+                        | Msg::Archive(jobs::ArchiveEvent::Refresh(
+                            crate::domain::catalogue::RefreshEvent::Progress { .. }
+                                | crate::domain::catalogue::RefreshEvent::Changed(_)
+                        ))
                 )
             });
         for msg in batch {

@@ -12,6 +12,9 @@ fn brief(args: &[&str], data: &Path) -> Output {
         .env("BRIEF_CONFIG", data.join("no-config.toml"))
         .env("BRIEF_DATA_DIR", data.join("data"))
         .env_remove("NO_COLOR")
+        // The messages read here are English whatever the developer's locale (LC_ALL
+        // comes first); tests/cli_i18n.rs tests the other languages.
+        .env("LC_ALL", "C.UTF-8")
         .output()
         .expect("run brief")
 }
@@ -91,6 +94,7 @@ fn with_no_path_and_no_folder_the_embedded_briefings_are_used() {
         .current_dir(dir.path())
         .env("BRIEF_CONFIG", dir.path().join("no-config.toml"))
         .env("BRIEF_DATA_DIR", dir.path().join("data"))
+        .env("LC_ALL", "C.UTF-8")
         .output()
         .expect("run");
     assert_eq!(out.status.code(), Some(0));
@@ -212,6 +216,7 @@ fn files_over_the_size_cap_are_refused() {
         .args(["check", "tests/fixtures/invalid/over-size-cap.toml"])
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .env("BRIEF_DATA_DIR", dir.path().join("data"))
+        .env("LC_ALL", "C.UTF-8")
         .output()
         .expect("run");
     assert_eq!(out.status.code(), Some(1));
@@ -289,6 +294,7 @@ fn a_bad_config_is_reported_with_its_position() {
     let out = Command::new(env!("CARGO_BIN_EXE_brief"))
         .args(["--config", config.to_str().unwrap_or_default(), "list"])
         .env("BRIEF_DATA_DIR", dir.path().join("data"))
+        .env("LC_ALL", "C.UTF-8")
         .output()
         .expect("run");
     assert_eq!(out.status.code(), Some(2));

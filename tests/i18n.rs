@@ -285,7 +285,9 @@ fn the_call_scanner_finds_literal_ids_only() {
 
 /// The catalogue ids no program code names: neither as a string literal anywhere under
 /// `src/` (outside tests), nor through another message that is used, nor as the words
-/// of an action, a context or a key (see [`keymap_message_ids`]).
+/// of an action, a context or a key (see [`keymap_message_ids`]), nor as the help of
+/// the command line (its ids follow the commands and arguments: see
+/// `brief::cli::help_message_ids`).
 fn unused_message_ids() -> Vec<String> {
     let sources = program_sources();
     let mut literals = BTreeSet::new();
@@ -303,6 +305,9 @@ fn unused_message_ids() -> Vec<String> {
         .collect();
     let mut used: BTreeSet<String> = BTreeSet::new();
     literals.extend(keymap_message_ids());
+    let help = brief::cli::help_message_ids();
+    literals.extend(help.required);
+    literals.extend(help.optional);
     let mut todo: Vec<String> = messages
         .iter()
         .filter(|m| literals.contains(&m.id))
@@ -332,6 +337,29 @@ fn every_message_is_used_by_the_code() {
     assert!(
         unused.is_empty(),
         "{} message(s) no code uses (remove them, or use them):\n{}",
+        unused.len(),
+        unused.join("\n")
+    );
+}
+
+/// The command line's messages are all converted (`cli-*`, what `brief show` prints,
+/// the summary of `brief import-notes`), except those of `brief export`
+/// (`cli-export-*`), which `src/cli/export.rs` will use, and the errors of reading an
+/// export (`import-error-*`), which the domain will.
+#[test]
+fn every_command_line_message_is_used_by_the_code() {
+    let unused: Vec<String> = unused_message_ids()
+        .into_iter()
+        .filter(|id| {
+            ["cli-", "show-", "import-"]
+                .iter()
+                .any(|p| id.starts_with(p))
+        })
+        .filter(|id| !id.starts_with("cli-export-") && !id.starts_with("import-error-"))
+        .collect();
+    assert!(
+        unused.is_empty(),
+        "{} command-line messages no code uses (remove them, or use them):\n{}",
         unused.len(),
         unused.join("\n")
     );
@@ -656,7 +684,10 @@ fn arguments_are_never_retypeset_but_are_sanitised() {
     );
     assert_eq!(shown, "exported to a␛[31mb c");
     // Bidi controls are dropped (and brief adds no isolation marks of its own).
-    assert_eq!(tr!(Lang::En, "cli-wrote", path = "a\u{202e}b"), "wrote ab");
+    assert_eq!(
+        tr!(Lang::En, "cli-man-wrote", folder = "a\u{202e}b"),
+        "wrote the manual pages into ab"
+    );
 }
 
 #[test]

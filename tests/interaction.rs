@@ -10,6 +10,7 @@ use std::time::Instant;
 use crossterm::event::{KeyCode, KeyModifiers};
 
 use brief::config::Config;
+use brief::domain::i18n::Lang;
 use brief::domain::library::Library;
 use brief::keys::{Action, Context};
 use common::step::{EN, FR, Stepper};
@@ -149,7 +150,7 @@ fn every_key_that_help_lists_does_what_it_says() {
             s.key(KeyCode::F(1), KeyModifiers::NONE);
             let screen = s.screen();
             assert!(
-                screen.contains(&format!("Help · {}", context.title())),
+                screen.contains(&format!("Help · {}", context.title(Lang::En))),
                 "{context:?}: {screen}"
             );
         }
@@ -614,4 +615,23 @@ fn a_note_can_be_read_whole_without_the_editor() {
     let screen = s.screen();
     assert!(screen.contains("line six"), "{screen}");
     assert!(screen.lines().any(|l| l.contains("│ ")), "{screen}");
+}
+
+#[test]
+fn library_search_snippets_show_the_whole_match_at_80_columns() {
+    let mut s = Stepper::bundled(80, 24);
+    s.start(None);
+    s.press("Ssanctions");
+    let screen = s.screen();
+    let hits: Vec<&str> = screen
+        .lines()
+        .filter(|l| l.contains("§") && l.contains(':'))
+        .collect();
+    assert!(hits.len() >= 2, "{screen}");
+    for line in hits {
+        assert!(
+            line.to_lowercase().contains("sanctions"),
+            "{line}\n{screen}"
+        );
+    }
 }

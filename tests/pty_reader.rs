@@ -33,7 +33,8 @@ fn starts_on_the_library_and_opens_a_briefing() {
     );
     tui.send(DOWN);
     tui.send("\r");
-    let screen = tui.wait_for("Outline");
+    // The status line is the frame's last row: once it says READ, the frame is whole.
+    let screen = tui.wait_for(" READ ");
     // The outline lists the sections with their badges; the reader shows the overview.
     assert!(screen.contains("CTX  1 Contexte"), "{screen}");
     assert!(screen.contains("DAT 10 Dates possibles"), "{screen}");
@@ -93,7 +94,9 @@ fn jumps_from_the_outline() {
     assert!(screen.contains("DAT  10. Dates possibles"), "{screen}");
     tui.send("\r");
     let screen = tui.wait_for(" READ ");
-    assert!(screen.contains("10–13 Sep"), "{screen}");
+    // The briefing is French: its dates are written the French way, whatever the
+    // interface's language.
+    assert!(screen.contains("10–13 sept."), "{screen}");
     tui.send("q");
     assert_eq!(tui.wait_exit(), 0);
 }
@@ -106,7 +109,7 @@ fn mouse_click_on_the_outline_jumps() {
     tui.send(&format!("\x1b[<0;5;{row}M\x1b[<0;5;{row}m"));
     let screen = tui.wait_for("§8/12");
     assert!(
-        screen.contains("CHL   8. Les obstacles") || screen.contains("CHL  8. Les obstacles"),
+        screen.contains("DÉF   8. Les obstacles") || screen.contains("DÉF  8. Les obstacles"),
         "{screen}"
     );
     tui.send("q");

@@ -52,7 +52,7 @@ fn french_possible_dates_100x30() {
     goto_possible_dates(&mut s);
     let screen = s.screen();
     assert!(screen.contains("DAT  10. Dates possibles"), "{screen}");
-    assert!(screen.contains("10–13 Sep"), "{screen}");
+    assert!(screen.contains("10–13 sept."), "{screen}");
     assert!(screen.contains("§10/12"), "{screen}");
     insta::assert_snapshot!(screen);
 }

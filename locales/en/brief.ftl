@@ -277,7 +277,6 @@ status-unsaved = { $count ->
         [one] { $count } briefing not saved yet
        *[other] { $count } briefings not saved yet
     }
-hint-key-type = type
 hint-close = close
 hint-scroll = scroll
 hint-save = save
@@ -288,7 +287,6 @@ hint-delete = delete
 hint-restore = restore
 hint-filter = filter
 hint-all = all
-hint-order = order
 hint-search = search
 hint-move = move
 hint-open = open
@@ -316,6 +314,91 @@ hint-no = no
 
 outline-title = Outline
 reader-note-preview-moved = { $text } (moved)
+
+## The reader's chrome, and the labels it draws in a briefing (added when the reader
+## was translated). The `doc-*` messages follow the briefing's language; the rest
+## follow the interface's.
+
+# The status line.
+mode-sources = SOURCES
+mode-estimative = ESTIMATIVE
+hint-together = together
+hint-withdraw = withdraw
+status-unsaved-failing = { $count ->
+        [one] { $count } briefing not saved: saving fails
+       *[other] { $count } briefings not saved: saving fails
+    }
+status-stale = showing the last good version — { $key } for details
+
+# Drawn in a briefing.
+doc-graded = graded { $grade }
+doc-withdrawn = withdrawn
+# $label is the briefing's word for its sources; $list names them with their grades.
+doc-sources-list = { $label }: { $list }
+doc-cites = cites { $list }
+doc-single-source = a single source
+doc-content-up-to = content up to { $marking }
+
+# The reading pane and the outline.
+reader-note-more = { $count ->
+        [one] … { $count } more line, in the notes panel
+       *[other] … { $count } more lines, in the notes panel
+    }
+reader-outline-no-room = the screen is too narrow for the outline beside the text
+reader-outline-widest = the outline is as wide as its share of the screen (outline_width in the config)
+reader-outline-narrowest = the outline is as narrow as it gets
+
+# A passage of a briefing quoted in a list (the notes panel, the sources view).
+text-quoted = “{ $text }”
+
+# The notes panel.
+panel-label-prompt = Label:
+panel-label-removed = label removed
+panel-label-saved = label saved with the bookmark
+panel-labels-for-bookmarks = labels are for bookmarks; { $edit } edits a note's text
+panel-preview-note = Note
+panel-preview-bookmark = Bookmark
+panel-preview-in-trash = in the trash
+panel-preview-moved = moved: its passage was found elsewhere
+panel-preview-orphan = needs review: its passage is gone
+panel-preview-no-label = (no label)
+panel-preview-label = Label: { $label }
+panel-preview-more = … (the rest in the editor)
+
+# The sources view.
+sources-title = Sources · { $key } withdraws or takes back
+sources-none = This briefing names no source.
+sources-withdrawn-mark = WITHDRAWN
+sources-not-graded = not graded
+sources-no-id = no id: nothing can cite it
+sources-cited-nowhere = cited nowhere
+sources-whole-section = the whole section
+sources-single = Resting on a single source: { $sections }
+sources-nothing-to-filter = the sources view has nothing to filter: it lists every source
+sources-cannot-withdraw = this source has no id: nothing cites it
+sources-taken-back = source taken back
+sources-withdrawn = source withdrawn: what depends on it is listed under it
+
+# What a source's grade means (the Admiralty code), in the sources view.
+grade-reliability-a = completely reliable
+grade-reliability-b = usually reliable
+grade-reliability-c = fairly reliable
+grade-reliability-d = not usually reliable
+grade-reliability-e = unreliable
+grade-reliability-f = reliability cannot be judged
+grade-credibility-1 = confirmed by other sources
+grade-credibility-2 = probably true
+grade-credibility-3 = possibly true
+grade-credibility-4 = doubtful
+grade-credibility-5 = improbable
+grade-credibility-6 = truth cannot be judged
+grade-meaning = { $reliability }; { $credibility }
+
+# The estimative-language panel.
+lints-title = Estimative language (ICD 203)
+lints-none = Nothing to report: likelihood and confidence are stated apart, on one scale.
+lints-nothing-to-filter = the panel has nothing to filter: it lists every warning
+lints-nothing-to-open = no warning to go to: the briefing passes the lint
 
 ## Bookmarks, notes, selection, read marks.
 
@@ -509,53 +592,121 @@ config-max-width = `max_width` must be at least 20 columns
 config-outline-width = `outline_width` is a percentage of the screen between 10 and 60
 config-no-home = no home folder to keep notes in: set `data_dir` or ${ $variable }
 
-## The command line: help text (clap).
+## The command line: help (clap). The ids follow the command line: `cli-about-<command>`
+## (the root command is `brief`), and `cli-long-<command>` for the paragraphs `--help`
+## adds; `cli-arg-<command>-<argument>` and `cli-long-arg-<command>-<argument>`;
+## `cli-value-<type>-<value>` for what an argument takes. Written as sentences: the code
+## drops the last full stop where clap shows a single line (a test checks every
+## command, argument and value has its message).
 
-cli-about = A terminal reader for structured analyst briefings.
-cli-long-about = Run with no command to open the reader on PATHs (files or folders of briefings), or on `briefings_dir` from the config, or on ./briefings, or on the briefings built into brief.
-cli-arg-config = Read the config from this file (default: $BRIEF_CONFIG, then the platform config dir).
-cli-arg-reader-paths = Briefing files or folders to open in the reader.
-cli-arg-paths = Files or folders (default: as for the reader).
-cli-arg-paths-look = Files or folders to look in (default: as for the reader).
-cli-arg-from = Briefing files or folders (default: as for the reader).
-cli-arg-format = Output format.
-cli-format-text = For people.
-cli-format-json = For programs.
+cli-about-brief = A terminal reader for structured analyst briefings.
+cli-long-brief = Run with no command to open the reader on PATHs (files or folders of briefings), or on `briefings_dir` from the config, or on ./briefings, or on the briefings built into brief.
+cli-arg-brief-config = Read the config from this file (default: $BRIEF_CONFIG, then the platform config dir).
+cli-arg-brief-paths = Briefing files or folders to open in the reader.
+# Shared by several commands.
+cli-paths = Files or folders (default: as for the reader).
+cli-from = Briefing files or folders (default: as for the reader).
+cli-format = Output format.
+
 cli-about-check = Validate briefings: each problem as `file:line:col: error|warning: message`.
 cli-long-check = Exits 0 when there is no error (warnings allowed), 1 on any error.
+cli-arg-check-paths = { cli-paths }
+cli-arg-check-format = { cli-format }
+cli-arg-check-lint = Also check the estimative language (ICD 203), as warnings: a sentence that states both a confidence level and a likelihood, a briefing that mixes the two rows of the likelihood scale, an assessment section that states neither.
+
 cli-about-list = List briefings: id, date, language, title, sections, tags.
+cli-arg-list-paths = { cli-paths }
+cli-arg-list-format = { cli-format }
+
 cli-about-show = Print a briefing as wrapped plain text, for piping into less or grep.
-cli-arg-show-id = The briefing's id (see `brief list`).
+cli-arg-show-briefing = The briefing: its id (see `brief list`) or its file.
 cli-arg-show-section = Only this section (its id).
 cli-arg-show-width = Wrap to this many columns.
-cli-about-search = Search briefings: every match as `file:section:line: snippet`, like grep.
+cli-arg-show-paths = Files or folders to look in (default: as for the reader).
+
+cli-about-search = Search briefings and their notes: every match as `file:section:line: snippet`, like grep; notes as `file:section:line: [note] snippet`.
 cli-long-search = Folds case (an uppercase letter makes the search case-sensitive), accents and typography: `cooperation` finds `coopération`. Exits 0 when something matches, 1 when nothing does, 2 on an error.
-cli-arg-query = What to look for.
+cli-arg-search-query = What to look for.
+cli-arg-search-paths = { cli-paths }
+cli-arg-search-no-notes = Leave notes out: search the briefings only.
+cli-arg-search-format = { cli-format }
+
 cli-about-notes = List bookmarks and notes, with their status against the briefings as they are now.
-cli-long-notes = Status: attached, moved (found elsewhere; confirm it in the reader) or orphan (its passage is gone; the quote is kept).
+cli-long-notes = Status: attached, moved (found elsewhere; confirm it in the reader) or orphan (its passage is gone; the quote is kept). An id that is neither in the library nor in the store is an error (exit 1).
 cli-arg-notes-ids = Only these briefings (ids; default: every briefing with annotations).
-cli-arg-tag = Only notes carrying this #tag.
-cli-arg-orphans = Only annotations whose passage was not found.
-cli-about-export = Export annotated notes: Markdown, JSON (for other tools; `import-notes` reads it back) or a printable HTML page.
+cli-arg-notes-tag = Only notes carrying this #tag (case and accents aside: `a-verifier` finds `#à-vérifier`).
+cli-arg-notes-orphans = Only annotations whose passage was not found.
+cli-arg-notes-format = { cli-format }
+cli-arg-notes-paths = { cli-from }
+
+cli-about-export = Export annotated notes: Markdown, JSON (for other tools; `import-notes` reads it back), a printable HTML page, a STIX 2.1 bundle or W3C Web Annotations (both read back by `import-notes`).
+cli-long-export = Exports the briefings that have notes or bookmarks (passing the filters), or the ids named. Notes of a briefing no longer in the library are exported from the store, under "Needs review". An unknown id is an error (exit 1).
 cli-arg-export-ids = The briefings (ids; default: every briefing with annotations).
 cli-arg-export-format = The format.
-cli-arg-since = Only annotations changed on or after this day (YYYY-MM-DD).
-cli-arg-output = Where to write (`-` for standard output; default: a new file in the current folder).
-cli-about-import-notes = Merge notes from a JSON export into the store, by id (nothing is lost: a note edited on both sides keeps both texts).
-cli-arg-import-notes-file = The JSON export.
+cli-arg-export-tag = Only notes carrying this #tag (case and accents aside).
+cli-arg-export-since = Only annotations changed at or after this moment: a date, a date and time, 7d, 2w, today or yesterday.
+cli-long-arg-export-since = A date: 2024-09-05. A date and time: 2024-09-05T08:30, in UTC unless it ends with Z or an offset such as +02:00. A number of days or weeks back: 7d, 2w. Days are UTC days.
+cli-arg-export-output = Write to this file (`-` for standard output).
+cli-long-arg-export-output = An existing file is replaced only with --force; a device (`/dev/stdout`) is written in place. Default: a new file in the current folder, named after the briefing and the time.
+cli-arg-export-force = Replace FILE if it exists.
+cli-arg-export-paths = { cli-from }
+
+cli-about-import-notes = Merge notes from an export (brief's JSON, STIX 2.1 or W3C Web Annotation) into the store, by id (nothing is lost: a note edited on both sides keeps both texts).
+cli-arg-import-notes-file = The export.
+
 cli-about-import = Turn a plain-text or Markdown article into a TOML briefing draft.
-cli-long-import = Guesses the title, the headings and each section's kind (French and English keywords), a summary from the introduction, and the dates the text states; prints what it guessed. The draft passes `brief check`. An existing file is never overwritten without --force.
+cli-long-import = Guesses the title, the headings and each section's kind (French and English keywords), the date from the dateline, a summary from the lead paragraph, and the dates the text states (a year the text does not give stays unstated unless --year); prints what it guessed. The draft passes `brief check`. An existing file is never overwritten without --force.
 cli-arg-import-file = The article (plain text, or Markdown for .md files).
 cli-arg-import-lang = The article's language (guessed when not given).
 cli-arg-import-id = The briefing's id (default: a slug of the file name).
 cli-arg-import-year = The year of dates the text states without one.
 cli-arg-import-output = Where to write the draft (`-` for standard output; default: ./ID.toml).
-cli-arg-force = Replace OUT if it exists.
-cli-about-completions = Print shell completions.
-cli-arg-shell = The shell.
+cli-arg-import-force = Replace OUT if it exists.
+
+cli-about-index = Build or refresh the catalogue and search index of library folders (a cache, under the config's `cache_dir`), with progress on stderr; `brief search` uses it.
+cli-long-index = Only files added, changed or removed since the last run are read. With --check, changes nothing: exits 0 when the index is up to date, 1 listing what is stale.
+cli-arg-index-paths = Library folders (default: as for the reader).
+cli-arg-index-check = Check the index instead of refreshing it.
+
+cli-about-completions = Print the shell code that completes brief's commands, options, briefing ids and section ids.
+cli-long-completions = Bash: `source <(brief completions bash)` in ~/.bashrc. Zsh: `source <(brief completions zsh)` in ~/.zshrc. Fish: `brief completions fish | source` in ~/.config/fish/config.fish. The code asks brief for candidates as you type, so ids come from your library and store.
+cli-arg-completions-shell = The shell.
+
+cli-about-man = Print the manual page (roff), generated from this command line: `brief man > brief.1`; given a folder, write one page per command into it.
+cli-arg-man-dir = The folder to write `brief.1`, `brief-export.1`… into.
+
+cli-about-help = Print this message or the help of the given subcommands.
+
+cli-value-format-text = For people.
+cli-value-format-json = For programs (schemas in docs/cli-json.md).
+cli-value-export-format-markdown = CommonMark, every quoted or written text escaped so it stays literal.
+cli-value-export-format-json = The versioned JSON schema that `brief import-notes` reads back.
+cli-value-export-format-html = One self-contained printable page: inline CSS, no script, no external request.
+cli-value-export-format-stix = A STIX 2.1 bundle (a report per briefing, a note per note or bookmark) for threat intelligence platforms; `brief import-notes` reads it back.
+cli-value-export-format-w3c = A W3C Web Annotation collection (JSON-LD) for annotation tools; `brief import-notes` reads it back.
+cli-value-shell-bash = GNU Bash (4.4 or later for the best results).
+cli-value-shell-zsh = Zsh.
+cli-value-shell-fish = Fish.
+cli-value-shell-elvish = Elvish.
+cli-value-shell-powershell = PowerShell.
+
+# Clap's own words. The headings end with their colon (clap writes it after the name).
+cli-help-usage = Usage:
+cli-help-commands = Commands:
+cli-help-arguments = Arguments:
+cli-help-options = Options:
+cli-help-flag = Print help.
+cli-help-flag-more = Print help (see more with '--help').
+cli-help-flag-summary = Print help (see a summary with '-h').
+cli-version-flag = Print version.
+cli-help-default = [default: { $value }]
+cli-help-values = [possible values: { $values }]
+cli-help-values-heading = Possible values:
 
 ## The command line: output and errors. JSON output never changes with the language;
-## the `file:line:col: error:` prefix of problems stays as it is, for tools.
+## the `file:line:col: error:` prefix of problems stays as it is, for tools, and so do
+## the status words `brief index --check` prints on stdout. Messages from the loader,
+## the store and the index (what follows `brief:` in `cli-error`) are English for now.
 
 cli-error = brief: { $message }
 cli-cannot-write-output = brief: cannot write output: { $error }
@@ -569,16 +720,25 @@ cli-check-summary = { $briefings ->
         [one] { $warnings } warning
        *[other] { $warnings } warnings
     }
+# The columns of `brief list`.
 cli-list-id = ID
 cli-list-date = DATE
 cli-list-lang = LANG
 cli-list-title = TITLE
 cli-list-sections = SECTIONS
 cli-list-tags = TAGS
-cli-no-briefing-with-id = brief: no briefing with id `{ $id }` (known: { $known })
-cli-none = none
-cli-no-section = brief: `{ $briefing }` has no section `{ $section }` (sections: { $known })
+# An id no briefing has: $hint says where to find them, $closest the nearest ids.
+cli-unknown-briefing = brief: no briefing with id `{ $id }` ({ $hint })
+cli-unknown-briefing-closest = brief: no briefing with id `{ $id }` (closest: { $closest })
+cli-unknown-section = brief: no section in `{ $briefing }` with id `{ $id }` ({ $hint })
+cli-unknown-section-closest = brief: no section in `{ $briefing }` with id `{ $id }` (closest: { $closest })
+cli-hint-list = see `brief list`, or give the briefing's file
+cli-hint-list-notes = see `brief list` and `brief notes`
+cli-hint-sections = sections: { $ids }
+cli-hint-sections-more = … and { $count } more
+cli-show-nothing-in-file = brief: { $file }: no briefing in it
 cli-query-empty = brief: the query is empty
+cli-search-notes-left-out = brief: notes of { $id } left out: { $error }
 cli-briefing-error = brief: { $id }: { $error }
 cli-notes-not-in-library = brief: briefing `{ $id }` is not in the library: its annotations are listed as orphans
 cli-notes-status-attached = attached
@@ -586,21 +746,33 @@ cli-notes-status-moved = moved
 cli-notes-status-orphan = orphan
 cli-notes-bookmark = (bookmark)
 cli-notes-bookmark-labelled = (bookmark: { $label })
+# After `briefing:section: `; $what is the note's first line or a bookmark's words.
+cli-notes-line = [{ $status }] { $what } — “{ $quote }”
 cli-notes-none = no bookmarks or notes
-cli-export-skipped = brief: skipped { $why }
-cli-export-nothing = brief: nothing to export
-cli-wrote = wrote { $path }
-cli-cannot-write-export = brief: cannot write the export: { $error }
-cli-cannot-write = brief: cannot write { $path }: { $error }
 cli-not-utf8 = not UTF-8 text
+# The completion of a briefing id only the store knows.
+cli-complete-store-only = notes of a briefing not in the library
+cli-man-wrote = wrote the manual pages into { $folder }
+
+# `brief export` (src/cli/export.rs).
+cli-export-skipped = brief: skipped { $why }
+cli-export-not-in-library = brief: `{ $id }` is not in the library: its notes are exported as the store keeps them, under "Needs review"
+cli-export-nothing = brief: nothing to export
+cli-export-wrote-new = wrote { $path } (a new file: give -o FILE to choose the name)
+cli-export-cannot-write = brief: cannot write the export: { $error }
+
+# `brief import`: what was guessed, one field a line, the values lined up by the code.
+cli-import-exists = brief: { $path } exists; use --force to replace it, or -o to write elsewhere
 cli-import-not-utf8 = invalid UTF-8: articles must be UTF-8 text
-cli-import-label-title = title
-cli-import-label-language = language
-cli-import-label-sections = sections
-cli-import-label-dates = dates
-# $label is padded by the code so that the values line up.
-cli-import-field = { $label }: { $value }
+cli-import-label-title = title:
+cli-import-label-language = language:
+cli-import-label-date = date:
+cli-import-label-summary = summary:
+cli-import-label-sections = sections:
+cli-import-label-dates = dates:
 cli-import-language-guessed = { $language } (guessed)
+cli-import-date-found = { $date } (from the dateline)
+cli-import-no-date = none found (no dateline)
 cli-import-no-kind = (no kind: set one)
 cli-import-no-dates = none found
 cli-import-dates-count = { $count ->
@@ -608,7 +780,31 @@ cli-import-dates-count = { $count ->
        *[other] { $count }, all `unconfirmed`
     }
 cli-import-wrote = wrote { $path }: check the title, summary, kinds and dates, then run `brief check { $path }`
-cli-import-exists = brief: { $path } exists; use --force to replace it, or -o to write elsewhere
+cli-cannot-write = brief: cannot write { $path }: { $error }
+
+# `brief index`: on stderr, as it goes.
+cli-index-no-folder = brief: no library folder to index (give one, or set `briefings_dir`; the bundled briefings need no index)
+cli-index-not-a-folder = brief: { $path }: not a folder (an index is kept per library folder)
+cli-index-waiting = { $folder }: another brief is indexing this folder; waiting for it
+cli-index-scanned = { $folder }: { $files ->
+        [one] { $files } file
+       *[other] { $files } files
+    }, { $read } to read, { $removed } gone
+cli-index-progress = { $folder }: indexing { $done }/{ $total }
+cli-index-progress-line = { $folder }: indexed { $done }/{ $total }
+cli-index-done = { $folder }: { $files ->
+        [one] { $files } file
+       *[other] { $files } files
+    }, { $read } read ({ $added } new, { $updated } changed), { $removed } removed, notes of { $notes ->
+        [one] { $notes } briefing
+       *[other] { $notes } briefings
+    } indexed, in { $seconds } s
+cli-index-missing = brief: { $folder }: no index (`brief index { $folder }` builds it)
+cli-index-up-to-date = { $folder }: the index is up to date
+cli-index-out-of-date = brief: the index of { $folder } is out of date ({ $count ->
+        [one] { $count } file changed
+       *[other] { $count } files changed
+    } since `brief index`): searching every file
 
 # What `brief import-notes` did.
 import-summary = { $briefings ->

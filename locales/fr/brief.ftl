@@ -180,8 +180,8 @@ action-sources = Les sources : leur cotation, ce qui les cite, ce qui ne repose 
 action-toggle-estimative = Afficher ou masquer sous les paragraphes les fourchettes des termes d’estimation (probable, vraisemblable…)
 action-lints = Les termes d’estimation qui mêlent les échelles ou manquent là où il en faut
 action-withdraw = Retirer la source choisie, ou la rétablir (gardé avec vos notes)
-action-outline-wider = Élargir le sommaire
-action-outline-narrower = Rétrécir le sommaire
+action-outline-wider = Élargir le plan
+action-outline-narrower = Rétrécir le plan
 action-sort = Trier par date ou par titre
 action-edit = Modifier la note sélectionnée
 action-label = Donner un court libellé au signet sélectionné
@@ -293,7 +293,6 @@ status-unsaved = { $count ->
         [one] { $count } briefing pas encore enregistré
        *[other] { $count } briefings pas encore enregistrés
     }
-hint-key-type = saisie
 hint-close = fermer
 hint-scroll = défiler
 hint-save = enregistrer
@@ -304,7 +303,6 @@ hint-delete = supprimer
 hint-restore = rétablir
 hint-filter = filtrer
 hint-all = tout
-hint-order = ordre
 hint-search = chercher
 hint-move = parcourir
 hint-open = ouvrir
@@ -332,6 +330,91 @@ hint-no = non
 
 outline-title = Plan
 reader-note-preview-moved = { $text } (déplacée)
+
+## L’habillage de la lecture, et les libellés qu’elle dessine dans un briefing (ajoutés
+## avec la traduction de la lecture). Les messages `doc-*` suivent la langue du
+## briefing ; les autres, celle de l’interface.
+
+# La ligne d’état.
+mode-sources = SOURCES
+mode-estimative = ESTIMATION
+hint-together = ensemble
+hint-withdraw = retirer
+status-unsaved-failing = { $count ->
+        [one] { $count } briefing non enregistré : l’enregistrement échoue
+       *[other] { $count } briefings non enregistrés : l’enregistrement échoue
+    }
+status-stale = dernière version valide affichée — { $key } pour le détail
+
+# Dessiné dans un briefing (« source » est féminin).
+doc-graded = cotée { $grade }
+doc-withdrawn = retirée
+doc-sources-list = { $label } : { $list }
+doc-cites = cite { $list }
+doc-single-source = une seule source
+doc-content-up-to = contenu jusqu’à { $marking }
+
+# Le volet de lecture et le plan.
+reader-note-more = { $count ->
+        [one] … { $count } ligne de plus, dans le panneau des notes
+       *[other] … { $count } lignes de plus, dans le panneau des notes
+    }
+reader-outline-no-room = l’écran est trop étroit pour afficher le plan à côté du texte
+reader-outline-widest = le plan occupe déjà toute sa part de l’écran (outline_width dans la configuration)
+reader-outline-narrowest = le plan est aussi étroit que possible
+
+# Un passage d’un briefing cité dans une liste (le panneau des notes, la vue des sources).
+text-quoted = « { $text } »
+
+# Le panneau des notes.
+panel-label-prompt = Libellé :
+panel-label-removed = libellé retiré
+panel-label-saved = libellé enregistré avec le signet
+panel-labels-for-bookmarks = les libellés sont réservés aux signets ; { $edit } modifie le texte d’une note
+panel-preview-note = Note
+panel-preview-bookmark = Signet
+panel-preview-in-trash = dans la corbeille
+panel-preview-moved = son passage a été retrouvé ailleurs
+panel-preview-orphan = à revoir : son passage a disparu
+panel-preview-no-label = (sans libellé)
+panel-preview-label = Libellé : { $label }
+panel-preview-more = … (la suite dans l’éditeur)
+
+# La vue des sources.
+sources-title = Sources · { $key } retire ou rétablit
+sources-none = Ce briefing ne cite aucune source.
+sources-withdrawn-mark = RETIRÉE
+sources-not-graded = non cotée
+sources-no-id = sans identifiant : rien ne peut la citer
+sources-cited-nowhere = jamais citée
+sources-whole-section = toute la section
+sources-single = Sections reposant sur une seule source : { $sections }
+sources-nothing-to-filter = la vue des sources n’a rien à filtrer : elle les liste toutes
+sources-cannot-withdraw = cette source n’a pas d’identifiant : rien ne la cite
+sources-taken-back = source rétablie
+sources-withdrawn = source retirée : ce qui en dépend est listé sous elle
+
+# Ce que signifie la cotation d’une source (code de l’Amirauté), dans la vue des
+# sources : la fiabilité de la source, puis la crédibilité de l’information.
+grade-reliability-a = totalement fiable
+grade-reliability-b = habituellement fiable
+grade-reliability-c = plutôt fiable
+grade-reliability-d = habituellement peu fiable
+grade-reliability-e = peu fiable
+grade-reliability-f = fiabilité impossible à évaluer
+grade-credibility-1 = confirmée par d’autres sources
+grade-credibility-2 = probablement vraie
+grade-credibility-3 = peut-être vraie
+grade-credibility-4 = douteuse
+grade-credibility-5 = improbable
+grade-credibility-6 = véracité impossible à évaluer
+grade-meaning = { $reliability } ; { $credibility }
+
+# Le panneau du langage d’estimation.
+lints-title = Langage d’estimation (ICD 203)
+lints-none = Rien à signaler : probabilité et degré de confiance sont énoncés à part, sur une seule échelle.
+lints-nothing-to-filter = le panneau n’a rien à filtrer : il liste tous les avertissements
+lints-nothing-to-open = aucun avertissement vers lequel aller : le briefing passe la vérification
 
 ## Signets, notes, sélection, sections lues.
 
@@ -365,7 +448,7 @@ panel-scope-all = tous les briefings
 panel-scope-this = ce briefing
 panel-order-newest = les plus récents d’abord
 panel-order-document = dans l’ordre du document
-panel-help = { $filter } filtre par #étiquette ou par mots · { $scope } : tous les briefings · { $order } : ordre · { $confirm } : confirmer un déplacement
+panel-help = { $filter } filtre par #étiquette ou mots · { $scope } : tous les briefings · { $order } : ordre · { $confirm } : confirmer un déplacement
 panel-empty = Aucun signet ni aucune note pour l’instant : { $bookmark } pose un signet sur le paragraphe courant, { $note } écrit une note.
 panel-moved = [déplacé]
 panel-section-missing = (section { $id })
@@ -534,53 +617,117 @@ config-max-width = `max_width` doit valoir au moins 20 colonnes
 config-outline-width = `outline_width` est un pourcentage de l’écran compris entre 10 et 60
 config-no-home = aucun dossier personnel où garder les notes : définissez `data_dir` ou ${ $variable }
 
-## La ligne de commande : aide (clap).
+## La ligne de commande : aide (clap). Les identifiants suivent la ligne de commande
+## (voir le catalogue anglais). Écrits comme des phrases : le code ôte le point final
+## là où clap n’affiche qu’une ligne.
 
-cli-about = Un lecteur en terminal pour briefings d’analyse structurés.
-cli-long-about = Sans commande, ouvre la lecture sur les PATH donnés (fichiers ou dossiers de briefings), sinon sur `briefings_dir` de la configuration, sinon sur ./briefings, sinon sur les briefings intégrés à brief.
-cli-arg-config = Lire la configuration dans ce fichier (par défaut : $BRIEF_CONFIG, puis le dossier de configuration de la plateforme).
-cli-arg-reader-paths = Fichiers ou dossiers de briefings à ouvrir dans la lecture.
-cli-arg-paths = Fichiers ou dossiers (par défaut : comme pour la lecture).
-cli-arg-paths-look = Fichiers ou dossiers où chercher (par défaut : comme pour la lecture).
-cli-arg-from = Fichiers ou dossiers de briefings (par défaut : comme pour la lecture).
-cli-arg-format = Format de sortie.
-cli-format-text = Pour les personnes.
-cli-format-json = Pour les programmes.
+cli-about-brief = Un lecteur en terminal pour briefings d’analyse structurés.
+cli-long-brief = Sans commande, ouvre la lecture sur les PATH donnés (fichiers ou dossiers de briefings), sinon sur `briefings_dir` de la configuration, sinon sur ./briefings, sinon sur les briefings intégrés à brief.
+cli-arg-brief-config = Lire la configuration dans ce fichier (par défaut : $BRIEF_CONFIG, puis le dossier de configuration de la plateforme).
+cli-arg-brief-paths = Fichiers ou dossiers de briefings à ouvrir dans la lecture.
+# Communs à plusieurs commandes.
+cli-paths = Fichiers ou dossiers (par défaut : comme pour la lecture).
+cli-from = Fichiers ou dossiers de briefings (par défaut : comme pour la lecture).
+cli-format = Format de sortie.
+
 cli-about-check = Valider des briefings : chaque problème sous la forme { "`file:line:col: error|warning: message`" }.
 cli-long-check = Sort avec le code 0 s’il n’y a aucune erreur (les avertissements sont permis), 1 sinon.
+cli-arg-check-paths = { cli-paths }
+cli-arg-check-format = { cli-format }
+cli-arg-check-lint = Vérifier aussi le langage estimatif (ICD 203), en avertissements : une phrase qui donne à la fois un niveau de confiance et une probabilité, un briefing qui mêle les deux rangées de l’échelle de probabilité, une section d’évaluation qui ne donne ni l’un ni l’autre.
+
 cli-about-list = Lister les briefings : identifiant, date, langue, titre, sections, mots-clés.
+cli-arg-list-paths = { cli-paths }
+cli-arg-list-format = { cli-format }
+
 cli-about-show = Afficher un briefing en texte brut mis en forme, à envoyer vers less ou grep.
-cli-arg-show-id = L’identifiant du briefing (voir `brief list`).
+cli-arg-show-briefing = Le briefing : son identifiant (voir `brief list`) ou son fichier.
 cli-arg-show-section = Seulement cette section (son identifiant).
 cli-arg-show-width = Largeur des lignes, en colonnes.
-cli-about-search = Chercher dans les briefings : chaque résultat sous la forme { "`file:section:line: snippet`" }, comme grep.
+cli-arg-show-paths = Fichiers ou dossiers où chercher (par défaut : comme pour la lecture).
+
+cli-about-search = Chercher dans les briefings et leurs notes : chaque résultat sous la forme { "`file:section:line: snippet`" }, comme grep ; les notes sous la forme { "`file:section:line: [note] snippet`" }.
 cli-long-search = Ignore la casse (une majuscule rend la recherche sensible à la casse), les accents et la typographie : `cooperation` trouve `coopération`. Sort avec le code 0 si quelque chose correspond, 1 sinon, 2 en cas d’erreur.
-cli-arg-query = Ce qu’il faut chercher.
+cli-arg-search-query = Ce qu’il faut chercher.
+cli-arg-search-paths = { cli-paths }
+cli-arg-search-no-notes = Laisser les notes de côté : chercher dans les briefings seulement.
+cli-arg-search-format = { cli-format }
+
 cli-about-notes = Lister les signets et les notes, avec leur état par rapport aux briefings tels qu’ils sont aujourd’hui.
-cli-long-notes = État : rattachée, déplacée (retrouvée ailleurs ; à confirmer dans la lecture) ou orpheline (son passage a disparu ; la citation est conservée).
+cli-long-notes = État : rattachée, déplacée (retrouvée ailleurs ; à confirmer dans la lecture) ou orpheline (son passage a disparu ; la citation est conservée). Un identifiant qui n’est ni dans la bibliothèque ni dans le stockage est une erreur (code 1).
 cli-arg-notes-ids = Seulement ces briefings (identifiants ; par défaut : tous les briefings annotés).
-cli-arg-tag = Seulement les notes portant cette #étiquette.
-cli-arg-orphans = Seulement les annotations dont le passage est introuvable.
-cli-about-export = Exporter les notes de lecture : Markdown, JSON (pour d’autres outils ; `import-notes` le relit) ou une page HTML imprimable.
+cli-arg-notes-tag = Seulement les notes portant cette #étiquette (sans tenir compte de la casse ni des accents : `a-verifier` trouve `#à-vérifier`).
+cli-arg-notes-orphans = Seulement les annotations dont le passage est introuvable.
+cli-arg-notes-format = { cli-format }
+cli-arg-notes-paths = { cli-from }
+
+cli-about-export = Exporter les notes de lecture : Markdown, JSON (pour d’autres outils ; `import-notes` le relit), une page HTML imprimable, un bundle STIX 2.1 ou des Web Annotations W3C (relus tous deux par `import-notes`).
+cli-long-export = Exporte les briefings qui ont des notes ou des signets (passant les filtres), ou ceux dont l’identifiant est donné. Les notes d’un briefing qui n’est plus dans la bibliothèque sont exportées depuis le stockage, sous « À revoir ». Un identifiant inconnu est une erreur (code 1).
 cli-arg-export-ids = Les briefings (identifiants ; par défaut : tous les briefings annotés).
 cli-arg-export-format = Le format.
-cli-arg-since = Seulement les annotations modifiées ce jour-là ou après (AAAA-MM-JJ).
-cli-arg-output = Où écrire (`-` pour la sortie standard ; par défaut : un nouveau fichier dans le dossier courant).
-cli-about-import-notes = Fusionner dans le stockage les notes d’un export JSON, par identifiant (rien ne se perd : une note modifiée des deux côtés garde ses deux textes).
-cli-arg-import-notes-file = L’export JSON.
+cli-arg-export-tag = Seulement les notes portant cette #étiquette (sans tenir compte de la casse ni des accents).
+cli-arg-export-since = Seulement les annotations modifiées à ce moment ou après : une date, une date et une heure, 7d, 2w, today ou yesterday.
+cli-long-arg-export-since = Une date : 2024-09-05. Une date et une heure : 2024-09-05T08:30, en UTC sauf si elle finit par Z ou par un décalage comme +02:00. Un nombre de jours ou de semaines en arrière : 7d, 2w. Les jours sont des jours UTC.
+cli-arg-export-output = Écrire dans ce fichier (`-` pour la sortie standard).
+cli-long-arg-export-output = Un fichier existant n’est remplacé qu’avec --force ; un périphérique (`/dev/stdout`) est écrit sur place. Par défaut : un nouveau fichier dans le dossier courant, nommé d’après le briefing et l’heure.
+cli-arg-export-force = Remplacer FILE s’il existe.
+cli-arg-export-paths = { cli-from }
+
+cli-about-import-notes = Fusionner dans le stockage les notes d’un export (JSON de brief, STIX 2.1 ou Web Annotation W3C), par identifiant (rien ne se perd : une note modifiée des deux côtés garde ses deux textes).
+cli-arg-import-notes-file = L’export.
+
 cli-about-import = Transformer un article en texte brut ou en Markdown en brouillon de briefing TOML.
-cli-long-import = Devine le titre, les intertitres et le type de chaque section (mots-clés français et anglais), un résumé tiré de l’introduction, et les dates que le texte donne ; affiche ce qu’il a deviné. Le brouillon passe `brief check`. Un fichier existant n’est jamais écrasé sans --force.
+cli-long-import = Devine le titre, les intertitres et le type de chaque section (mots-clés français et anglais), la date d’après la ligne de date, un résumé tiré du chapeau, et les dates que le texte donne (une année que le texte ne donne pas reste non précisée, sauf avec --year) ; affiche ce qu’il a deviné. Le brouillon passe `brief check`. Un fichier existant n’est jamais écrasé sans --force.
 cli-arg-import-file = L’article (texte brut, ou Markdown pour les fichiers .md).
 cli-arg-import-lang = La langue de l’article (devinée si elle n’est pas donnée).
 cli-arg-import-id = L’identifiant du briefing (par défaut : le nom du fichier, en slug).
 cli-arg-import-year = L’année des dates que le texte donne sans année.
 cli-arg-import-output = Où écrire le brouillon (`-` pour la sortie standard ; par défaut : ./ID.toml).
-cli-arg-force = Remplacer OUT s’il existe.
-cli-about-completions = Afficher les complétions pour un shell.
-cli-arg-shell = Le shell.
+cli-arg-import-force = Remplacer OUT s’il existe.
+
+cli-about-index = Construire ou mettre à jour le catalogue et l’index de recherche des dossiers de la bibliothèque (un cache, sous `cache_dir` de la configuration), avec la progression sur la sortie d’erreur ; `brief search` s’en sert.
+cli-long-index = Seuls les fichiers ajoutés, modifiés ou supprimés depuis la dernière fois sont lus. Avec --check, ne change rien : sort avec le code 0 si l’index est à jour, 1 en listant ce qui ne l’est plus.
+cli-arg-index-paths = Dossiers de la bibliothèque (par défaut : comme pour la lecture).
+cli-arg-index-check = Vérifier l’index au lieu de le mettre à jour.
+
+cli-about-completions = Afficher le code shell qui complète les commandes, options, identifiants de briefings et de sections de brief.
+cli-long-completions = Bash : `source <(brief completions bash)` dans ~/.bashrc. Zsh : `source <(brief completions zsh)` dans ~/.zshrc. Fish : `brief completions fish | source` dans ~/.config/fish/config.fish. Ce code demande à brief les candidats pendant la frappe : les identifiants viennent de votre bibliothèque et de votre stockage.
+cli-arg-completions-shell = Le shell.
+
+cli-about-man = Afficher la page de manuel (roff), tirée de cette ligne de commande : `brief man > brief.1` ; avec un dossier, y écrire une page par commande.
+cli-arg-man-dir = Le dossier où écrire `brief.1`, `brief-export.1`…
+
+cli-about-help = Afficher ce message ou l’aide des sous-commandes données.
+
+cli-value-format-text = Pour les personnes.
+cli-value-format-json = Pour les programmes (schémas dans docs/cli-json.md).
+cli-value-export-format-markdown = CommonMark, chaque texte cité ou écrit échappé pour rester littéral.
+cli-value-export-format-json = Le schéma JSON versionné que `brief import-notes` relit.
+cli-value-export-format-html = Une page imprimable autonome : CSS intégré, aucun script, aucune requête externe.
+cli-value-export-format-stix = Un bundle STIX 2.1 (un rapport par briefing, une note par note ou signet) pour les plateformes de renseignement sur les menaces ; `brief import-notes` le relit.
+cli-value-export-format-w3c = Une collection de Web Annotations W3C (JSON-LD) pour les outils d’annotation ; `brief import-notes` la relit.
+cli-value-shell-bash = GNU Bash (4.4 ou plus récent de préférence).
+cli-value-shell-zsh = Zsh.
+cli-value-shell-fish = Fish.
+cli-value-shell-elvish = Elvish.
+cli-value-shell-powershell = PowerShell.
+
+# Les mots de clap. Les titres finissent par leur deux-points (clap l’écrit après le nom).
+cli-help-usage = Utilisation :
+cli-help-commands = Commandes :
+cli-help-arguments = Arguments :
+cli-help-options = Options :
+cli-help-flag = Afficher l’aide.
+cli-help-flag-more = Afficher l’aide (le détail avec --help).
+cli-help-flag-summary = Afficher l’aide (un résumé avec -h).
+cli-version-flag = Afficher la version.
+cli-help-default = [par défaut : { $value }]
+cli-help-values = [valeurs possibles : { $values }]
+cli-help-values-heading = Valeurs possibles :
 
 ## La ligne de commande : sorties et erreurs. La sortie JSON ne change jamais avec la
-## langue ; le préfixe `file:line:col: error:` des problèmes reste tel quel, pour les outils.
+## langue ; le préfixe `file:line:col: error:` des problèmes reste tel quel, pour les
+## outils, comme les mots d’état que `brief index --check` écrit sur la sortie standard.
 
 cli-error = brief : { $message }
 cli-cannot-write-output = brief : impossible d’écrire la sortie : { $error }
@@ -594,16 +741,24 @@ cli-check-summary = { $briefings ->
         [one] { $warnings } avertissement
        *[other] { $warnings } avertissements
     }
+# Les colonnes de `brief list`.
 cli-list-id = ID
 cli-list-date = DATE
 cli-list-lang = LANGUE
 cli-list-title = TITRE
 cli-list-sections = SECTIONS
 cli-list-tags = MOTS-CLÉS
-cli-no-briefing-with-id = brief : aucun briefing n’a l’identifiant `{ $id }` (connus : { $known })
-cli-none = aucun
-cli-no-section = brief : `{ $briefing }` n’a pas de section `{ $section }` (sections : { $known })
+cli-unknown-briefing = brief : aucun briefing n’a l’identifiant `{ $id }` ({ $hint })
+cli-unknown-briefing-closest = brief : aucun briefing n’a l’identifiant `{ $id }` (les plus proches : { $closest })
+cli-unknown-section = brief : aucune section de `{ $briefing }` n’a l’identifiant `{ $id }` ({ $hint })
+cli-unknown-section-closest = brief : aucune section de `{ $briefing }` n’a l’identifiant `{ $id }` (les plus proches : { $closest })
+cli-hint-list = voir `brief list`, ou donnez le fichier du briefing
+cli-hint-list-notes = voir `brief list` et `brief notes`
+cli-hint-sections = sections : { $ids }
+cli-hint-sections-more = … et { $count } de plus
+cli-show-nothing-in-file = brief : { $file } : aucun briefing dedans
 cli-query-empty = brief : la requête est vide
+cli-search-notes-left-out = brief : notes de { $id } laissées de côté : { $error }
 cli-briefing-error = brief : { $id } : { $error }
 cli-notes-not-in-library = brief : le briefing `{ $id }` n’est pas dans la bibliothèque : ses annotations sont listées comme orphelines
 cli-notes-status-attached = rattachée
@@ -611,20 +766,31 @@ cli-notes-status-moved = déplacée
 cli-notes-status-orphan = orpheline
 cli-notes-bookmark = (signet)
 cli-notes-bookmark-labelled = (signet : { $label })
+cli-notes-line = [{ $status }] { $what } — « { $quote } »
 cli-notes-none = aucun signet ni aucune note
-cli-export-skipped = brief : ignoré : { $why }
-cli-export-nothing = brief : rien à exporter
-cli-wrote = { $path } écrit
-cli-cannot-write-export = brief : impossible d’écrire l’export : { $error }
-cli-cannot-write = brief : impossible d’écrire { $path } : { $error }
 cli-not-utf8 = ce n’est pas du texte UTF-8
+cli-complete-store-only = notes d’un briefing absent de la bibliothèque
+cli-man-wrote = pages de manuel écrites dans { $folder }
+
+# `brief export` (src/cli/export.rs).
+cli-export-skipped = brief : ignoré : { $why }
+cli-export-not-in-library = brief : `{ $id }` n’est pas dans la bibliothèque : ses notes sont exportées telles que le stockage les garde, sous « À revoir »
+cli-export-nothing = brief : rien à exporter
+cli-export-wrote-new = { $path } écrit (un nouveau fichier : -o FILE choisit le nom)
+cli-export-cannot-write = brief : impossible d’écrire l’export : { $error }
+
+# `brief import` : ce qui a été deviné, un champ par ligne, les valeurs alignées par le code.
+cli-import-exists = brief : { $path } existe déjà ; utilisez --force pour le remplacer, ou -o pour écrire ailleurs
 cli-import-not-utf8 = UTF-8 invalide : les articles doivent être du texte UTF-8
-cli-import-label-title = titre
-cli-import-label-language = langue
-cli-import-label-sections = sections
-cli-import-label-dates = dates
-cli-import-field = { $label } : { $value }
+cli-import-label-title = titre :
+cli-import-label-language = langue :
+cli-import-label-date = date :
+cli-import-label-summary = résumé :
+cli-import-label-sections = sections :
+cli-import-label-dates = dates :
 cli-import-language-guessed = { $language } (devinée)
+cli-import-date-found = { $date } (d’après la ligne de date)
+cli-import-no-date = aucune trouvée (pas de ligne de date)
 cli-import-no-kind = (pas de type : à préciser)
 cli-import-no-dates = aucune trouvée
 cli-import-dates-count = { $count ->
@@ -632,7 +798,46 @@ cli-import-dates-count = { $count ->
        *[other] { $count }, toutes marquées `unconfirmed`
     }
 cli-import-wrote = { $path } écrit : vérifiez le titre, le résumé, les types et les dates, puis lancez `brief check { $path }`
-cli-import-exists = brief : { $path } existe déjà ; utilisez --force pour le remplacer, ou -o pour écrire ailleurs
+cli-cannot-write = brief : impossible d’écrire { $path } : { $error }
+
+# `brief index` : sur la sortie d’erreur, au fur et à mesure.
+cli-index-no-folder = brief : aucun dossier de bibliothèque à indexer (donnez-en un, ou réglez `briefings_dir` ; les briefings intégrés n’ont pas besoin d’index)
+cli-index-not-a-folder = brief : { $path } : ce n’est pas un dossier (un index est tenu par dossier de bibliothèque)
+cli-index-waiting = { $folder } : un autre brief indexe ce dossier ; en attente
+cli-index-scanned = { $folder } : { $files ->
+        [one] { $files } fichier
+       *[other] { $files } fichiers
+    }, { $read } à lire, { $removed ->
+        [one] { $removed } disparu
+       *[other] { $removed } disparus
+    }
+cli-index-progress = { $folder } : indexation { $done }/{ $total }
+cli-index-progress-line = { $folder } : { $done }/{ $total } indexés
+cli-index-done = { $folder } : { $files ->
+        [one] { $files } fichier
+       *[other] { $files } fichiers
+    }, { $read ->
+        [one] { $read } lu
+       *[other] { $read } lus
+    } ({ $added ->
+        [one] { $added } nouveau
+       *[other] { $added } nouveaux
+    }, { $updated ->
+        [one] { $updated } modifié
+       *[other] { $updated } modifiés
+    }), { $removed ->
+        [one] { $removed } supprimé
+       *[other] { $removed } supprimés
+    }, notes de { $notes ->
+        [one] { $notes } briefing indexées
+       *[other] { $notes } briefings indexées
+    }, en { $seconds } s
+cli-index-missing = brief : { $folder } : pas d’index (`brief index { $folder }` le construit)
+cli-index-up-to-date = { $folder } : l’index est à jour
+cli-index-out-of-date = brief : l’index de { $folder } n’est plus à jour ({ $count ->
+        [one] { $count } fichier modifié
+       *[other] { $count } fichiers modifiés
+    } depuis `brief index`) : recherche dans tous les fichiers
 
 # Ce qu’a fait `brief import-notes` (les annotations : féminin).
 import-summary = { $briefings ->

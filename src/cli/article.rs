@@ -7,9 +7,10 @@ use std::process::ExitCode;
 
 use crate::config::Config;
 use crate::domain::atomic::{Existing, write_atomic};
-use crate::domain::briefing::Kind;
-use crate::domain::import::{ImportOptions, import_article};
-use crate::domain::text::{sanitize, sanitize_line};
+use crate::domain::i18n::{Lang, format_count, kind_badge, t};
+use crate::domain::import::{ImportOptions, ImportReport, import_article};
+use crate::domain::text::{display_width, sanitize, sanitize_line};
+use crate::tr;
 
 /// `brief import`: the draft, and what was guessed, for the user to check.
 pub(crate) fn import(
@@ -19,6 +20,7 @@ pub(crate) fn import(
     force: bool,
     config: &Config,
 ) -> std::io::Result<ExitCode> {
+    let lang = config.language();
     let stem = file
         .file_stem()
         .and_then(|s| s.to_str())
@@ -32,10 +34,11 @@ pub(crate) fn import(
         std::path::Path::to_path_buf,
     );
     // Refused before anything is read or printed: the analysis would be wasted.
+    let target_name = target.display().to_string();
     if target.as_os_str() != "-" && !force && std::fs::symlink_metadata(&target).is_ok() {
         eprintln!(
-            "brief: {} exists; use --force to replace it, or -o to write elsewhere",
-            sanitize_line(&target.display().to_string())
+            "{}",
+            tr!(lang, "cli-import-exists", path = target_name.as_str())
         );
         return Ok(ExitCode::FAILURE);
     }
@@ -52,10 +55,11 @@ pub(crate) fn import(
             let index = crate::domain::diag::LineIndex::new(e.as_bytes());
             let pos = index.pos(e.utf8_error().valid_up_to());
             eprintln!(
-                "{}:{}:{}: error: invalid UTF-8: articles must be UTF-8 text",
+                "{}:{}:{}: error: {}",
                 sanitize_line(&file.display().to_string()),
                 pos.line,
-                pos.column
+                pos.column,
+                t(lang, "cli-import-not-utf8")
             );
             return Ok(ExitCode::FAILURE);
         }
@@ -72,52 +76,8 @@ pub(crate) fn import(
             return Ok(ExitCode::FAILURE);
         }
     };
-    let report = &draft.report;
     let mut err = std::io::stderr().lock();
-    writeln!(err, "title:    {}", sanitize_line(&report.title))?;
-    writeln!(
-        err,
-        "language: {}{}",
-        sanitize_line(&report.language),
-        if guessed_language { " (guessed)" } else { "" }
-    )?;
-    match &report.date {
-        Some(date) => writeln!(err, "date:     {} (from the dateline)", sanitize_line(date))?,
-        None => writeln!(err, "date:     none found (no dateline)")?,
-    }
-    if let Some(summary) = &report.summary {
-        writeln!(
-            err,
-            "summary:  {}",
-            crate::domain::text::truncate(&sanitize_line(summary), 70)
-        )?;
-    }
-    writeln!(err, "sections: {}", report.headings.len())?;
-    for (title, kind) in &report.headings {
-        let badge = kind
-            .as_ref()
-            .map_or_else(|| "---".to_string(), |k| Kind::new(k.clone()).badge());
-        let note = if kind.is_none() {
-            "  (no kind: set one)"
-        } else {
-            ""
-        };
-        writeln!(err, "  {badge:<4} {}{note}", sanitize_line(title))?;
-    }
-    if report.dates.is_empty() {
-        writeln!(err, "dates:    none found")?;
-    } else {
-        writeln!(err, "dates:    {}, all `unconfirmed`", report.dates.len())?;
-        for (found, structured, section) in &report.dates {
-            writeln!(
-                err,
-                "  {}  \"{}\"  → {}",
-                sanitize_line(structured),
-                sanitize_line(found),
-                sanitize_line(section)
-            )?;
-        }
-    }
+    write_report(&mut err, &draft.report, guessed_language, lang)?;
     if target.as_os_str() == "-" {
         let mut out = std::io::stdout().lock();
         out.write_all(draft.toml.as_bytes())?;
@@ -130,30 +90,109 @@ pub(crate) fn import(
     };
     match write_atomic(&target, draft.toml.as_bytes(), existing) {
         Ok(()) => {
-            writeln!(
-                err,
-                "wrote {}: check the title, summary, kinds and dates, then run `brief check {}`",
-                sanitize_line(&target.display().to_string()),
-                sanitize_line(&target.display().to_string())
-            )?;
+            let wrote = tr!(lang, "cli-import-wrote", path = target_name.as_str());
+            writeln!(err, "{wrote}")?;
             Ok(ExitCode::SUCCESS)
         }
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-            writeln!(
-                err,
-                "brief: {} exists; use --force to replace it, or -o to write elsewhere",
-                sanitize_line(&target.display().to_string())
-            )?;
+            let exists = tr!(lang, "cli-import-exists", path = target_name.as_str());
+            writeln!(err, "{exists}")?;
             Ok(ExitCode::FAILURE)
         }
         Err(e) => {
-            writeln!(
-                err,
-                "brief: cannot write {}: {}",
-                sanitize_line(&target.display().to_string()),
-                crate::domain::load::io_words(&e)
-            )?;
+            let error = crate::domain::load::io_words(&e);
+            let message = tr!(
+                lang,
+                "cli-cannot-write",
+                path = target_name.as_str(),
+                error = error
+            );
+            writeln!(err, "{message}")?;
             Ok(ExitCode::FAILURE)
         }
     }
+}
+
+/// What was guessed, one field a line in `lang`, the values lined up: `title:    …`.
+/// Kinds are shown by their badge in the draft's own language.
+fn write_report(
+    err: &mut impl Write,
+    report: &ImportReport,
+    guessed_language: bool,
+    lang: Lang,
+) -> std::io::Result<()> {
+    let labels = [
+        "cli-import-label-title",
+        "cli-import-label-language",
+        "cli-import-label-date",
+        "cli-import-label-summary",
+        "cli-import-label-sections",
+        "cli-import-label-dates",
+    ]
+    .map(|id| t(lang, id));
+    let width = labels.iter().map(|l| display_width(l)).max().unwrap_or(0);
+    let [title, language, date, summary, sections, dates] = labels.map(|label| {
+        let pad = width.saturating_sub(display_width(&label));
+        format!("{label}{} ", " ".repeat(pad))
+    });
+    writeln!(err, "{title}{}", sanitize_line(&report.title))?;
+    let language_value = if guessed_language {
+        tr!(
+            lang,
+            "cli-import-language-guessed",
+            language = report.language.as_str()
+        )
+    } else {
+        sanitize_line(&report.language).into_owned()
+    };
+    writeln!(err, "{language}{language_value}")?;
+    // The dates are shown as the draft writes them (ISO 8601), to be checked against it.
+    let date_value = match &report.date {
+        Some(d) => tr!(lang, "cli-import-date-found", date = d.as_str()),
+        None => t(lang, "cli-import-no-date"),
+    };
+    writeln!(err, "{date}{date_value}")?;
+    if let Some(text) = &report.summary {
+        let text = crate::domain::text::truncate(&sanitize_line(text), 70);
+        writeln!(err, "{summary}{text}")?;
+    }
+    writeln!(
+        err,
+        "{sections}{}",
+        format_count(report.headings.len(), lang)
+    )?;
+    let draft_lang = Lang::for_document(Some(&report.language), lang);
+    for (heading, kind) in &report.headings {
+        let badge = kind
+            .as_ref()
+            .map_or_else(|| "---".to_string(), |k| kind_badge(k, draft_lang));
+        let note = if kind.is_none() {
+            format!("  {}", t(lang, "cli-import-no-kind"))
+        } else {
+            String::new()
+        };
+        let pad = 4usize.saturating_sub(display_width(&badge));
+        writeln!(
+            err,
+            "  {badge}{} {}{note}",
+            " ".repeat(pad),
+            sanitize_line(heading)
+        )?;
+    }
+    if report.dates.is_empty() {
+        writeln!(err, "{dates}{}", t(lang, "cli-import-no-dates"))?;
+    } else {
+        let count = tr!(lang, "cli-import-dates-count", count = report.dates.len());
+        writeln!(err, "{dates}{count}")?;
+        for (found, structured, section) in &report.dates {
+            writeln!(
+                err,
+                "  {}  \"{}\"  → {}",
+                sanitize_line(structured),
+                sanitize_line(found),
+                sanitize_line(section)
+            )?;
+        }
+    }
+    Ok(())
 }

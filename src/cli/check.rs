@@ -4,15 +4,18 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use super::json::{BriefingOut, ProblemOut, write_json};
-use super::{Format, plural, report_problems};
+use super::{Format, report_problems};
+use crate::domain::i18n::{Lang, format_count, t};
 use crate::domain::library::Library;
 use crate::domain::text::{display_width, sanitize_line, truncate};
+use crate::tr;
 
 /// `brief check`: every problem, then a count on stderr; exit 1 on any error.
 pub(super) fn check(
     library: &Library,
     format: Format,
     lint: Option<&crate::domain::tradecraft::estimative::Lexicons>,
+    lang: Lang,
     out: &mut impl Write,
 ) -> std::io::Result<ExitCode> {
     // With `--lint`, the lints of every briefing that loaded follow the problems, as
@@ -32,14 +35,14 @@ pub(super) fn check(
             }
             let errors = problems.iter().filter(|p| p.is_error()).count();
             let warnings = problems.len() - errors;
-            eprintln!(
-                "{} loaded, {} {}, {} {}",
-                plural(library.briefings.len(), "briefing"),
-                errors,
-                if errors == 1 { "error" } else { "errors" },
-                warnings,
-                if warnings == 1 { "warning" } else { "warnings" },
+            let summary = tr!(
+                lang,
+                "cli-check-summary",
+                briefings = library.briefings.len(),
+                errors = errors,
+                warnings = warnings
             );
+            eprintln!("{summary}");
         }
         Format::Json => {
             let items: Vec<ProblemOut> = problems.iter().map(ProblemOut::from).collect();
@@ -57,6 +60,7 @@ pub(super) fn check(
 pub(super) fn list(
     library: &Library,
     format: Format,
+    lang: Lang,
     out: &mut impl Write,
 ) -> std::io::Result<ExitCode> {
     report_problems(&library.problems);
@@ -70,7 +74,16 @@ pub(super) fn list(
             write_json(out, &items)?;
         }
         Format::Text => {
-            let header = ["ID", "DATE", "LANG", "TITLE", "SECTIONS", "TAGS"];
+            let header = [
+                "cli-list-id",
+                "cli-list-date",
+                "cli-list-lang",
+                "cli-list-title",
+                "cli-list-sections",
+                "cli-list-tags",
+            ]
+            .map(|id| t(lang, id));
+            // The date stays ISO 8601, as in the reader's library: a column that sorts.
             let rows: Vec<[String; 6]> = library
                 .briefings
                 .iter()
@@ -80,12 +93,12 @@ pub(super) fn list(
                         b.date.map(|d| d.to_iso()).unwrap_or_else(|| "-".into()),
                         sanitize_line(b.language.as_deref().unwrap_or("-")).into_owned(),
                         truncate(&sanitize_line(&b.title), 60),
-                        b.sections.len().to_string(),
+                        format_count(b.sections.len(), lang),
                         sanitize_line(&b.tags.join(", ")).into_owned(),
                     ]
                 })
                 .collect();
-            let mut widths = header.map(display_width);
+            let mut widths = header.each_ref().map(|h| display_width(h));
             for row in &rows {
                 for (w, cell) in widths.iter_mut().zip(row) {
                     *w = (*w).max(display_width(cell));
@@ -102,7 +115,7 @@ pub(super) fn list(
                 }
                 s.trim_end().to_string()
             };
-            writeln!(out, "{}", line(&header))?;
+            writeln!(out, "{}", line(&header.each_ref().map(String::as_str)))?;
             for row in &rows {
                 let cells: Vec<&str> = row.iter().map(String::as_str).collect();
                 writeln!(out, "{}", line(&cells))?;

@@ -16,8 +16,10 @@ use clap_complete::env::{Bash, Elvish, EnvCompleter, Fish, Powershell, Zsh};
 use super::{Args, load_library};
 use crate::config::Config;
 use crate::domain::briefing::Briefing;
+use crate::domain::i18n::{Lang, t};
 use crate::domain::library::Library;
 use crate::domain::text::sanitize_line;
+use crate::tr;
 
 /// The environment variable that turns a run of brief into a completion request.
 const VAR: &str = "COMPLETE";
@@ -37,7 +39,9 @@ pub enum Shell {
     Powershell,
 }
 
-/// The command line as clap sees it: for completions, the man page and tests.
+/// The command line as clap derives it from [`Args`] (its doc comments, in English):
+/// the shape of the command line. What brief parses, completes and prints is
+/// [`super::localized_command`], the same with its words from the catalogue.
 pub fn command() -> clap::Command {
     Args::command()
 }
@@ -45,10 +49,14 @@ pub fn command() -> clap::Command {
 /// Answers a completion request from the shell code of `brief completions` (the
 /// `COMPLETE` environment variable is set) and exits; on an ordinary run, does
 /// nothing. Call it first thing in `main`, before anything is written to stdout.
+/// Descriptions of commands, options and values are in the interface language (see
+/// [`super::help_language`]), found only when completing.
 pub fn complete_from_env() {
-    clap_complete::CompleteEnv::with_factory(command)
-        .var(VAR)
-        .complete();
+    clap_complete::CompleteEnv::with_factory(|| {
+        super::help::localized_command(super::help::help_language())
+    })
+    .var(VAR)
+    .complete();
 }
 
 /// How the shell should call brief back: the program as it was run, made absolute when
@@ -83,20 +91,24 @@ pub(super) fn registration(shell: Shell, out: &mut impl Write) -> std::io::Resul
 }
 
 /// `brief man [DIR]`: the manual page on stdout, or, given a folder, one page per
-/// command written into it (`brief.1`, `brief-export.1`…).
-pub(super) fn man_page(dir: Option<&Path>, out: &mut impl Write) -> std::io::Result<ExitCode> {
+/// command written into it (`brief.1`, `brief-export.1`…), the descriptions in `lang`
+/// (the section titles are clap_mangen's, in English).
+pub(super) fn man_page(
+    dir: Option<&Path>,
+    lang: Lang,
+    out: &mut impl Write,
+) -> std::io::Result<ExitCode> {
+    let command = super::help::localized_command(lang);
     match dir {
         None => {
             let mut buf = Vec::new();
-            clap_mangen::Man::new(command()).render(&mut buf)?;
+            clap_mangen::Man::new(command).render(&mut buf)?;
             out.write_all(&buf)?;
         }
         Some(dir) => {
-            clap_mangen::generate_to(command(), dir)?;
-            eprintln!(
-                "wrote the manual pages into {}",
-                sanitize_line(&dir.display().to_string())
-            );
+            clap_mangen::generate_to(command, dir)?;
+            let folder = dir.display().to_string();
+            eprintln!("{}", tr!(lang, "cli-man-wrote", folder = folder));
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -118,7 +130,7 @@ fn words() -> Vec<String> {
 }
 
 /// The values given to `--name` in `words` (`--name V` or `--name=V`).
-fn option_values(words: &[String], name: &str) -> Vec<String> {
+pub(super) fn option_values(words: &[String], name: &str) -> Vec<String> {
     let flag = format!("--{name}");
     let prefix = format!("--{name}=");
     let mut values = Vec::new();
@@ -168,7 +180,8 @@ pub(super) fn briefing_id(current: &OsStr) -> Vec<CompletionCandidate> {
     if let Ok(store) = super::open_store(&config) {
         for id in store.briefings() {
             if id.starts_with(current.as_ref()) && library.get(&id).is_none() {
-                out.push(candidate(&id, "notes of a briefing not in the library"));
+                let help = t(config.language(), "cli-complete-store-only");
+                out.push(candidate(&id, &help));
             }
         }
     }

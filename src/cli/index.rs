@@ -6,27 +6,27 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
-use super::Format;
+use super::{Format, error_line};
 use crate::config::Config;
 use crate::domain::catalogue::{Catalogue, RefreshEvent, RefreshOptions};
 use crate::domain::fold::fold_query;
+use crate::domain::i18n::{Lang, t};
 use crate::domain::library::{Library, default_paths};
 use crate::domain::load::load_file;
 use crate::domain::text::sanitize_line;
+use crate::tr;
 
 /// The library folders meant (as for the reader), or a message and exit code 2.
-fn folders(paths: &[PathBuf], config: &Config) -> Result<Vec<PathBuf>, ExitCode> {
+fn folders(paths: &[PathBuf], config: &Config, lang: Lang) -> Result<Vec<PathBuf>, ExitCode> {
     let Some(roots) = default_paths(paths, config.briefings_dir.as_deref()) else {
-        eprintln!(
-            "brief: no library folder to index (give one, or set `briefings_dir`; the bundled briefings need no index)"
-        );
+        eprintln!("{}", t(lang, "cli-index-no-folder"));
         return Err(ExitCode::from(2));
     };
     for root in &roots {
         if !root.is_dir() {
             eprintln!(
-                "brief: {}: not a folder (an index is kept per library folder)",
-                shown(root)
+                "{}",
+                tr!(lang, "cli-index-not-a-folder", path = shown(root))
             );
             return Err(ExitCode::from(2));
         }
@@ -48,7 +48,8 @@ fn options(config: &Config) -> RefreshOptions {
 
 /// `brief index [PATH]... [--check]`.
 pub(crate) fn index(paths: &[PathBuf], check: bool, config: &Config) -> ExitCode {
-    let roots = match folders(paths, config) {
+    let lang = config.language();
+    let roots = match folders(paths, config, lang) {
         Ok(roots) => roots,
         Err(code) => return code,
     };
@@ -62,9 +63,9 @@ pub(crate) fn index(paths: &[PathBuf], check: bool, config: &Config) -> ExitCode
     let mut worst = ExitCode::SUCCESS;
     for root in &roots {
         let code = if check {
-            check_one(&cache, root, config)
+            check_one(&cache, root, config, lang)
         } else {
-            build_one(&cache, root, config)
+            build_one(&cache, root, config, lang)
         };
         if code != ExitCode::SUCCESS {
             worst = code;
@@ -74,20 +75,20 @@ pub(crate) fn index(paths: &[PathBuf], check: bool, config: &Config) -> ExitCode
 }
 
 /// Builds or refreshes one folder's index, with progress on stderr.
-fn build_one(cache: &Path, root: &Path, config: &Config) -> ExitCode {
+fn build_one(cache: &Path, root: &Path, config: &Config, lang: Lang) -> ExitCode {
     let started = Instant::now();
     let opened = match Catalogue::open(cache, root) {
         Ok(opened) => opened,
         Err(e) => {
-            eprintln!("brief: {}", sanitize_line(&e.to_string()));
+            eprintln!("{}", error_line(lang, &e.to_string()));
             return ExitCode::from(2);
         }
     };
     for notice in &opened.notices {
-        eprintln!("brief: {notice}");
+        eprintln!("{}", error_line(lang, &notice.to_string()));
     }
     let mut catalogue = opened.catalogue;
-    let mut progress = Progress::new(shown(root));
+    let mut progress = Progress::new(shown(root), lang);
     let result = catalogue.refresh(&options(config), &mut |event| {
         progress.show(&event);
         true
@@ -96,25 +97,29 @@ fn build_one(cache: &Path, root: &Path, config: &Config) -> ExitCode {
     let summary = match result {
         Ok(summary) => summary,
         Err(e) => {
-            eprintln!("brief: {}", sanitize_line(&e.to_string()));
+            eprintln!("{}", error_line(lang, &e.to_string()));
             return ExitCode::from(2);
         }
     };
     for problem in &summary.problems {
         eprintln!("{problem}");
     }
-    let read = summary.added + summary.updated;
-    eprintln!(
-        "{}: {} files, {} read ({} new, {} changed), {} removed, notes of {} briefings indexed, in {:.1} s",
-        shown(root),
-        summary.files,
-        read,
-        summary.added,
-        summary.updated,
-        summary.removed,
-        summary.notes,
-        started.elapsed().as_secs_f64()
+    // Tenths of a second, with the language's decimal separator.
+    let seconds = format!("{:.1}", started.elapsed().as_secs_f64())
+        .replace('.', &lang.decimal_separator().to_string());
+    let done = tr!(
+        lang,
+        "cli-index-done",
+        folder = shown(root),
+        files = summary.files,
+        read = summary.added + summary.updated,
+        added = summary.added,
+        updated = summary.updated,
+        removed = summary.removed,
+        notes = summary.notes,
+        seconds = seconds
     );
+    eprintln!("{done}");
     ExitCode::SUCCESS
 }
 
@@ -122,6 +127,7 @@ fn build_one(cache: &Path, root: &Path, config: &Config) -> ExitCode {
 /// otherwise.
 struct Progress {
     root: String,
+    lang: Lang,
     terminal: bool,
     last: Instant,
     last_tenth: usize,
@@ -129,9 +135,10 @@ struct Progress {
 }
 
 impl Progress {
-    fn new(root: String) -> Progress {
+    fn new(root: String, lang: Lang) -> Progress {
         Progress {
             root,
+            lang,
             terminal: std::io::stderr().is_terminal(),
             last: Instant::now(),
             last_tenth: 0,
@@ -141,41 +148,56 @@ impl Progress {
 
     fn show(&mut self, event: &RefreshEvent) {
         let mut err = std::io::stderr().lock();
+        let (lang, folder) = (self.lang, self.root.as_str());
         match event {
             RefreshEvent::Waiting => {
-                let _ = writeln!(
-                    err,
-                    "{}: another brief is indexing this folder; waiting for it",
-                    self.root
-                );
+                let _ = writeln!(err, "{}", tr!(lang, "cli-index-waiting", folder = folder));
             }
             RefreshEvent::Notice(text) => {
                 self.clear();
-                let _ = writeln!(err, "brief: {text}");
+                let _ = writeln!(err, "{}", error_line(lang, &text.to_string()));
             }
             RefreshEvent::Scanned {
                 files,
                 to_read,
                 removed,
             } => {
-                let _ = writeln!(
-                    err,
-                    "{}: {files} files, {to_read} to read, {removed} gone",
-                    self.root
+                let scanned = tr!(
+                    lang,
+                    "cli-index-scanned",
+                    folder = folder,
+                    files = *files,
+                    read = *to_read,
+                    removed = *removed
                 );
+                let _ = writeln!(err, "{scanned}");
             }
             RefreshEvent::Progress { done, total } => {
                 if self.terminal {
                     if self.last.elapsed() >= Duration::from_millis(100) || done == total {
                         self.last = Instant::now();
                         self.drawn = true;
-                        let _ = write!(err, "\r{}: indexing {done}/{total}\x1b[K", self.root);
+                        let line = tr!(
+                            lang,
+                            "cli-index-progress",
+                            folder = folder,
+                            done = *done,
+                            total = *total
+                        );
+                        let _ = write!(err, "\r{line}\x1b[K");
                     }
                 } else {
                     let tenth = done * 10 / (*total).max(1);
                     if tenth > self.last_tenth {
                         self.last_tenth = tenth;
-                        let _ = writeln!(err, "{}: indexed {done}/{total}", self.root);
+                        let line = tr!(
+                            lang,
+                            "cli-index-progress-line",
+                            folder = folder,
+                            done = *done,
+                            total = *total
+                        );
+                        let _ = writeln!(err, "{line}");
                     }
                 }
             }
@@ -193,27 +215,24 @@ impl Progress {
 
 /// `brief index --check` on one folder: 0 when the index is up to date, 1 with the
 /// stale entries on stdout otherwise.
-fn check_one(cache: &Path, root: &Path, config: &Config) -> ExitCode {
+fn check_one(cache: &Path, root: &Path, config: &Config, lang: Lang) -> ExitCode {
     let catalogue = match Catalogue::open_existing(cache, root) {
         Ok(Some(catalogue)) => catalogue,
         Ok(None) => {
+            // The status words on stdout stay English in every language, for scripts.
             println!("missing  {}", shown(root));
-            eprintln!(
-                "brief: {}: no index (`brief index {}` builds it)",
-                shown(root),
-                shown(root)
-            );
+            eprintln!("{}", tr!(lang, "cli-index-missing", folder = shown(root)));
             return ExitCode::FAILURE;
         }
         Err(e) => {
-            eprintln!("brief: {}", sanitize_line(&e.to_string()));
+            eprintln!("{}", error_line(lang, &e.to_string()));
             return ExitCode::from(2);
         }
     };
     let stale = match catalogue.staleness(&options(config)) {
         Ok(stale) => stale,
         Err(e) => {
-            eprintln!("brief: {}", sanitize_line(&e.to_string()));
+            eprintln!("{}", error_line(lang, &e.to_string()));
             return ExitCode::from(2);
         }
     };
@@ -236,7 +255,10 @@ fn check_one(cache: &Path, root: &Path, config: &Config) -> ExitCode {
         let _ = writeln!(out, "notes    {}", sanitize_line(id));
     }
     if stale.is_fresh() {
-        eprintln!("{}: the index is up to date", shown(root));
+        eprintln!(
+            "{}",
+            tr!(lang, "cli-index-up-to-date", folder = shown(root))
+        );
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE
@@ -264,8 +286,9 @@ pub(crate) fn search_indexed(
         return None;
     }
     let cache = config.cache_dir().ok()?;
+    let lang = config.language();
     let fallback = |e: &dyn std::fmt::Display| {
-        eprintln!("brief: {}", sanitize_line(&e.to_string()));
+        eprintln!("{}", error_line(lang, &e.to_string()));
     };
     let catalogue = match Catalogue::open_existing(&cache, root) {
         Ok(found) => found?,
@@ -286,10 +309,16 @@ pub(crate) fn search_indexed(
         }
     };
     if !stale.files_fresh() {
-        let n = stale.added.len() + stale.changed.len() + stale.removed.len();
+        let count = stale.added.len() + stale.changed.len() + stale.removed.len();
+        let folder = shown(root);
         eprintln!(
-            "brief: the index of {} is out of date ({n} files changed since `brief index`): searching every file",
-            shown(root)
+            "{}",
+            tr!(
+                lang,
+                "cli-index-out-of-date",
+                folder = folder,
+                count = count
+            )
         );
         return None;
     }

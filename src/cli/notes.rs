@@ -5,13 +5,16 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use super::json::{AnnotationOut, write_json};
-use super::{Format, suggest};
+use super::suggest::{self, Among};
+use super::{Format, error_line};
 use crate::config::Config;
 use crate::domain::annotation::tags_of;
 use crate::domain::diag::Diagnostic;
-use crate::domain::export::has_tag;
+use crate::domain::export::{ImportSummary, has_tag};
+use crate::domain::i18n::{Lang, t};
 use crate::domain::library::Library;
 use crate::domain::text::{sanitize_line, truncate};
+use crate::tr;
 
 /// The annotation store under the configured data dir.
 pub fn open_store(config: &Config) -> Result<crate::domain::store::Store, Diagnostic> {
@@ -31,6 +34,7 @@ pub(super) fn store_knowing(
         ExitCode::from(2)
     })?;
     let stored = store.briefings();
+    let lang = config.language();
     let mut ok = true;
     for id in ids {
         if library.get(id).is_none() && stored.binary_search(id).is_err() {
@@ -39,9 +43,10 @@ pub(super) fn store_knowing(
                 .iter()
                 .map(|b| b.id.as_str())
                 .chain(stored.iter().map(String::as_str));
+            let hint = t(lang, "cli-hint-list-notes");
             eprintln!(
                 "{}",
-                suggest::unknown("briefing", id, known, "see `brief list` and `brief notes`")
+                suggest::unknown(lang, Among::Briefings, id, known, &hint)
             );
             ok = false;
         }
@@ -69,6 +74,7 @@ pub(super) fn notes(
         Ok(s) => s,
         Err(code) => return Ok(code),
     };
+    let lang = config.language();
     let wanted: Vec<String> = if ids.is_empty() {
         store.briefings()
     } else {
@@ -79,15 +85,15 @@ pub(super) fn notes(
         match store.load(id) {
             Ok(outcome) => {
                 for notice in &outcome.notices {
-                    eprintln!("brief: {}", sanitize_line(notice));
+                    eprintln!("{}", error_line(lang, notice));
                 }
                 sets.push((id, outcome.set));
             }
             Err(e) => {
+                let error = e.to_string();
                 eprintln!(
-                    "brief: {}: {}",
-                    sanitize_line(id),
-                    sanitize_line(&e.to_string())
+                    "{}",
+                    tr!(lang, "cli-briefing-error", id = id, error = error)
                 );
             }
         }
@@ -97,10 +103,7 @@ pub(super) fn notes(
     for (id, set) in &sets {
         let briefing = library.get(id);
         if briefing.is_none() && !set.file.is_empty() {
-            eprintln!(
-                "brief: briefing `{}` is not in the library: its annotations are listed as orphans",
-                sanitize_line(id)
-            );
+            eprintln!("{}", tr!(lang, "cli-notes-not-in-library", id = *id));
         }
         let statuses = crate::domain::placing::statuses(set, briefing.map(|b| b.as_ref()));
         for a in set.annotations() {
@@ -120,27 +123,28 @@ pub(super) fn notes(
                 continue;
             }
             let anchor = a.anchor();
-            let status_word = match status {
-                Status::Attached => "attached",
-                Status::Moved => "moved",
-                Status::Orphan => "orphan",
+            // The JSON's words stay English; the text's are in the interface language.
+            let (status_word, status_id) = match status {
+                Status::Attached => ("attached", "cli-notes-status-attached"),
+                Status::Moved => ("moved", "cli-notes-status-moved"),
+                Status::Orphan => ("orphan", "cli-notes-status-orphan"),
             };
-            let what = if kind == "note" {
-                sanitize_line(body.lines().next().unwrap_or("")).into_owned()
-            } else {
-                format!(
-                    "(bookmark{})",
-                    label
-                        .map(|l| format!(": {}", sanitize_line(l)))
-                        .unwrap_or_default()
-                )
+            let what = match (kind, label) {
+                ("note", _) => body.lines().next().unwrap_or("").to_owned(),
+                (_, Some(label)) => tr!(lang, "cli-notes-bookmark-labelled", label = label),
+                (_, None) => t(lang, "cli-notes-bookmark"),
             };
+            let line = tr!(
+                lang,
+                "cli-notes-line",
+                status = t(lang, status_id),
+                what = what,
+                quote = truncate(&sanitize_line(&anchor.quote), 60)
+            );
             text_lines.push(format!(
-                "{}:{}: [{status_word}] {} — “{}”",
+                "{}:{}: {line}",
                 sanitize_line(id),
                 sanitize_line(&anchor.section),
-                what,
-                truncate(&sanitize_line(&anchor.quote), 60)
             ));
             items.push(AnnotationOut {
                 id: a.id(),
@@ -167,7 +171,7 @@ pub(super) fn notes(
                 writeln!(out, "{line}")?;
             }
             if text_lines.is_empty() {
-                eprintln!("no bookmarks or notes");
+                eprintln!("{}", t(lang, "cli-notes-none"));
             }
         }
     }
@@ -177,6 +181,7 @@ pub(super) fn notes(
 /// `brief import-notes FILE`: brief's JSON, a STIX 2.1 bundle or W3C Web Annotations.
 pub(super) fn import_notes(file: &std::path::Path, config: &Config) -> std::io::Result<ExitCode> {
     use crate::domain::export::{merge_into, read_notes};
+    let lang = config.language();
     let name = sanitize_line(&file.display().to_string()).into_owned();
     let bytes = match crate::domain::load::read_bounded(file, config.max_file_bytes) {
         Ok(b) => b,
@@ -186,7 +191,7 @@ pub(super) fn import_notes(file: &std::path::Path, config: &Config) -> std::io::
         }
     };
     let Ok(text) = String::from_utf8(bytes) else {
-        eprintln!("{name}: error: not UTF-8 text");
+        eprintln!("{name}: error: {}", t(lang, "cli-not-utf8"));
         return Ok(ExitCode::FAILURE);
     };
     // A byte-order mark (as some editors write) is skipped, as for briefings; positions
@@ -213,12 +218,39 @@ pub(super) fn import_notes(file: &std::path::Path, config: &Config) -> std::io::
     };
     match merge_into(&store, files) {
         Ok(summary) => {
-            eprintln!("{}", sanitize_line(&summary.describe()));
+            eprintln!("{}", describe_import(&summary, lang));
             Ok(ExitCode::SUCCESS)
         }
         Err(e) => {
-            eprintln!("brief: {}", sanitize_line(&e.to_string()));
+            eprintln!("{}", error_line(lang, &e.to_string()));
             Ok(ExitCode::FAILURE)
         }
     }
+}
+
+/// What `import-notes` did, totalled over the briefings, in `lang`:
+/// `2 briefings: 5 added, 1 updated, 3 unchanged, 1 conflict copy`.
+fn describe_import(summary: &ImportSummary, lang: Lang) -> String {
+    let sum = |f: fn(&crate::domain::export::BriefingImport) -> usize| {
+        summary.briefings.iter().map(f).sum::<usize>()
+    };
+    let mut parts = vec![
+        tr!(lang, "import-added", count = sum(|b| b.added)),
+        tr!(lang, "import-updated", count = sum(|b| b.updated)),
+        tr!(lang, "import-unchanged", count = sum(|b| b.unchanged)),
+    ];
+    let kept = sum(|b| b.kept_deleted);
+    if kept > 0 {
+        parts.push(tr!(lang, "import-left-deleted", count = kept));
+    }
+    let conflicts = sum(|b| b.conflicts);
+    if conflicts > 0 {
+        parts.push(tr!(lang, "import-conflicts", count = conflicts));
+    }
+    tr!(
+        lang,
+        "import-summary",
+        briefings = summary.briefings.len(),
+        parts = parts.join(", ")
+    )
 }

@@ -10,9 +10,11 @@ use super::notes::open_store;
 use super::{Format, report_problems};
 use crate::config::Config;
 use crate::domain::annotation::Note;
+use crate::domain::i18n::t;
 use crate::domain::library::Library;
 use crate::domain::search::grep_library_with_notes;
 use crate::domain::text::sanitize_line;
+use crate::tr;
 
 /// The live notes of every briefing of the library that has a store file, by id.
 /// Store files that cannot be read are said so on stderr and left out.
@@ -31,9 +33,13 @@ fn library_notes(library: &Library, config: &Config) -> HashMap<String, Vec<Note
             }
             Ok(_) => {}
             Err(e) => eprintln!(
-                "brief: notes of {} left out: {}",
-                sanitize_line(&id),
-                sanitize_line(&e.to_string())
+                "{}",
+                tr!(
+                    config.language(),
+                    "cli-search-notes-left-out",
+                    id = id.as_str(),
+                    error = e.to_string()
+                )
             ),
         }
     }
@@ -52,7 +58,7 @@ pub(super) fn search(
     report_problems(&library.problems);
     let query = crate::domain::fold::fold_query(query);
     if query.is_empty() {
-        eprintln!("brief: the query is empty");
+        eprintln!("{}", t(config.language(), "cli-query-empty"));
         return Ok(ExitCode::from(2));
     }
     let notes = if with_notes {

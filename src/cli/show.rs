@@ -6,9 +6,11 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use super::{load_library, report_problems, suggest};
+use super::suggest::{self, Among};
+use super::{load_library, report_problems};
 use crate::config::Config;
 use crate::domain::briefing::Briefing;
+use crate::domain::i18n::{DocLabels, Lang, t};
 use crate::domain::library::Library;
 use crate::domain::markdown::render_markdown;
 use crate::domain::text::{display_width, sanitize, sanitize_line};
@@ -35,7 +37,11 @@ fn find(config: &Config, paths: &[PathBuf], arg: &str) -> Result<Arc<Briefing>, 
             Some(b) if !library.has_errors() => Ok(b.clone()),
             _ => {
                 if library.problems.is_empty() {
-                    eprintln!("brief: {}: no briefing in it", sanitize_line(arg));
+                    let lang = config.language();
+                    eprintln!(
+                        "{}",
+                        crate::tr!(lang, "cli-show-nothing-in-file", file = arg)
+                    );
                 }
                 Err(ExitCode::FAILURE)
             }
@@ -46,14 +52,12 @@ fn find(config: &Config, paths: &[PathBuf], arg: &str) -> Result<Arc<Briefing>, 
         Some(b) => Ok(b.clone()),
         None => {
             report_problems(&library.problems);
+            let (lang, known) = (config.language(), library.briefings.iter());
+            let hint = t(lang, "cli-hint-list");
+            let known = known.map(|b| b.id.as_str());
             eprintln!(
                 "{}",
-                suggest::unknown(
-                    "briefing",
-                    arg,
-                    library.briefings.iter().map(|b| b.id.as_str()),
-                    "see `brief list`, or give the briefing's file"
-                )
+                suggest::unknown(lang, Among::Briefings, arg, known, &hint)
             );
             Err(ExitCode::FAILURE)
         }
@@ -73,25 +77,23 @@ pub(super) fn show(
         Ok(b) => b,
         Err(code) => return Ok(code),
     };
+    // What is printed as part of the briefing is in the briefing's own language.
+    let lang = config.language();
+    let doc_lang = Lang::for_document(briefing.language.as_deref(), lang);
+    let labels = DocLabels::new(doc_lang, None);
     let sections: Vec<_> = match section {
         Some(sid) => match briefing.section(sid) {
             Some(s) => vec![s],
             None => {
-                let what = format!("section in `{}`", sanitize_line(&briefing.id));
-                eprintln!(
-                    "{}",
-                    suggest::unknown(
-                        &what,
-                        sid,
-                        briefing.sections.iter().map(|s| s.id.as_str()),
-                        &section_list(&briefing)
-                    )
-                );
+                let among = Among::Sections(&briefing.id);
+                let known = briefing.sections.iter().map(|s| s.id.as_str());
+                let hint = suggest::sections_hint(lang, &briefing);
+                eprintln!("{}", suggest::unknown(lang, among, sid, known, &hint));
                 return Ok(ExitCode::FAILURE);
             }
         },
         None => {
-            write!(out, "{}", plain_header(&briefing, width))?;
+            write!(out, "{}", plain_header(&briefing, width, &labels))?;
             briefing.sections.iter().collect()
         }
     };
@@ -99,7 +101,7 @@ pub(super) fn show(
         let kind = s
             .kind
             .as_ref()
-            .map(|k| format!(" [{}]", k.label()))
+            .map(|k| format!(" [{}]", labels.kind_label(k.as_str())))
             .unwrap_or_default();
         let heading = textwrap::fill(&format!("{}{kind}", sanitize_line(&s.title)), width);
         writeln!(out, "{heading}")?;
@@ -110,7 +112,10 @@ pub(super) fn show(
             writeln!(
                 out,
                 "{}",
-                textwrap::fill(&format!("Date: {}", d.describe()), width)
+                textwrap::fill(
+                    &crate::tr!(doc_lang, "show-section-date", date = labels.describe(d)),
+                    width
+                )
             )?;
         }
         if !s.dates.is_empty() {
@@ -125,24 +130,9 @@ pub(super) fn show(
     Ok(ExitCode::SUCCESS)
 }
 
-/// `sections: a, b, c` (the first ten, then how many more), sanitised.
-fn section_list(b: &Briefing) -> String {
-    const SHOWN: usize = 10;
-    let mut ids: Vec<&str> = b
-        .sections
-        .iter()
-        .take(SHOWN)
-        .map(|s| s.id.as_str())
-        .collect();
-    let more = b.sections.len().saturating_sub(SHOWN);
-    let more = format!("… and {more} more");
-    if b.sections.len() > SHOWN {
-        ids.push(&more);
-    }
-    format!("sections: {}", sanitize_line(&ids.join(", ")))
-}
-
-fn plain_header(b: &Briefing, width: usize) -> String {
+fn plain_header(b: &Briefing, width: usize, labels: &DocLabels<'_>) -> String {
+    use crate::tr;
+    let lang = labels.lang();
     let mut s = String::new();
     if let Some(c) = &b.classification {
         s.push_str(&format!("[{}]\n", sanitize_line(c)));
@@ -151,28 +141,28 @@ fn plain_header(b: &Briefing, width: usize) -> String {
     let title = textwrap::fill(&title, width);
     let rule = title.lines().map(display_width).max().unwrap_or(0);
     s.push_str(&format!("{title}\n{}\n", "#".repeat(rule)));
-    let mut meta = vec![format!("id: {}", b.id)];
-    if let Some(d) = b.date {
-        meta.push(format!("date: {}", d.human()));
-    }
+    let mut meta = vec![tr!(lang, "show-id", id = b.id.as_str())];
+    let date = labels.date_or_not_stated(b.date.as_ref());
+    meta.push(tr!(lang, "show-date", date = date));
     if let Some(l) = &b.language {
-        meta.push(format!("language: {}", sanitize_line(l)));
+        meta.push(tr!(lang, "show-language", language = l.as_str()));
     }
     s.push_str(&textwrap::fill(&meta.join(" · "), width));
     s.push('\n');
     if !b.tags.is_empty() {
-        let tags = format!("tags: {}", sanitize_line(&b.tags.join(", ")));
+        let tags = tr!(lang, "show-tags", tags = b.tags.join(", "));
         s.push_str(&textwrap::fill(&tags, width));
         s.push('\n');
     }
     for src in &b.sources {
-        let mut line = format!("source: {}", sanitize_line(&src.name));
+        let mut source = src.name.clone();
         if let Some(u) = &src.url {
-            line.push_str(&format!(" <{}>", sanitize_line(u)));
+            source.push_str(&format!(" <{u}>"));
         }
-        if let Some(a) = src.accessed {
-            line.push_str(&format!(" (accessed {})", a.human()));
+        if let Some(a) = &src.accessed {
+            source.push_str(&format!(" ({})", labels.accessed(a)));
         }
+        let line = tr!(lang, "show-source", source = source);
         s.push_str(&textwrap::fill(&line, width));
         s.push('\n');
     }

@@ -1,7 +1,9 @@
 //! "Did you mean": the known ids closest to one that is not known, for the error that
 //! `show`, `notes` and `export` give. Uses the domain only.
 
-use crate::domain::text::sanitize_line;
+use crate::domain::briefing::Briefing;
+use crate::domain::i18n::{Args, Lang, t_args};
+use crate::tr;
 
 /// How many suggestions an error names at most.
 const MAX_SUGGESTIONS: usize = 3;
@@ -43,26 +45,59 @@ pub(super) fn closest<'a>(wanted: &str, known: impl IntoIterator<Item = &'a str>
         .collect()
 }
 
-/// `brief: no briefing with id `kim-putin` (closest: kim-putin-vladivostok-en,
-/// kim-putin-vladivostok-fr)`, sanitised; `what` names the thing (`briefing`, ``section
-/// of `x` ``), `hint` what to run to see them all.
+/// What an id was looked for among.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Among<'a> {
+    /// The briefings of the library (and of the store).
+    Briefings,
+    /// The sections of the briefing with this id.
+    Sections(&'a str),
+}
+
+/// ``brief: no briefing with id `kim-putin` (closest: kim-putin-vladivostok-en,
+/// kim-putin-vladivostok-fr)`` in `lang`, sanitised; without a close id, `hint` says
+/// where to find them all.
 pub(super) fn unknown<'a>(
-    what: &str,
+    lang: Lang,
+    among: Among<'_>,
     wanted: &str,
     known: impl IntoIterator<Item = &'a str>,
     hint: &str,
 ) -> String {
     let near = closest(wanted, known);
-    let id = sanitize_line(wanted);
-    if near.is_empty() {
-        format!("brief: no {what} with id `{id}` ({hint})")
-    } else {
-        let near: Vec<String> = near.iter().map(|k| sanitize_line(k).into_owned()).collect();
-        format!(
-            "brief: no {what} with id `{id}` (closest: {})",
-            near.join(", ")
-        )
+    let mut args = Args::new().with("id", wanted);
+    let id = match (among, near.is_empty()) {
+        (Among::Briefings, true) => "cli-unknown-briefing",
+        (Among::Briefings, false) => "cli-unknown-briefing-closest",
+        (Among::Sections(_), true) => "cli-unknown-section",
+        (Among::Sections(_), false) => "cli-unknown-section-closest",
+    };
+    if let Among::Sections(briefing) = among {
+        args.set("briefing", briefing);
     }
+    if near.is_empty() {
+        args.set("hint", hint);
+    } else {
+        args.set("closest", near.join(", "));
+    }
+    t_args(lang, id, &args)
+}
+
+/// `sections: a, b, c` in `lang`: the first ten ids, then how many more.
+pub(super) fn sections_hint(lang: Lang, briefing: &Briefing) -> String {
+    const SHOWN: usize = 10;
+    let mut ids: Vec<&str> = briefing
+        .sections
+        .iter()
+        .take(SHOWN)
+        .map(|s| s.id.as_str())
+        .collect();
+    let more = briefing.sections.len().saturating_sub(SHOWN);
+    let more = tr!(lang, "cli-hint-sections-more", count = more);
+    if briefing.sections.len() > SHOWN {
+        ids.push(&more);
+    }
+    tr!(lang, "cli-hint-sections", ids = ids.join(", "))
 }
 
 #[cfg(test)]
@@ -89,10 +124,29 @@ mod tests {
 
     #[test]
     fn the_message_is_safe_and_helpful() {
-        let m = unknown("briefing", "kim-putin\u{1b}[2J", IDS, "see `brief list`");
+        let briefings = Among::Briefings;
+        let m = unknown(
+            Lang::En,
+            briefings,
+            "kim-putin\u{1b}[2J",
+            IDS,
+            "see `brief list`",
+        );
         assert!(!m.contains('\u{1b}'), "{m:?}");
         assert!(m.contains("closest: kim-putin-vladivostok-en"), "{m}");
-        let m = unknown("briefing", "zzzz", IDS, "see `brief list`");
+        let m = unknown(Lang::En, briefings, "zzzz", IDS, "see `brief list`");
         assert_eq!(m, "brief: no briefing with id `zzzz` (see `brief list`)");
+        let m = unknown(
+            Lang::Fr,
+            Among::Sections("x"),
+            "objectifs",
+            ["objectives"],
+            "",
+        );
+        assert_eq!(
+            m,
+            "brief\u{202f}: aucune section de `x` n’a l’identifiant `objectifs` \
+             (les plus proches\u{202f}: objectives)"
+        );
     }
 }

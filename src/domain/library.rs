@@ -90,6 +90,30 @@ impl Library {
         }
     }
 
+    /// Adds a briefing already loaded (or replaces the one with its id).
+    pub fn insert(&mut self, briefing: Arc<Briefing>) {
+        match self.index.get(&briefing.id) {
+            Some(&i) => self.briefings[i] = briefing,
+            None => {
+                self.index.insert(briefing.id.clone(), self.briefings.len());
+                self.briefings.push(briefing);
+            }
+        }
+    }
+
+    /// Forgets a briefing (to be read again when next wanted).
+    pub fn remove(&mut self, id: &str) {
+        if let Some(i) = self.briefings.iter().position(|b| b.id == id) {
+            self.briefings.remove(i);
+            self.index = self
+                .briefings
+                .iter()
+                .enumerate()
+                .map(|(i, b)| (b.id.clone(), i))
+                .collect();
+        }
+    }
+
     /// The briefing with this id.
     pub fn get(&self, id: &str) -> Option<&Arc<Briefing>> {
         if self.index.len() == self.briefings.len() {

@@ -25,9 +25,6 @@ use super::text::sanitize;
 /// The widest a snippet gets, in terminal columns (ellipses included).
 pub const SNIPPET_COLUMNS: usize = 100;
 
-/// How many columns of context a snippet tries to show before the match.
-const CONTEXT_BEFORE: usize = 30;
-
 // The haystack shared by every index.
 
 /// Texts folded into one string, separated by NUL, with where each starts.
@@ -345,6 +342,8 @@ pub struct LibraryHit {
     pub highlight: Range<usize>,
     /// For a note, its id.
     pub note_id: Option<String>,
+    /// The section's title, when the match is in a section (or a note on one).
+    pub section_title: Option<String>,
 }
 
 /// What one text of a briefing's haystack is.
@@ -366,6 +365,7 @@ struct Entry {
     haystack: Haystack,
     pieces: Vec<Piece>,
     section_ids: Vec<String>,
+    section_titles: Vec<String>,
     /// Note ids.
     notes: Vec<String>,
 }
@@ -444,6 +444,7 @@ impl Entry {
             haystack: builder.finish(),
             pieces,
             section_ids: briefing.sections.iter().map(|s| s.id.clone()).collect(),
+            section_titles: briefing.sections.iter().map(|s| s.title.clone()).collect(),
             notes: notes.iter().map(|n| n.id.clone()).collect(),
         }
     }
@@ -460,6 +461,7 @@ impl Entry {
             snippet,
             highlight,
             note_id: p.note.and_then(|n| self.notes.get(n)).cloned(),
+            section_title: p.section.and_then(|s| self.section_titles.get(s)).cloned(),
         })
     }
 }
@@ -548,11 +550,23 @@ impl LibraryIndex {
 /// One line of `text` around `range` (a match), at most [`SNIPPET_COLUMNS`] wide, with
 /// `…` where it is cut; and where the match is in it. Line breaks become spaces.
 fn snippet(text: &str, range: Range<usize>) -> (String, Range<usize>) {
+    snippet_within(text, range, SNIPPET_COLUMNS)
+}
+
+/// One line of `text` around `range` (a match), at most `columns` wide (at least 8),
+/// with `…` where it is cut; and where the match is in it. The match is centred in
+/// its context, and never cut unless it alone is wider than the line; cuts fall
+/// between words where one is near. Line breaks become spaces. For a snippet drawn
+/// narrower than it was made, call it again on the snippet.
+pub fn snippet_within(text: &str, range: Range<usize>, columns: usize) -> (String, Range<usize>) {
     let start = range.start.min(text.len());
     let end = range.end.clamp(start, text.len());
     let part = |r: Range<usize>| text.get(r).unwrap_or_default();
     // Two columns for the ellipses.
-    let room = SNIPPET_COLUMNS - 2;
+    let room = columns.max(8) - 2;
+    // The context before the match: half of what the match leaves, so it sits in the
+    // middle (less when the text after it is short: the rest goes before).
+    let before = room.saturating_sub(part(start..end).width()) / 2;
     let mut used = 0;
     // The bytes of the graphemes that fit, at most `limit` columns of them.
     let mut take = |graphemes: &mut dyn Iterator<Item = &str>, limit: usize| {
@@ -572,7 +586,7 @@ fn snippet(text: &str, range: Range<usize>) -> (String, Range<usize>) {
     );
     // Unless the match itself had to be cut: context, before and after it.
     if to == end {
-        from -= take(&mut part(0..start).graphemes(true).rev(), CONTEXT_BEFORE);
+        from -= take(&mut part(0..start).graphemes(true).rev(), before);
         to += take(&mut part(end..text.len()).graphemes(true), room);
         from -= take(&mut part(0..from).graphemes(true).rev(), room);
         // Cut between words rather than in one.

@@ -2,31 +2,50 @@
 //! line, and the sections of one kind across briefings. Must not depend on terminal
 //! crates.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
-use super::briefing::{Briefing, Kind};
+use super::briefing::{Briefing, Kind, Section};
 use super::date::{DateSpan, PartialDate};
-use super::library::Library;
+
+/// What the views show of a briefing beside its sections: shared by all its entries.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BriefingRef {
+    /// Its id.
+    pub id: String,
+    /// Its title.
+    pub title: String,
+    /// Its date.
+    pub date: Option<PartialDate>,
+    /// Its tags.
+    pub tags: Vec<String>,
+}
+
+impl BriefingRef {
+    /// What the views need of a loaded briefing.
+    pub fn of(b: &Briefing) -> Arc<BriefingRef> {
+        Arc::new(BriefingRef {
+            id: b.id.clone(),
+            title: b.title.clone(),
+            date: b.date,
+            tags: b.tags.clone(),
+        })
+    }
+}
 
 /// One dated passage.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TimelineEntry {
     /// The briefing.
-    pub briefing: Arc<Briefing>,
+    pub briefing: Arc<BriefingRef>,
     /// Index of the section in the briefing.
     pub section: usize,
+    /// The section's title.
+    pub section_title: String,
+    /// The section's kind.
+    pub kind: Option<Kind>,
     /// The date.
     pub span: DateSpan,
-}
-
-impl TimelineEntry {
-    /// The section's title.
-    pub fn section_title(&self) -> &str {
-        self.briefing
-            .sections
-            .get(self.section)
-            .map_or("", |s| s.title.as_str())
-    }
 }
 
 /// The dates of one month.
@@ -97,20 +116,31 @@ fn month_key(d: &PartialDate) -> (bool, i16, u8) {
     (d.year.is_none(), d.year.unwrap_or(0), d.month)
 }
 
-/// Every structured date of the library, grouped by the month it starts in: dated
-/// months chronologically, then months whose year the sources do not state.
-pub fn timeline(library: &Library) -> Vec<MonthGroup> {
-    let mut entries: Vec<TimelineEntry> = library
-        .briefings
+/// Every structured date of loaded briefings, as [`timeline`] takes them.
+pub fn dated_entries(briefings: &[Arc<Briefing>]) -> Vec<TimelineEntry> {
+    briefings
         .iter()
         .flat_map(|b| {
-            b.dates().map(move |(section, span)| TimelineEntry {
-                briefing: b.clone(),
-                section,
-                span: span.clone(),
-            })
+            let at = BriefingRef::of(b);
+            b.dates()
+                .map(|(section, span)| {
+                    let s = b.sections.get(section);
+                    TimelineEntry {
+                        briefing: at.clone(),
+                        section,
+                        section_title: s.map(|s| s.title.clone()).unwrap_or_default(),
+                        kind: s.and_then(|s| s.kind.clone()),
+                        span: span.clone(),
+                    }
+                })
+                .collect::<Vec<_>>()
         })
-        .collect();
+        .collect()
+}
+
+/// Every structured date, grouped by the month it starts in: dated months
+/// chronologically, then months whose year the sources do not state.
+pub fn timeline(mut entries: Vec<TimelineEntry>) -> Vec<MonthGroup> {
     entries.sort_by(|a, b| {
         let (fa, fb) = (&a.span.from, &b.span.from);
         month_key(fa)
@@ -177,15 +207,18 @@ pub fn days_covered(group: &MonthGroup, span: &DateSpan) -> Option<(u8, u8)> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CompareEntry {
     /// The briefing.
-    pub briefing: Arc<Briefing>,
+    pub briefing: Arc<BriefingRef>,
     /// Index of the section.
     pub section: usize,
+    /// The section (title, body, dates).
+    pub content: Arc<Section>,
 }
 
-/// The section kinds present in the library, known ones first in their canonical order.
-pub fn kinds_in(library: &Library) -> Vec<(Kind, usize)> {
+/// The section kinds present in loaded briefings, known ones first in their canonical
+/// order.
+pub fn kinds_in(briefings: &[Arc<Briefing>]) -> Vec<(Kind, usize)> {
     let mut counts: std::collections::BTreeMap<Kind, usize> = std::collections::BTreeMap::new();
-    for b in &library.briefings {
+    for b in briefings {
         for s in &b.sections {
             if let Some(k) = &s.kind {
                 *counts.entry(k.clone()).or_default() += 1;
@@ -202,37 +235,44 @@ pub fn kinds_in(library: &Library) -> Vec<(Kind, usize)> {
     kinds
 }
 
-/// Every section of `kind`, by briefing date (undated last), then title; the sections
-/// of one briefing follow each other, in their order (see [`columns_of`]).
-pub fn sections_of_kind(library: &Library, kind: &Kind) -> Vec<CompareEntry> {
-    let mut entries: Vec<CompareEntry> = library
-        .briefings
-        .iter()
-        .flat_map(|b| {
-            b.sections
-                .iter()
-                .enumerate()
-                .filter(|(_, s)| s.kind.as_ref() == Some(kind))
-                .map(|(i, _)| CompareEntry {
-                    briefing: b.clone(),
-                    section: i,
-                })
-        })
-        .collect();
-    entries.sort_by(|a, b| {
-        let key = |e: &CompareEntry| {
-            let d = e.briefing.date;
-            (
-                d.is_none(),
-                d.map(|d| (d.year.unwrap_or(0), d.month, d.day.unwrap_or(0))),
-            )
-        };
-        key(a)
-            .cmp(&key(b))
-            .then_with(|| a.briefing.title.cmp(&b.briefing.title))
-            .then_with(|| a.briefing.id.cmp(&b.briefing.id))
-            .then(a.section.cmp(&b.section))
-    });
+/// The order of the compare view: by briefing date (undated last), then title, then id,
+/// then section; the sections of one briefing follow each other (see [`columns_of`]).
+pub fn compare_order(a: (&BriefingRef, usize), b: (&BriefingRef, usize)) -> std::cmp::Ordering {
+    let key = |r: &BriefingRef| {
+        (
+            r.date.is_none(),
+            r.date
+                .map(|d| (d.year.unwrap_or(0), d.month, d.day.unwrap_or(0))),
+        )
+    };
+    key(a.0)
+        .cmp(&key(b.0))
+        .then_with(|| a.0.title.cmp(&b.0.title))
+        .then_with(|| a.0.id.cmp(&b.0.id))
+        .then(a.1.cmp(&b.1))
+}
+
+/// Every section of `kind` in loaded briefings, in [`compare_order`].
+pub fn sections_of_kind(briefings: &[Arc<Briefing>], kind: &Kind) -> Vec<CompareEntry> {
+    let mut refs: HashMap<&str, Arc<BriefingRef>> = HashMap::new();
+    let mut entries: Vec<CompareEntry> = Vec::new();
+    for b in briefings {
+        for (i, s) in b.sections.iter().enumerate() {
+            if s.kind.as_ref() != Some(kind) {
+                continue;
+            }
+            let at = refs
+                .entry(&b.id)
+                .or_insert_with(|| BriefingRef::of(b))
+                .clone();
+            entries.push(CompareEntry {
+                briefing: at,
+                section: i,
+                content: Arc::new(s.clone()),
+            });
+        }
+    }
+    entries.sort_by(|a, b| compare_order((&a.briefing, a.section), (&b.briefing, b.section)));
     entries
 }
 
@@ -254,9 +294,10 @@ pub fn columns_of(entries: &[CompareEntry]) -> Vec<std::ops::Range<usize>> {
 mod tests {
     use super::*;
     use crate::domain::briefing::Origin;
+    use crate::domain::library::Library;
     use crate::domain::load::parse_briefing;
 
-    fn library(files: &[&str]) -> Library {
+    fn library(files: &[&str]) -> Vec<Arc<Briefing>> {
         let mut library = Library::default();
         for (i, text) in files.iter().enumerate() {
             library.add(parse_briefing(
@@ -266,7 +307,7 @@ mod tests {
             ));
         }
         assert!(library.problems.is_empty(), "{:?}", library.problems);
-        library
+        library.briefings
     }
 
     const A: &str = "title = \"A\"\ndate = 2023-09-01\n[[sections]]\ntitle = \"Dates\"\nkind = \"possible-dates\"\n[[sections.dates]]\nfrom = 2023-09-10\nto = 2023-09-13\n[[sections.dates]]\nfrom = \"--09-10\"\n[[sections.dates]]\nfrom = 2023-08-30\nto = 2023-09-02\n";
@@ -274,7 +315,7 @@ mod tests {
 
     #[test]
     fn dates_are_grouped_by_month_in_order_yearless_last() {
-        let groups = timeline(&library(&[A, B]));
+        let groups = timeline(dated_entries(&library(&[A, B])));
         let labels: Vec<String> = groups.iter().map(MonthGroup::label).collect();
         assert_eq!(
             labels,
@@ -290,7 +331,7 @@ mod tests {
 
     #[test]
     fn ranges_cover_their_days_within_the_month() {
-        let groups = timeline(&library(&[A]));
+        let groups = timeline(dated_entries(&library(&[A])));
         let august = &groups[0];
         assert_eq!(
             days_covered(august, &august.entries[0].span),
@@ -307,7 +348,7 @@ mod tests {
 
     #[test]
     fn a_month_without_a_day_covers_no_day_in_particular() {
-        let groups = timeline(&library(&[MONTHS]));
+        let groups = timeline(dated_entries(&library(&[MONTHS])));
         let covered: Vec<Option<(u8, u8)>> = groups
             .iter()
             .map(|g| days_covered(g, &g.entries[0].span))
@@ -321,7 +362,7 @@ mod tests {
 
     #[test]
     fn a_date_is_past_once_its_last_day_is() {
-        let groups = timeline(&library(&[A, MONTHS]));
+        let groups = timeline(dated_entries(&library(&[A, MONTHS])));
         let span = |label: &str| {
             groups
                 .iter()

@@ -204,9 +204,16 @@ impl Action {
         self.into()
     }
 
-    /// The one-line description shown in the help.
+    /// The one-line description in English: the variant's `///` line, which is also
+    /// the config vocabulary's documentation (a test keeps it equal to the English
+    /// catalogue's `action-<name>`).
     pub fn description(self) -> &'static str {
         self.get_documentation().unwrap_or("")
+    }
+
+    /// The description the help shows, in `lang`: the catalogue's `action-<name>`.
+    pub fn describe(self, lang: crate::domain::i18n::Lang) -> String {
+        crate::domain::i18n::t(lang, &format!("action-{}", self.name()))
     }
 
     /// Looks an action up by its config name.
@@ -231,6 +238,23 @@ mod tests {
             assert_eq!(Action::from_name(action.name()), Some(action));
         }
         assert_eq!(Action::NextSection.name(), "next-section");
+    }
+
+    #[test]
+    fn the_english_catalogue_says_what_the_docs_say() {
+        use crate::domain::i18n::Lang;
+        for action in Action::iter() {
+            assert_eq!(
+                action.describe(Lang::En),
+                action.description(),
+                "{action:?}"
+            );
+            assert_ne!(
+                action.describe(Lang::Fr),
+                action.description(),
+                "{action:?}"
+            );
+        }
     }
 
     #[test]

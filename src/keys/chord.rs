@@ -201,6 +201,35 @@ impl KeyChord {
     }
 }
 
+impl KeyChord {
+    /// How help and hints show it in `lang`: the [`Display`](fmt::Display) form with
+    /// names from the catalogue (`key-<name>`): `Ctrl-d`, `Entrée`, `Maj-Tab`,
+    /// `Espace`. The config keeps the English names.
+    pub fn label(self, lang: crate::domain::i18n::Lang) -> String {
+        use crate::domain::i18n::t;
+        let mut out = String::new();
+        for (bit, id) in [
+            (mods::CTRL, "key-ctrl"),
+            (mods::ALT, "key-alt"),
+            (mods::SHIFT, "key-shift"),
+        ] {
+            if self.mods & bit != 0 {
+                out.push_str(&t(lang, id));
+                out.push('-');
+            }
+        }
+        match self.key {
+            Key::Char(' ') => out.push_str(&t(lang, "key-space")),
+            Key::Char(c) => out.push(c),
+            Key::F(n) => out.push_str(&format!("F{n}")),
+            Key::Named(n) => {
+                out.push_str(&t(lang, &format!("key-{}", n.name().to_ascii_lowercase())))
+            }
+        }
+        out
+    }
+}
+
 impl fmt::Display for KeyChord {
     /// The form help and hints show: `Ctrl-d`, `Space`, `↓`, `Shift-Tab`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -244,6 +273,29 @@ mod tests {
         assert!(KeyChord::parse("G").is_ok_and(|c| c.is_text()));
         assert!(!KeyChord::parse("Ctrl-s").is_ok_and(|c| c.is_text()));
         assert!(!KeyChord::named(Named::Enter).is_text());
+    }
+
+    #[test]
+    fn labels_name_keys_in_the_language_and_display_stays_english() {
+        use crate::domain::i18n::Lang;
+        let chord = |t: &str| KeyChord::parse(t).unwrap_or(KeyChord::char('?'));
+        for text in [
+            "j", "G", "?", "Space", "Ctrl-d", "Alt-x", "F5", "Enter", "PageDown",
+        ] {
+            assert_eq!(
+                chord(text).label(Lang::En),
+                chord(text).to_string(),
+                "{text}"
+            );
+        }
+        assert_eq!(chord("Shift-Tab").label(Lang::En), "Shift-Tab");
+        assert_eq!(chord("Down").label(Lang::En), "↓");
+        assert_eq!(chord("Enter").label(Lang::Fr), "Entrée");
+        assert_eq!(chord("Esc").label(Lang::Fr), "Échap");
+        assert_eq!(chord("Shift-Tab").label(Lang::Fr), "Maj-Tab");
+        assert_eq!(chord("Space").label(Lang::Fr), "Espace");
+        assert_eq!(chord("Ctrl-s").label(Lang::Fr), "Ctrl-s");
+        assert_eq!(chord("Enter").to_string(), "Enter");
     }
 
     #[test]

@@ -140,29 +140,10 @@ impl Context {
         Context::iter().find(|c| c.name() == name)
     }
 
-    /// A heading for the help.
-    pub fn title(self) -> &'static str {
-        match self {
-            Context::Global => "Everywhere",
-            Context::List => "In every list",
-            Context::LineEdit => "Typing text",
-            Context::Library => "Library",
-            Context::Reader => "Reader",
-            Context::Outline => "Outline",
-            Context::Panel => "Bookmarks and notes",
-            Context::Editor => "Note editor",
-            Context::Selection => "Choosing sentences",
-            Context::Prompt => "Search or filter prompt",
-            Context::LibrarySearch => "Search the library",
-            Context::Finder => "Go to",
-            Context::Timeline => "Timeline",
-            Context::Compare => "Compare",
-            Context::Help => "Help",
-            Context::Confirm => "Question",
-            Context::Messages => "Messages",
-            Context::Sources => "Sources",
-            Context::Lints => "Estimative language",
-        }
+    /// A heading for the help, in `lang`: the catalogue's `context-<name>` message
+    /// (`Bookmarks and notes` / `Signets et notes`).
+    pub fn title(self, lang: crate::domain::i18n::Lang) -> String {
+        crate::domain::i18n::t(lang, &format!("context-{}", self.name()))
     }
 
     /// The contexts whose keys also work here, nearest first.

@@ -231,5 +231,5 @@ fn a_users_key_may_not_hide_or_be_hidden_by_an_inherited_one() {
         "{e:?}"
     );
     // While typing, letters are text: a global letter hides nothing there.
-    assert!(errors("[keys.global]\nmessages = [\"W\"]\n").is_empty());
+    assert!(errors("[keys.global]\nmessages = [\"U\"]\n").is_empty());
 }

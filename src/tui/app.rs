@@ -5,6 +5,7 @@
 //! work the loop must start. Drawing (`render`) reads and changes nothing.
 
 mod apply;
+mod archive;
 mod done;
 mod view;
 
@@ -83,6 +84,12 @@ pub struct App {
     open_when_loaded: Option<String>,
     /// An annotation key pressed before the open briefing was ready for notes.
     deferred: Option<Action>,
+    /// A briefing being read to be opened, and where.
+    pending_open: Option<(String, Option<super::effect::Place>)>,
+    /// The timeline was asked for: it opens when its rows come.
+    timeline_wanted: bool,
+    /// The catalogue's background work.
+    archive: archive::ArchiveState,
     /// Whether the open briefing's anchoring text is being built.
     preparing_text: bool,
 }
@@ -91,7 +98,7 @@ impl App {
     /// A new app over a library, sized for `size`. Nothing is open yet.
     pub fn new(config: Config, keymap: Keymap, library: Library, size: Rect) -> App {
         let theme = Theme::new(config.theme, false);
-        let screen = LibraryScreen::new(&library, size);
+        let screen = LibraryScreen::new(&crate::domain::shelf::Shelf::from_library(&library), size);
         App {
             model: Model::new(config, keymap, library),
             theme,
@@ -110,6 +117,9 @@ impl App {
             drafts: Vec::new(),
             open_when_loaded: None,
             deferred: None,
+            pending_open: None,
+            timeline_wanted: false,
+            archive: archive::ArchiveState::default(),
             preparing_text: false,
         }
     }
@@ -164,6 +174,8 @@ impl App {
             Msg::Term(_) => {}
             Msg::Signal(_) => self.quit = true,
             Msg::Load(event) => self.on_load(event),
+            Msg::Archive(event) => self.on_archive(event),
+            Msg::LibraryChanged => self.library_changed(Instant::now()),
             Msg::Hits(hits) => {
                 if let Some(Overlay::LibrarySearch(view)) = self.overlays.last_mut() {
                     view.add_hits(hits.generation, hits.hits);
@@ -188,7 +200,7 @@ impl App {
     pub fn settle(&mut self, now: Instant) {
         if self.library_dirty {
             self.library_dirty = false;
-            self.library.refresh(&self.model.library);
+            self.library.refresh(&self.model.shelf);
         }
         self.observe_reading(now);
         self.schedule_saves(now);
@@ -234,6 +246,7 @@ impl App {
             self.model.notebook.next_retry(),
             self.reload_due,
             read,
+            self.archive.due,
         ]
         .into_iter()
         .flatten()
@@ -262,6 +275,7 @@ impl App {
                     .push(Work::Job(Box::new(super::jobs::Job::Reload(path, options))));
             }
         }
+        self.refresh_archive_if_due(now);
         self.observe_reading(now);
         self.schedule_saves(now);
     }
@@ -445,27 +459,28 @@ impl App {
                 Vec::new()
             }
             Some(Overlay::Confirm(_) | Overlay::Sources(_) | Overlay::Lints(_)) => Vec::new(),
-            None => {
-                match self.base {
-                    Base::Library => self.library.on_text(text, &m.library),
-                    Base::Reader => {
-                        if let Some(r) = &mut self.reader {
-                            r.on_text(text);
-                        }
-                    }
-                    Base::Timeline => {
-                        if let Some(t) = &mut self.timeline {
-                            t.on_text(text);
-                        }
-                    }
-                    Base::Compare => {
-                        if let Some(c) = &mut self.compare {
-                            c.on_text(text, m);
-                        }
-                    }
+            None => match self.base {
+                Base::Library => {
+                    self.library.on_text(text, &m.shelf);
+                    Vec::new()
                 }
-                Vec::new()
-            }
+                Base::Reader => {
+                    if let Some(r) = &mut self.reader {
+                        r.on_text(text);
+                    }
+                    Vec::new()
+                }
+                Base::Timeline => {
+                    if let Some(t) = &mut self.timeline {
+                        t.on_text(text);
+                    }
+                    Vec::new()
+                }
+                Base::Compare => match &mut self.compare {
+                    Some(c) => c.on_text(text, m),
+                    None => Vec::new(),
+                },
+            },
         };
         self.apply_all(effects);
     }

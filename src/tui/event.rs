@@ -22,6 +22,10 @@ pub enum Msg {
     Signal(i32),
     /// Progress of the background load of the library.
     Load(LoadEvent),
+    /// The catalogue's rows and refresh progress.
+    Archive(super::jobs::ArchiveEvent),
+    /// Something changed under the library folder.
+    LibraryChanged,
     /// Hits of a library search, while it runs.
     Hits(Hits),
     /// A background job ended.

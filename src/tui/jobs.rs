@@ -14,7 +14,13 @@ use crate::domain::fold::Query;
 use crate::domain::library::{Library, LoadEvent};
 use crate::domain::load::LoadOptions;
 use crate::domain::search::{DocIndex, LibraryHit, LibraryIndex};
+use crate::domain::shelf::{Archive, CompareRows, Source};
 use crate::domain::store::{AnnotationSet, Draft, LoadOutcome, SaveOutcome, Store, StoreError};
+use crate::domain::timeline::MonthGroup;
+
+mod archive;
+
+pub use archive::{ArchiveEvent, ArchiveOutcome};
 
 /// The library's search index, shared with the threads that search it.
 pub type SharedIndex = Arc<RwLock<LibraryIndex>>;
@@ -30,10 +36,28 @@ pub enum Job {
     Prepare(Arc<Briefing>, bool),
     /// Save one briefing's annotations (a snapshot, with the edit count it was taken at).
     Save(Box<AnnotationSet>, u64),
-    /// Notes and unread sections of every briefing, for the library.
-    Stats(Vec<Arc<Briefing>>),
-    /// Annotations of other briefings, read-only (the panel's "every briefing", compare).
-    OtherNotes(Vec<String>, Purpose),
+    /// Notes and unread sections of every briefing with notes, for the library.
+    Stats(Source),
+    /// Annotations of other briefings, read-only (the panel's "every briefing",
+    /// compare), with those briefings read whole when they are not in memory; no ids:
+    /// every briefing with notes in the store.
+    OtherNotes(Vec<String>, Purpose, Source),
+    /// Open the library folder's catalogue (creating it), list it, bring it up to date
+    /// with the files (results stream as [`Msg::Archive`]), and list it again if that
+    /// changed anything. `first`: the start of the session (the first rows are listed
+    /// before the rest).
+    Archive(Archive, bool),
+    /// Search the catalogue's index; hits stream in while `generation` is current.
+    SearchArchive(Archive, Query, u64, Arc<AtomicU64>),
+    /// Index a briefing's notes as they are now in the catalogue.
+    UpdateNotes(Archive, Box<AnnotationSet>),
+    /// Read a briefing whole (from its file), to open it.
+    ReadBriefing(Source, String),
+    /// The timeline's rows.
+    Timeline(Source),
+    /// The compare view's rows: the kinds, the kind shown (the one asked for when the
+    /// library has it) and its sections passing the filter.
+    Compare(Source, Option<crate::domain::briefing::Kind>, String, u64),
     /// Write an export.
     Export(Box<ExportJob>),
     /// Read the open briefing's file again.
@@ -70,8 +94,8 @@ pub enum Purpose {
 /// What an export needs.
 #[derive(Debug)]
 pub struct ExportJob {
-    /// The library (briefings are shared, not copied).
-    pub library: Library,
+    /// Where the briefings exported are read from (in memory, shared, not copied).
+    pub source: Source,
     /// The ids to export (empty: every briefing with annotations).
     pub ids: Vec<String>,
     /// Annotations in memory, newer than the store's.
@@ -104,8 +128,25 @@ pub enum Done {
     ),
     /// Per briefing: (annotations, unread sections).
     Stats(HashMap<String, (usize, usize)>),
-    /// Other briefings' annotations.
-    OtherNotes(Purpose, Vec<AnnotationSet>),
+    /// Other briefings' annotations, and those briefings read whole.
+    OtherNotes(Purpose, Vec<AnnotationSet>, Vec<Arc<Briefing>>),
+    /// The catalogue's job ended.
+    Archive(ArchiveOutcome),
+    /// A briefing read whole, or why it could not be.
+    BriefingRead(String, Result<Arc<Briefing>, String>),
+    /// The timeline's rows, or why they could not be read.
+    Timeline(Result<Vec<MonthGroup>, String>),
+    /// The compare view's rows (for the request `generation`).
+    Compare {
+        /// The request.
+        generation: u64,
+        /// The kinds, with how many sections each.
+        kinds: Vec<(crate::domain::briefing::Kind, usize)>,
+        /// The kind shown, in `kinds`.
+        kind: usize,
+        /// Its sections, or why they could not be read.
+        rows: Result<CompareRows, String>,
+    },
     /// Where the export was written, or why not; `None` when there was nothing to export.
     Exported(Result<Option<PathBuf>, String>),
     /// The file read again: the briefing, or the first problem.
@@ -127,6 +168,8 @@ pub enum Done {
 pub enum Report {
     /// Progress of loading the library.
     Load(LoadEvent),
+    /// The catalogue's rows and progress.
+    Archive(ArchiveEvent),
     /// Hits of a library search.
     Hits(Hits),
     /// The end of the job.
@@ -201,14 +244,67 @@ pub fn run(job: Job, store: Option<&Store>, post: &dyn Fn(Report) -> bool) {
             };
             Done::Saved(id, edits, result)
         }
-        Job::Stats(briefings) => Done::Stats(stats(&briefings, store)),
-        Job::OtherNotes(ids, purpose) => {
-            let sets = store.map_or_else(Vec::new, |store| {
+        Job::Stats(source) => Done::Stats(stats(&source, store)),
+        Job::OtherNotes(ids, purpose, source) => {
+            let sets: Vec<AnnotationSet> = store.map_or_else(Vec::new, |store| {
+                let ids = if ids.is_empty() {
+                    store.briefings()
+                } else {
+                    ids
+                };
                 ids.iter()
                     .filter_map(|id| store.load(id).ok().map(|o| o.set))
                     .collect()
             });
-            Done::OtherNotes(purpose, sets)
+            // In memory the briefings are there already; from a catalogue, those with
+            // notes are read, so their notes show under their sections' titles.
+            let briefings = match &source {
+                Source::Memory(_) => Vec::new(),
+                Source::Catalogue(_) => sets
+                    .iter()
+                    .filter_map(|s| source.briefing(&s.file.briefing).ok())
+                    .collect(),
+            };
+            Done::OtherNotes(purpose, sets, briefings)
+        }
+        Job::Archive(archive, first) => {
+            archive::run(&archive, first, store, post);
+            return;
+        }
+        Job::SearchArchive(archive, query, generation, current) => {
+            let source = Source::Catalogue(archive);
+            let _ = source.search(&query, &mut |hits| {
+                if current.load(Ordering::SeqCst) != generation {
+                    return false;
+                }
+                post(Report::Hits(Hits { generation, hits }))
+            });
+            Done::Searched(generation)
+        }
+        Job::UpdateNotes(archive, set) => {
+            archive::update_notes(&archive, store, &set);
+            Done::Written
+        }
+        Job::ReadBriefing(source, id) => {
+            let read = source.briefing(&id);
+            Done::BriefingRead(id, read)
+        }
+        Job::Timeline(source) => Done::Timeline(source.timeline()),
+        Job::Compare(source, wanted, filter, generation) => {
+            let kinds = source.kinds().unwrap_or_default();
+            let kind = wanted
+                .and_then(|k| kinds.iter().position(|(kk, _)| *kk == k))
+                .unwrap_or(0);
+            let rows = match kinds.get(kind) {
+                Some((k, _)) => source.compare(k, &filter),
+                None => Ok(CompareRows::default()),
+            };
+            Done::Compare {
+                generation,
+                kinds,
+                kind,
+                rows,
+            }
         }
         Job::Export(job) => Done::Exported(export(&job, store)),
         Job::Reload(path, options) => {
@@ -323,20 +419,28 @@ pub fn stats_of(briefing: &Briefing, set: &AnnotationSet) -> (usize, usize) {
     (annotations, unread)
 }
 
-fn stats(briefings: &[Arc<Briefing>], store: Option<&Store>) -> HashMap<String, (usize, usize)> {
-    let stored: std::collections::HashSet<String> = store
-        .map(|s| s.briefings().into_iter().collect())
-        .unwrap_or_default();
-    briefings
-        .iter()
-        .map(|b| {
-            let stats = store
-                .filter(|_| stored.contains(&b.id))
-                .and_then(|s| s.load(&b.id).ok())
-                .map_or((0, b.sections.len()), |o| stats_of(b, &o.set));
-            (b.id.clone(), stats)
-        })
-        .collect()
+/// The counts of the briefings with notes (the others have none, and every section
+/// unread: the library knows that without asking).
+fn stats(source: &Source, store: Option<&Store>) -> HashMap<String, (usize, usize)> {
+    let Some(store) = store else {
+        return HashMap::new();
+    };
+    let mut out = HashMap::new();
+    for id in store.briefings() {
+        let Ok(outcome) = store.load(&id) else {
+            continue;
+        };
+        let Ok(Some(sections)) = source.section_hashes(&id) else {
+            continue;
+        };
+        let set = &outcome.set;
+        let unread = sections
+            .iter()
+            .filter(|(section, hash)| set.read_mark(section).is_none_or(|m| m.hash != *hash))
+            .count();
+        out.insert(id, (set.annotations().count(), unread));
+    }
+    out
 }
 
 fn export(job: &ExportJob, store: Option<&Store>) -> Result<Option<PathBuf>, String> {
@@ -345,14 +449,29 @@ fn export(job: &ExportJob, store: Option<&Store>) -> Result<Option<PathBuf>, Str
         return Err("notes are not kept in this session: nothing to export".into());
     };
     let options = ExportOptions::new(jiff::Timestamp::now());
-    let ExportText { text, exported, .. } = export_text(
-        &job.library,
-        store,
-        &job.ids,
-        job.format,
-        &options,
-        &job.memory,
-    );
+    // The briefings to export, read whole: those named, else every one with notes.
+    let library = match &job.source {
+        Source::Memory(all) => {
+            let mut library = Library::default();
+            for b in all {
+                library.insert(b.clone());
+            }
+            library
+        }
+        Source::Catalogue(_) => {
+            let mut ids = if job.ids.is_empty() {
+                store.briefings()
+            } else {
+                job.ids.clone()
+            };
+            ids.extend(job.memory.keys().cloned());
+            ids.sort_unstable();
+            ids.dedup();
+            job.source.library_of(&ids)
+        }
+    };
+    let ExportText { text, exported, .. } =
+        export_text(&library, store, &job.ids, job.format, &options, &job.memory);
     if exported.is_empty() {
         return Ok(None);
     }

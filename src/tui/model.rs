@@ -12,6 +12,7 @@ use super::notebook::{Notebook, Placed};
 use crate::config::Config;
 use crate::domain::briefing::Briefing;
 use crate::domain::library::Library;
+use crate::domain::shelf::{Archive, Entry, Shelf, Source};
 use crate::domain::store::AnnotationSet;
 use crate::keys::Keymap;
 
@@ -25,8 +26,13 @@ pub struct Model {
     pub lang: crate::domain::i18n::Lang,
     /// Keys to actions, per context.
     pub keymap: Keymap,
-    /// Every briefing, and the problems met loading them.
+    /// The briefings read whole: every one when the library is in memory; with a
+    /// catalogue, those opened (and those whose notes another view shows).
     pub library: Library,
+    /// What the library lists: a row per briefing, and the problems met reading it.
+    pub shelf: Shelf,
+    /// The library folder's catalogue, when the library is read through one.
+    pub archive: Option<Archive>,
     /// Annotations in memory: the open briefing's and every unsaved one.
     pub notebook: Notebook,
     /// The briefing open in the reader.
@@ -37,6 +43,9 @@ pub struct Model {
     pub log: super::messages::MessageLog,
     /// The background load, while it runs: (files loaded, files found).
     pub loading: Option<(usize, usize)>,
+    /// The catalogue's refresh, while it runs: (files read, files to read); (0, 0)
+    /// while files are being checked.
+    pub refresh: Option<(usize, usize)>,
     /// Per briefing: (notes and bookmarks, sections unread), for the library.
     pub stats: HashMap<String, (usize, usize)>,
     /// The library-wide search index, once built.
@@ -67,12 +76,15 @@ impl Model {
             lang,
             config,
             keymap,
+            shelf: Shelf::from_library(&library),
             library,
+            archive: None,
             notebook: Notebook::default(),
             open: None,
             placed: Placed::default(),
             log: MessageLog::default(),
             loading: None,
+            refresh: None,
             stats: HashMap::new(),
             index: None,
             indexing: false,
@@ -95,16 +107,24 @@ impl Model {
         self.open.as_deref().map(|b| b.id.as_str())
     }
 
-    /// A briefing's (annotations, unread sections): live for a set in memory, else as
-    /// last counted.
-    pub fn stats_of(&self, briefing: &Briefing) -> (usize, usize) {
-        match self.notebook.get(&briefing.id) {
-            Some(set) => super::jobs::stats_of(briefing, set),
-            None => self
+    /// A briefing's (annotations, unread sections): live for a set in memory (when the
+    /// briefing is too), else as last counted.
+    pub fn stats_of(&self, entry: &Entry) -> (usize, usize) {
+        match (self.notebook.get(&entry.id), self.library.get(&entry.id)) {
+            (Some(set), Some(briefing)) => super::jobs::stats_of(briefing, set),
+            _ => self
                 .stats
-                .get(&briefing.id)
+                .get(&entry.id)
                 .copied()
-                .unwrap_or((0, briefing.sections.len())),
+                .unwrap_or((0, entry.sections)),
+        }
+    }
+
+    /// Where background jobs read whole briefings and the views' rows from.
+    pub fn source(&self) -> Source {
+        match &self.archive {
+            Some(archive) => Source::Catalogue(archive.clone()),
+            None => Source::Memory(self.library.briefings.clone()),
         }
     }
 

@@ -19,6 +19,8 @@ pub enum Work {
     Job(Box<Job>),
     /// Watch this file for changes (or nothing).
     Watch(Option<PathBuf>),
+    /// Watch this library folder, and everything under it, for changes.
+    WatchLibrary(PathBuf),
 }
 
 /// The services.
@@ -27,6 +29,7 @@ pub struct Runtime {
     store: Option<Store>,
     in_flight: usize,
     watcher: Option<(PathBuf, notify::RecommendedWatcher)>,
+    library_watcher: Option<notify::RecommendedWatcher>,
 }
 
 impl std::fmt::Debug for Runtime {
@@ -47,6 +50,7 @@ impl Runtime {
             store,
             in_flight: 0,
             watcher: None,
+            library_watcher: None,
         }
     }
 
@@ -60,6 +64,7 @@ impl Runtime {
         match work {
             Work::Job(job) => self.start(*job),
             Work::Watch(path) => self.watch(path),
+            Work::WatchLibrary(root) => self.watch_library(&root),
         }
     }
 
@@ -78,6 +83,7 @@ impl Runtime {
                 let post = |report: Report| {
                     tx.send(match report {
                         Report::Load(event) => Msg::Load(event),
+                        Report::Archive(event) => Msg::Archive(event),
                         Report::Hits(hits) => Msg::Hits(hits),
                         Report::Done(done) => Msg::Done(done),
                     })
@@ -99,6 +105,24 @@ impl Runtime {
     /// How many jobs have not reported their end yet.
     pub fn in_flight(&self) -> usize {
         self.in_flight
+    }
+
+    /// Watches a library folder recursively: any change but a read is reported (the
+    /// app waits for the changes to settle, then refreshes the catalogue, which finds
+    /// exactly what changed). Best effort: without a watch, the next start refreshes.
+    fn watch_library(&mut self, root: &Path) {
+        let tx = self.tx.clone();
+        let watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+            let Ok(event) = event else { return };
+            if event.kind.is_access() {
+                return;
+            }
+            let _ = tx.send(Msg::LibraryChanged);
+        });
+        let Ok(mut watcher) = watcher else { return };
+        if watcher.watch(root, RecursiveMode::Recursive).is_ok() {
+            self.library_watcher = Some(watcher);
+        }
     }
 
     /// Watches a file (its folder, in fact: editors often replace a file by renaming a

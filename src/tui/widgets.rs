@@ -16,6 +16,8 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear};
 
+use crate::domain::briefing::Briefing;
+use crate::domain::i18n::{DocLabels, Lang};
 use crate::domain::text::{display_width, truncate};
 
 /// A centred rectangle of at most `width`×`height` inside `area`.
@@ -69,6 +71,14 @@ pub fn padded(text: &str, width: usize, style: Style) -> Line<'static> {
     let text = truncate(text, width);
     let pad = width.saturating_sub(display_width(&text));
     Line::from(Span::styled(format!("{text}{}", " ".repeat(pad)), style))
+}
+
+/// The labels a briefing is drawn with: its own language's (or, when brief does not
+/// speak it, the interface's, `ui`), for section kinds, "Bottom line", "Sources",
+/// dates and confidence words. The one place a briefing's `[labels]` overrides are to
+/// be passed, once the loader keeps them on the briefing.
+pub fn doc_labels(briefing: &Briefing, ui: Lang) -> DocLabels<'static> {
+    DocLabels::new(Lang::for_document(briefing.language.as_deref(), ui), None)
 }
 
 /// `3,412`: a count with thousands separators.

@@ -100,6 +100,10 @@ impl Tui {
         cmd.cwd(env!("CARGO_MANIFEST_DIR"));
         cmd.env("BRIEF_CONFIG", home.path().join("config.toml"));
         cmd.env("BRIEF_DATA_DIR", home.path().join("data"));
+        cmd.env("BRIEF_CACHE_DIR", home.path().join("cache"));
+        cmd.env("LANG", "C.UTF-8");
+        cmd.env_remove("LC_ALL");
+        cmd.env_remove("LC_MESSAGES");
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
         for (k, v) in env {

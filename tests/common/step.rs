@@ -80,6 +80,18 @@ impl Stepper {
         Stepper::new(Config::default(), Library::bundled(), width, height)
     }
 
+    /// A library folder read through its catalogue in `cache` (not started: call
+    /// [`Stepper::start`]).
+    pub fn archive(root: &Path, cache: &Path, width: u16, height: u16) -> Stepper {
+        let mut s = Stepper::new(Config::default(), Library::default(), width, height);
+        s.driver.app.model.archive = Some(brief::domain::shelf::Archive {
+            cache_dir: cache.to_path_buf(),
+            root: root.to_path_buf(),
+            load: brief::domain::load::LoadOptions::default(),
+        });
+        s
+    }
+
     /// The briefings of a folder of fixtures.
     pub fn fixtures(dir: &str, width: u16, height: u16) -> Stepper {
         let library = Library::load(

@@ -89,6 +89,12 @@ pub struct DatedSection {
     pub section_id: String,
     /// The section's title.
     pub section_title: String,
+    /// The section's kind.
+    pub kind: Option<Kind>,
+    /// The briefing's tags.
+    pub tags: Vec<String>,
+    /// The briefing's date.
+    pub date: Option<PartialDate>,
     /// The date.
     pub span: DateSpan,
 }
@@ -111,6 +117,8 @@ pub struct KindSection {
     pub section_id: String,
     /// The section's title.
     pub section_title: String,
+    /// The briefing's tags.
+    pub tags: Vec<String>,
 }
 
 fn date_from_json(json: Option<String>) -> Option<PartialDate> {
@@ -331,7 +339,8 @@ impl Catalogue {
             .conn
             .prepare(
                 "SELECT d.file, l.id, l.title, d.section, s.id, s.title,
-                        d.date_from, d.date_to, d.label, d.confidence
+                        d.date_from, d.date_to, d.label, d.confidence,
+                        s.kind, l.tags, l.date_year, l.date_month, l.date_day
                  FROM dates d JOIN library l ON l.file = d.file
                  JOIN sections s ON s.file = d.file AND s.idx = d.section
                  ORDER BY l.path, d.section, d.idx",
@@ -346,6 +355,9 @@ impl Catalogue {
                     section: to_usize(r.get(3)?),
                     section_id: r.get(4)?,
                     section_title: r.get(5)?,
+                    kind: r.get::<_, Option<String>>(10)?.map(Kind::new),
+                    tags: tags_from_json(&r.get::<_, String>(11)?),
+                    date: date_from_columns(r.get(12)?, r.get(13)?, r.get(14)?),
                     span: span_from_row(r, 6)?,
                 })
             })
@@ -384,7 +396,7 @@ impl Catalogue {
             .conn
             .prepare(
                 "SELECT s.file, l.id, l.title, l.date_year, l.date_month, l.date_day, s.idx,
-                        s.id, s.title
+                        s.id, s.title, l.tags
                  FROM sections s JOIN library l ON l.file = s.file
                  WHERE s.kind = ?1",
             )
@@ -399,6 +411,7 @@ impl Catalogue {
                     section: to_usize(r.get(6)?),
                     section_id: r.get(7)?,
                     section_title: r.get(8)?,
+                    tags: tags_from_json(&r.get::<_, String>(9)?),
                 })
             })
             .map_err(|e| self.sql_error(&e))?;
@@ -504,6 +517,16 @@ impl Catalogue {
             .query_row("SELECT file FROM library WHERE id = ?1", [id], |r| r.get(0))
             .optional()
             .map_err(|e| self.sql_error(&e))
+    }
+
+    /// The file of the library's briefing with this id.
+    pub fn path_of(&self, id: &str) -> Result<Option<PathBuf>, CatalogueError> {
+        let key: Option<Vec<u8>> = self
+            .conn
+            .query_row("SELECT path FROM library WHERE id = ?1", [id], |r| r.get(0))
+            .optional()
+            .map_err(|e| self.sql_error(&e))?;
+        Ok(key.map(|k| self.root.join(key_path(&k))))
     }
 
     /// A briefing rebuilt in full from the catalogue, as the loader gave it when it was

@@ -584,13 +584,14 @@ fn timeline_and_compare_rows_come_from_the_catalogue() {
     let library = Library::load(std::slice::from_ref(&s.root), LoadOptions::default());
     assert_eq!(
         c.kinds().unwrap(),
-        crate::domain::timeline::kinds_in(&library)
+        crate::domain::timeline::kinds_in(&library.briefings)
     );
     let kind = crate::domain::briefing::Kind::new("context");
-    let want: Vec<(String, usize)> = crate::domain::timeline::sections_of_kind(&library, &kind)
-        .iter()
-        .map(|e| (e.briefing.id.clone(), e.section))
-        .collect();
+    let want: Vec<(String, usize)> =
+        crate::domain::timeline::sections_of_kind(&library.briefings, &kind)
+            .iter()
+            .map(|e| (e.briefing.id.clone(), e.section))
+            .collect();
     let got: Vec<(String, usize)> = c
         .sections_of_kind(&kind)
         .unwrap()

@@ -391,3 +391,32 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_snippet_centres_its_match_and_never_cuts_it() {
+    use unicode_width::UnicodeWidthStr;
+    let before = "word ".repeat(60);
+    let after = " more".repeat(60);
+    let text = format!("{before}coopération{after}");
+    let start = before.len();
+    let range = start..start + "coopération".len();
+    for columns in [20, 33, 40, 80, 100] {
+        let (line, at) = super::snippet_within(&text, range.clone(), columns);
+        assert!(line.width() <= columns, "{columns}: {line}");
+        assert_eq!(&line[at.clone()], "coopération", "{columns}: {line}");
+        // Centred: the context on either side differs by less than a word and an
+        // ellipsis.
+        let left = line[..at.start].width();
+        let right = line[at.end..].width();
+        assert!(
+            left.abs_diff(right) <= 6,
+            "{columns}: {left} vs {right}: {line}"
+        );
+    }
+    // Near the end of the text, the context goes before the match.
+    let text = format!("{before}coopération");
+    let range = before.len()..text.len();
+    let (line, at) = super::snippet_within(&text, range, 40);
+    assert_eq!(&line[at.clone()], "coopération");
+    assert!(line[..at.start].width() > 20, "{line}");
+}

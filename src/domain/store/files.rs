@@ -133,7 +133,9 @@ impl Store {
     ///    - a tombstone (emptied trash) wins over items unchanged since, but never over an
     ///      item whose text its writer had not seen, nor over a change made after it;
     ///    - the position: the newer wins; read marks: by section, the newer wins, and a
-    ///      section unmarked here stays unmarked unless marked again later elsewhere.
+    ///      section unmarked here stays unmarked unless marked again later elsewhere;
+    ///    - the title: changed on one side only, that side's; else ours; a file without
+    ///      one never takes ours away (a title is recorded, never removed).
     /// 3. If the result differs from the file: keeps a backup of the previous file (or
     ///    keeps a damaged one aside), writes a unique temporary file in the same folder,
     ///    `fsync`s it, renames it over the file, removes backups beyond [`BACKUPS_KEPT`]

@@ -375,7 +375,7 @@ pub(super) fn merge(
     };
     let (withdrawn, took_withdrawn) =
         merge_marks(&ours.withdrawn, &disk.withdrawn, &base.withdrawn, touched);
-    let title = three_way(&ours.title, &disk.title, Some(&base.title)).unwrap_or(&ours.title);
+    let title = merge_title(&ours.title, &disk.title, &base.title);
     let took_title = usize::from(*title != ours.title);
     let title = title.clone();
     let StoreFile {
@@ -415,6 +415,22 @@ pub(super) fn merge(
         file,
         conflicts,
         from_disk: from_disk + took_withdrawn + took_title,
+    }
+}
+
+/// The title a merge keeps: one side changed wins, else ours; but a side without one
+/// never takes it away. A title is recorded, never removed: none means a writer that never
+/// knew it (a set holding only a title counts as saved but writes no file, and another
+/// instance may then create the file without it), not a removal.
+fn merge_title<'v>(
+    ours: &'v Option<String>,
+    disk: &'v Option<String>,
+    base: &Option<String>,
+) -> &'v Option<String> {
+    match (ours, disk) {
+        (Some(_), None) => ours,
+        (None, Some(_)) => disk,
+        _ => three_way(ours, disk, Some(base)).unwrap_or(ours),
     }
 }
 

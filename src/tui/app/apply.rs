@@ -7,7 +7,7 @@ use super::{App, Base};
 use crate::domain::briefing::Briefing;
 use crate::keys::Context;
 use crate::tui::effect::{Effect, Go, NoteOp, Place};
-use crate::tui::jobs::{ExportJob, Job, Purpose};
+use crate::tui::jobs::{ExportJob, Job};
 use crate::tui::messages::{Message, plural};
 use crate::tui::notebook::{Placed, Placement};
 use crate::tui::overlay::Overlay;
@@ -21,7 +21,6 @@ use crate::tui::screens::library_search::LibrarySearch;
 use crate::tui::screens::log::Log;
 use crate::tui::screens::panel::Panel;
 use crate::tui::screens::reader::ReaderScreen;
-use crate::tui::screens::timeline::TimelineView;
 
 /// A briefing this large gets its anchoring text built only once notes need it.
 const EAGER_TEXT_BYTES: usize = 8 * 1024 * 1024;
@@ -85,7 +84,7 @@ impl App {
     }
 
     /// Closes every overlay.
-    fn close_all(&mut self) {
+    pub(super) fn close_all(&mut self) {
         while let Some(overlay) = self.overlays.pop() {
             self.closed(&overlay);
         }
@@ -104,11 +103,10 @@ impl App {
                 self.base = Base::Library;
             }
             Go::Timeline => {
-                self.close_all();
-                let mut view = TimelineView::new(&self.model.library, self.model.today, 1);
-                view.resize(self.size);
-                self.timeline = Some(view);
-                self.base = Base::Timeline;
+                // The rows are read in the background; the view opens when they come.
+                self.timeline_wanted = true;
+                let source = self.model.source();
+                self.work(Work::Job(Box::new(Job::Timeline(source))));
             }
             Go::Compare => {
                 self.close_all();
@@ -118,17 +116,14 @@ impl App {
                         .and_then(|i| r.briefing().sections.get(i))
                         .and_then(|s| s.kind.clone())
                 });
-                let mut view = CompareView::new(&self.model, current);
+                // The view opens at once and fills in when its rows come.
+                let generation = self.compare.as_ref().map_or(0, CompareView::generation);
+                let mut view = CompareView::new(&self.model, generation);
                 view.resize(self.size);
-                let wanted = view.notes_wanted(&self.model);
-                if !wanted.is_empty() {
-                    self.work(Work::Job(Box::new(Job::OtherNotes(
-                        wanted,
-                        Purpose::Compare,
-                    ))));
-                }
+                let request = view.request(&self.model, current);
                 self.compare = Some(view);
                 self.base = Base::Compare;
+                self.apply_all(vec![request]);
             }
             Go::Back => {
                 self.close_all();
@@ -145,7 +140,11 @@ impl App {
             }
             Go::LibrarySearch => {
                 let mut view = LibrarySearch::new(&self.library_query, self.overlay_rows());
-                if self.model.index.is_none() && !self.model.indexing {
+                // Through a catalogue, its index answers; in memory, one is built.
+                if self.model.archive.is_none()
+                    && self.model.index.is_none()
+                    && !self.model.indexing
+                {
                     self.build_index();
                 }
                 let effects = view.start(&self.model);
@@ -201,6 +200,16 @@ impl App {
 
     /// Puts one briefing (again) in the library index, with its notes; or takes it out.
     pub(crate) fn reindex(&mut self, id: &str) {
+        // Through a catalogue, its index takes the notes as saved.
+        if let Some(archive) = self.model.archive.clone() {
+            if let Some(set) = self.model.notebook.get(id).cloned() {
+                self.work(Work::Job(Box::new(Job::UpdateNotes(
+                    archive,
+                    Box::new(set),
+                ))));
+            }
+            return;
+        }
         let Some(index) = self.model.index.clone() else {
             return;
         };
@@ -217,6 +226,16 @@ impl App {
     /// Opens a briefing by id, at a place if given, and shows the reader.
     pub fn open_briefing(&mut self, id: &str, at: Option<Place>) {
         let Some(briefing) = self.model.library.get(id).cloned() else {
+            if self.model.shelf.get(id).is_some() {
+                // Listed but not read yet: read in the background, opened when read.
+                self.pending_open = Some((id.to_string(), at));
+                let source = self.model.source();
+                self.work(Work::Job(Box::new(Job::ReadBriefing(
+                    source,
+                    id.to_string(),
+                ))));
+                return;
+            }
             self.model.say(Message::warning(format!(
                 "no briefing `{}` in the library",
                 crate::domain::text::sanitize_line(id)
@@ -500,7 +519,7 @@ impl App {
         };
         let memory = self.model.notebook.by_briefing();
         let job = ExportJob {
-            library: self.model.library.clone(),
+            source: self.model.source(),
             ids,
             memory,
             format: self.model.config.export_format,

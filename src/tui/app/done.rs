@@ -24,16 +24,23 @@ impl App {
     pub(super) fn on_load(&mut self, event: LoadEvent) {
         match event {
             LoadEvent::Discovered { total, problems } => {
+                self.model.shelf.problems.extend(problems.iter().cloned());
                 self.model.library.problems.extend(problems);
                 self.model.loading = Some((0, total));
             }
             LoadEvent::Loaded(outcome) => {
                 let before = self.model.library.briefings.len();
+                let problems = self.model.library.problems.len();
                 self.model.library.add(*outcome);
+                self.model
+                    .shelf
+                    .problems
+                    .extend(self.model.library.problems[problems..].iter().cloned());
                 if let Some((done, _)) = &mut self.model.loading {
                     *done += 1;
                 }
                 if let Some(b) = self.model.library.briefings.get(before).cloned() {
+                    self.model.shelf.put(crate::domain::shelf::Entry::of(&b));
                     self.reindex(&b.id);
                 }
                 self.library_dirty = true;
@@ -47,8 +54,8 @@ impl App {
                     && self.library.filter.is_empty()
                     && self.overlays.is_empty()
                     && self.base == Base::Library;
-                let only = (self.model.library.briefings.len() == 1)
-                    .then(|| self.model.library.briefings[0].id.clone());
+                let only =
+                    (self.model.shelf.len() == 1).then(|| self.model.shelf.entries[0].id.clone());
                 let wanted = self
                     .open_when_loaded
                     .take()
@@ -66,9 +73,8 @@ impl App {
     /// Counts notes and unread sections of every briefing, in the background.
     pub fn count_library(&mut self) {
         if self.model.notes_kept {
-            self.work(Work::Job(Box::new(Job::Stats(
-                self.model.library.briefings.clone(),
-            ))));
+            let source = self.model.source();
+            self.work(Work::Job(Box::new(Job::Stats(source))));
         }
     }
 
@@ -76,7 +82,7 @@ impl App {
     pub fn report_load_problems(&mut self) {
         let errors = self
             .model
-            .library
+            .shelf
             .problems
             .iter()
             .filter(|p| p.is_error())
@@ -155,7 +161,21 @@ impl App {
                 self.saved(&id, report);
             }
             Done::Stats(stats) => self.model.stats = stats,
-            Done::OtherNotes(purpose, sets) => self.other_notes(purpose, sets),
+            Done::OtherNotes(purpose, sets, briefings) => {
+                for b in briefings {
+                    self.model.library.insert(b);
+                }
+                self.other_notes(purpose, sets);
+            }
+            Done::Archive(outcome) => self.archive_done(outcome),
+            Done::BriefingRead(id, read) => self.briefing_read(&id, read),
+            Done::Timeline(groups) => self.timeline_read(groups),
+            Done::Compare {
+                generation,
+                kinds,
+                kind,
+                rows,
+            } => self.compare_read(generation, kinds, kind, rows),
             Done::Exported(result) => self.model.say(match result {
                 Ok(Some(path)) => Message::info(format!("exported to {}", path.display())),
                 Ok(None) => Message::info("no bookmarks or notes to export yet"),

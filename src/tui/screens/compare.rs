@@ -17,8 +17,9 @@ use ratatui::layout::Rect;
 pub use self::render::render;
 use crate::domain::briefing::Kind;
 use crate::domain::markdown::{Block, render_markdown};
+use crate::domain::shelf::CompareRows;
 use crate::domain::store::AnnotationSet;
-use crate::domain::timeline::{CompareEntry, columns_of, kinds_in, sections_of_kind};
+use crate::domain::timeline::{CompareEntry, columns_of};
 use crate::keys::{Action, Context};
 use crate::tui::effect::{Effect, Go, Place};
 use crate::tui::jobs::{Job, Purpose};
@@ -36,6 +37,12 @@ pub struct CompareView {
     pub kind: usize,
     /// Its sections, by briefing date, a briefing's sections together.
     pub entries: Vec<CompareEntry>,
+    /// How many briefings pass the filter (more than shown when over the limit).
+    pub briefings: usize,
+    /// The last request for rows (results of older ones are dropped).
+    generation: u64,
+    /// Rows were asked for and have not come yet.
+    pub loading: bool,
     /// Each entry's body, rendered.
     blocks: Vec<Vec<Block>>,
     /// The entries of each briefing.
@@ -63,19 +70,17 @@ pub struct CompareView {
 }
 
 impl CompareView {
-    /// The compare view of the library, on the kind `current` when it has sections of
-    /// it (the kind of the section being read); the notes of the sections shown are
-    /// asked for with [`CompareView::notes_wanted`]. Call [`CompareView::resize`] with
-    /// the screen's size (80×24 is assumed until then).
-    pub fn new(m: &Model, current: Option<Kind>) -> CompareView {
-        let kinds = kinds_in(&m.library);
-        let kind = current
-            .and_then(|k| kinds.iter().position(|(kk, _)| *kk == k))
-            .unwrap_or(0);
-        let mut view = CompareView {
-            kinds,
-            kind,
+    /// The compare view, on the rows read for it (see [`CompareView::request`]); the
+    /// notes of the sections shown are asked for with [`CompareView::notes_wanted`].
+    /// Call [`CompareView::resize`] with the screen's size (80×24 is assumed until then).
+    pub fn new(m: &Model, generation: u64) -> CompareView {
+        CompareView {
+            kinds: Vec::new(),
+            kind: 0,
             entries: Vec::new(),
+            briefings: 0,
+            generation,
+            loading: true,
             blocks: Vec::new(),
             runs: Vec::new(),
             selected: 0,
@@ -88,35 +93,54 @@ impl CompareView {
             size: (80, 24),
             max_width: usize::from(m.config.max_width),
             layout: Layout::default(),
-        };
-        view.load_entries(m);
-        view
+        }
     }
 
-    fn load_entries(&mut self, m: &Model) {
-        let filter = &self.filter;
-        self.entries = self
-            .kinds
-            .get(self.kind)
-            .map(|(k, _)| sections_of_kind(&m.library, k))
-            .unwrap_or_default()
-            .into_iter()
-            .filter(|e| {
-                let b = &e.briefing;
-                let section = b.sections.get(e.section).map_or("", |s| s.title.as_str());
-                filter.matches(&format!("{} {} {section}", b.title, b.tags.join(" ")))
-            })
-            .collect();
+    /// Asks for the rows of the kind shown (or `kind`), with the filter as it is.
+    pub fn request(&mut self, m: &Model, kind: Option<Kind>) -> Effect {
+        self.generation += 1;
+        self.loading = true;
+        let kind = kind.or_else(|| self.kinds.get(self.kind).map(|(k, _)| k.clone()));
+        Effect::Work(Job::Compare(
+            m.source(),
+            kind,
+            self.filter.input.text().to_string(),
+            self.generation,
+        ))
+    }
+
+    /// How many briefings' sections are shown.
+    pub fn briefings_shown(&self) -> usize {
+        self.runs.len()
+    }
+
+    /// The generation of the last request.
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
+    /// Rows arrived: shown if they answer the last request. Returns the work to do
+    /// (the notes of the briefings shown).
+    pub fn set_rows(
+        &mut self,
+        generation: u64,
+        kinds: Vec<(Kind, usize)>,
+        kind: usize,
+        rows: CompareRows,
+        m: &Model,
+    ) -> Vec<Effect> {
+        if generation != self.generation {
+            return Vec::new();
+        }
+        self.loading = false;
+        self.kinds = kinds;
+        self.kind = kind;
+        self.entries = rows.entries;
+        self.briefings = rows.briefings;
         self.blocks = self
             .entries
             .iter()
-            .map(|e| {
-                e.briefing
-                    .sections
-                    .get(e.section)
-                    .map(|s| render_markdown(&s.body))
-                    .unwrap_or_default()
-            })
+            .map(|e| render_markdown(&e.content.body))
             .collect();
         self.runs = columns_of(&self.entries);
         self.selected = 0;
@@ -124,6 +148,16 @@ impl CompareView {
         self.offsets.clear();
         self.layout = Layout::default();
         self.refresh_notes(m);
+        let wanted = self.notes_wanted(m);
+        if wanted.is_empty() {
+            Vec::new()
+        } else {
+            vec![Effect::Work(Job::OtherNotes(
+                wanted,
+                Purpose::Compare,
+                m.source(),
+            ))]
+        }
     }
 
     /// Adapts to the screen's size.
@@ -231,12 +265,13 @@ impl CompareView {
         }
     }
 
-    /// Text typed into the filter.
-    pub fn on_text(&mut self, text: &str, m: &Model) {
+    /// Text typed into the filter: the rows are asked for again.
+    pub fn on_text(&mut self, text: &str, m: &Model) -> Vec<Effect> {
         if self.filter.editing {
             self.filter.on_text(text);
-            self.load_entries(m);
+            return vec![self.request(m, None)];
         }
+        Vec::new()
     }
 
     /// The column of the selected section.
@@ -325,7 +360,7 @@ impl CompareView {
     pub fn on_action(&mut self, action: Action, m: &Model) -> Option<Vec<Effect>> {
         if self.filter.editing {
             if self.filter.on_action(action)? {
-                self.load_entries(m);
+                return Some(vec![self.request(m, None)]);
             }
             return Some(Vec::new());
         }
@@ -333,23 +368,23 @@ impl CompareView {
         let page = self.layout.height.saturating_sub(1).max(1) as isize;
         match action {
             Action::Search => {
+                let had = self.filter.is_active();
                 self.filter.start();
-                self.load_entries(m);
+                if had {
+                    effects.push(self.request(m, None));
+                }
             }
-            Action::Back if self.filter.clear() => self.load_entries(m),
+            Action::Back if self.filter.clear() => effects.push(self.request(m, None)),
             Action::Back | Action::Compare => return Some(vec![Effect::Go(Go::Back)]),
             Action::NextKind | Action::PreviousKind if !self.kinds.is_empty() => {
                 let n = self.kinds.len();
-                self.kind = if action == Action::NextKind {
+                let next = if action == Action::NextKind {
                     (self.kind + 1) % n
                 } else {
                     (self.kind + n - 1) % n
                 };
-                self.load_entries(m);
-                let wanted = self.notes_wanted(m);
-                if !wanted.is_empty() {
-                    effects.push(Effect::Work(Job::OtherNotes(wanted, Purpose::Compare)));
-                }
+                let kind = self.kinds.get(next).map(|(k, _)| k.clone());
+                effects.push(self.request(m, kind));
             }
             Action::NextKind | Action::PreviousKind => {}
             Action::Open => {

@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::keys::{Action, Context, Keymap};
+use crate::tr;
 use crate::tui::effect::{Effect, Question};
 use crate::tui::messages::Message;
 use crate::tui::widgets::theme::Theme;
@@ -39,18 +40,21 @@ impl Confirm {
     }
 
     fn keys(&self, keymap: &Keymap) -> String {
-        format!(
-            "{} yes · {} no",
-            keymap.label(Context::Confirm, Action::Yes),
-            keymap.label(Context::Confirm, Action::No)
+        tr!(
+            keymap.lang(),
+            "app-confirm-keys",
+            yes = keymap.label(Context::Confirm, Action::Yes),
+            no = keymap.label(Context::Confirm, Action::No)
         )
     }
 
-    /// Draws the question.
+    /// Draws the question, in the keymap's language (the interface's; the question
+    /// was asked in it).
     pub fn render(&self, keymap: &Keymap, theme: &Theme, frame: &mut Frame) {
         let area = frame.area();
         let rect = centered(area, 60.min(area.width.saturating_sub(2)), 6);
-        let inner = overlay_frame(theme, frame, rect, "Question");
+        let title = crate::domain::i18n::t(keymap.lang(), "app-confirm-title");
+        let inner = overlay_frame(theme, frame, rect, &title);
         let lines = vec![
             Line::from(Span::styled(self.question.text.clone(), theme.warning)),
             Line::from(""),

@@ -14,9 +14,11 @@ use ratatui::widgets::Paragraph;
 use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
 use crate::domain::annotation::{Anchor, new_id};
+use crate::domain::i18n::{Lang, t};
 use crate::domain::store::Draft;
 use crate::domain::text::{sanitize_line, truncate};
 use crate::keys::{Action, Context, Keymap};
+use crate::tr;
 use crate::tui::effect::{Answer, EditorRequest, Effect, Go, NoteOp, Question};
 use crate::tui::jobs::Job;
 use crate::tui::messages::Message;
@@ -61,7 +63,7 @@ impl Editor {
         };
         let mut textarea = TextArea::new(lines);
         textarea.set_wrap_mode(WrapMode::WordOrGlyph);
-        textarea.set_placeholder_text("Write the note; #tags become its tags");
+        // The placeholder is set when drawn, in the interface's language.
         textarea.move_cursor(CursorMove::Bottom);
         textarea.move_cursor(CursorMove::End);
         let key = request
@@ -128,15 +130,27 @@ impl Editor {
         }
     }
 
-    /// Takes an action; `None` when it means nothing here.
+    /// Takes an action; `None` when it means nothing here. What it says is in English
+    /// with the default keys: see [`Editor::on_action_in`].
     pub fn on_action(&mut self, action: Action) -> Option<Vec<Effect>> {
+        self.act(action, None)
+    }
+
+    /// Takes an action; what it says (a question, a warning) is in the keymap's
+    /// language (the interface's) and names its keys.
+    pub fn on_action_in(&mut self, action: Action, keymap: &Keymap) -> Option<Vec<Effect>> {
+        self.act(action, Some(keymap))
+    }
+
+    fn act(&mut self, action: Action, keymap: Option<&Keymap>) -> Option<Vec<Effect>> {
+        let lang = keymap.map_or(Lang::En, Keymap::lang);
         let area = &mut self.textarea;
         let changed = match action {
-            Action::Save => return Some(self.save()),
+            Action::Save => return Some(self.save(keymap)),
             Action::Cancel => {
                 return Some(if self.changed() {
                     vec![Effect::Go(Go::Confirm(Question {
-                        text: "Discard the changes to this note?".into(),
+                        text: t(lang, "editor-discard-question"),
                         yes: Answer::DiscardNote,
                     }))]
                 } else {
@@ -198,13 +212,24 @@ impl Editor {
 
     /// Saves the note (an empty new note is not saved; an existing note emptied is kept
     /// as it was, with a message: deleting is the panel's).
-    fn save(&mut self) -> Vec<Effect> {
+    fn save(&mut self, keymap: Option<&Keymap>) -> Vec<Effect> {
         let body = self.text().trim_end().to_string();
         let op = match &self.note_id {
             Some(_) if body.trim().is_empty() => {
-                return vec![Effect::Say(Message::warning(
-                    "an empty note is not saved; d in the notes panel (A) deletes a note",
-                ))];
+                let defaults;
+                let keymap = match keymap {
+                    Some(k) => k,
+                    None => {
+                        defaults = Keymap::defaults();
+                        &defaults
+                    }
+                };
+                return vec![Effect::Say(Message::warning(tr!(
+                    keymap.lang(),
+                    "editor-empty-not-saved",
+                    delete = keymap.label(Context::Panel, Action::Delete),
+                    panel = keymap.label(Context::Reader, Action::Annotations)
+                )))];
             }
             Some(id) => NoteOp::UpdateNote {
                 id: id.clone(),
@@ -222,8 +247,10 @@ impl Editor {
         effects
     }
 
-    /// Draws the editor: the quoted passage above, the text area below.
+    /// Draws the editor: the quoted passage above, the text area below; its words in
+    /// the keymap's language (the interface's).
     pub fn render(&self, keymap: &Keymap, theme: &Theme, frame: &mut Frame) {
+        let lang = keymap.lang();
         let area = frame.area();
         let rect = centered(
             area,
@@ -232,12 +259,12 @@ impl Editor {
         );
         let save = keymap.label(Context::Editor, Action::Save);
         let cancel = keymap.label(Context::Editor, Action::Cancel);
-        let what = if self.note_id.is_some() {
-            "Edit note"
+        let id = if self.note_id.is_some() {
+            "editor-title-edit"
         } else {
-            "New note"
+            "editor-title-new"
         };
-        let title = format!("{what} · {save} saves · {cancel} cancels");
+        let title = tr!(lang, id, save = save, cancel = cancel);
         let inner = overlay_frame(theme, frame, rect, &title);
         if inner.height < 3 {
             return;
@@ -268,7 +295,15 @@ impl Editor {
             height: inner.height.saturating_sub(quote_rows + 1),
             ..inner
         };
-        frame.render_widget(&self.textarea, text_rect);
+        if self.textarea.is_empty() {
+            // The placeholder in the interface's language (an empty text area is cheap
+            // to copy).
+            let mut empty = self.textarea.clone();
+            empty.set_placeholder_text(t(lang, "editor-placeholder"));
+            frame.render_widget(&empty, text_rect);
+        } else {
+            frame.render_widget(&self.textarea, text_rect);
+        }
     }
 }
 

@@ -66,7 +66,7 @@ impl Finder {
                 });
             }
         }
-        for b in &m.library.briefings {
+        for b in &m.shelf.entries {
             entries.push(Entry {
                 label: format!("⧉ {}", crate::domain::text::sanitize_line(&b.title)),
                 target: Target::Briefing(b.id.clone()),

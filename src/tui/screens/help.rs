@@ -1,13 +1,16 @@
 //! The help overlay, generated from the keymap: the keys of the screen it was opened
 //! from first, then those it shares with every list or text, then the keys that work
-//! everywhere; each with its action's description. Rebound keys show as rebound.
+//! everywhere; each with its action's description. Rebound keys show as rebound. In
+//! the interface's language (the keymap's), descriptions from the catalogue.
 
 use ratatui::Frame;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use crate::domain::i18n::t;
 use crate::domain::text::truncate;
 use crate::keys::{Action, Context, Keymap};
+use crate::tr;
 use crate::tui::effect::Effect;
 use crate::tui::widgets::filter::Filter;
 use crate::tui::widgets::scroll::scrolled;
@@ -36,69 +39,66 @@ pub struct Row {
     pub action: Option<Action>,
 }
 
-/// The help's rows for a context.
+/// A blank row between groups.
+fn gap() -> Row {
+    Row {
+        keys: String::new(),
+        text: String::new(),
+        action: None,
+    }
+}
+
+/// A row that is not an action: a heading (no keys) or a note on keys.
+fn words(keys: String, text: String) -> Row {
+    Row {
+        keys,
+        text,
+        action: None,
+    }
+}
+
+/// The help's rows for a context, in the keymap's language (the interface's).
 pub fn rows(keymap: &Keymap, context: Context) -> Vec<Row> {
+    let lang = keymap.lang();
     let mut out = Vec::new();
     for group in keymap.help(context) {
         if !out.is_empty() {
-            out.push(Row {
-                keys: String::new(),
-                text: String::new(),
-                action: None,
-            });
+            out.push(gap());
         }
         let title = if group.context == context {
-            format!("{} — this screen", group.context.title())
+            tr!(
+                lang,
+                "help-this-screen",
+                context = group.context.title(lang)
+            )
         } else {
-            group.context.title().to_string()
+            group.context.title(lang)
         };
-        out.push(Row {
-            keys: String::new(),
-            text: title,
-            action: None,
-        });
+        out.push(words(String::new(), title));
         for (keys, action) in group.rows {
-            let keys: Vec<String> = keys.iter().map(ToString::to_string).collect();
+            let keys: Vec<String> = keys.iter().map(|k| k.label(lang)).collect();
             out.push(Row {
                 keys: keys.join(", "),
-                text: action.description().to_string(),
+                text: action.describe(lang),
                 action: Some(action),
             });
         }
     }
     if context.types_text() {
-        out.push(Row {
-            keys: String::new(),
-            text: String::new(),
-            action: None,
-        });
-        out.push(Row {
-            keys: "letters".into(),
-            text: "Typed as text here".into(),
-            action: None,
-        });
+        out.push(gap());
+        out.push(words(t(lang, "help-letters-key"), t(lang, "help-letters")));
     }
     if matches!(context, Context::Reader | Context::Outline) {
-        out.push(Row {
-            keys: String::new(),
-            text: String::new(),
-            action: None,
-        });
-        out.push(Row {
-            keys: String::new(),
-            text: "Mouse".into(),
-            action: None,
-        });
-        out.push(Row {
-            keys: "click".into(),
-            text: "Jump to an outline entry, or put the cursor on a paragraph".into(),
-            action: None,
-        });
-        out.push(Row {
-            keys: "wheel".into(),
-            text: "Scroll the pane under the pointer".into(),
-            action: None,
-        });
+        out.push(gap());
+        out.push(words(String::new(), t(lang, "help-mouse")));
+        out.push(words(
+            t(lang, "help-mouse-click-key"),
+            t(lang, "help-mouse-click"),
+        ));
+        out.push(words(
+            t(lang, "help-mouse-wheel-key"),
+            t(lang, "help-mouse-wheel"),
+        ));
     }
     out
 }
@@ -219,13 +219,20 @@ impl Help {
         );
         let all = lines(keymap, self.context, width, &self.filter);
         let rect = area(screen, all.len() + usize::from(self.filter.is_active()));
+        let lang = keymap.lang();
         let close = keymap.label(Context::Help, Action::Back);
-        let title = format!("Help · {} · {close} closes", self.context.title());
+        let title = tr!(
+            lang,
+            "help-title",
+            context = self.context.title(lang),
+            close = close
+        );
         let inner = overlay_frame(theme, frame, rect, &title);
         let key_width = key_width(usize::from(inner.width));
         let mut shown: Vec<Line> = Vec::new();
         if self.filter.is_active() {
-            shown.push(Line::from(self.filter.spans(
+            shown.push(Line::from(self.filter.spans_in(
+                lang,
                 usize::from(inner.width),
                 theme.dim,
                 theme.key,

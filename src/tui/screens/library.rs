@@ -6,8 +6,7 @@ pub mod render;
 
 use ratatui::layout::Rect;
 
-use crate::domain::briefing::Briefing;
-use crate::domain::library::Library;
+use crate::domain::shelf::{Entry, Shelf};
 use crate::keys::{Action, Context};
 use crate::tui::effect::{Effect, Go};
 use crate::tui::messages::Message;
@@ -37,16 +36,17 @@ pub struct LibraryScreen {
     pub selected: usize,
     /// The first visible row.
     pub offset: usize,
-    /// Indices into the library's briefings, filtered and sorted.
+    /// Indices into the shelf's entries, filtered and sorted.
     pub rows: Vec<usize>,
-    /// What the filter matches, per briefing (built once per briefing).
+    /// What the filter matches, per entry (built once per entry, again when the shelf
+    /// is replaced).
     haystacks: Vec<String>,
     /// The screen's size.
     size: Rect,
 }
 
 /// What the filter matches: title, id, language and tags, as one slug.
-fn haystack(b: &Briefing) -> String {
+fn haystack(b: &Entry) -> String {
     let mut text = format!("{} {}", b.title, b.id);
     if let Some(lang) = &b.language {
         text.push(' ');
@@ -60,8 +60,8 @@ fn haystack(b: &Briefing) -> String {
 }
 
 impl LibraryScreen {
-    /// The library screen over `library`.
-    pub fn new(library: &Library, size: Rect) -> LibraryScreen {
+    /// The library screen over `shelf`.
+    pub fn new(shelf: &Shelf, size: Rect) -> LibraryScreen {
         let mut screen = LibraryScreen {
             filter: LineInput::default(),
             filtering: false,
@@ -72,7 +72,7 @@ impl LibraryScreen {
             haystacks: Vec::new(),
             size,
         };
-        screen.refresh(library);
+        screen.refresh(shelf);
         screen
     }
 
@@ -100,21 +100,43 @@ impl LibraryScreen {
         self.offset = scroll_top(self.selected, self.offset, self.page(), self.rows.len());
     }
 
-    /// Filters and sorts the rows again (the library, the filter or the order changed).
-    pub fn refresh(&mut self, library: &Library) {
-        let known = self.haystacks.len().min(library.briefings.len());
+    /// The shelf was replaced (read again from the catalogue): the rows are rebuilt,
+    /// the selection stays on the briefing it was on.
+    pub fn replaced(&mut self, old: &Shelf, new: &Shelf) {
+        let selected = self
+            .selected_index()
+            .and_then(|i| old.entries.get(i))
+            .map(|e| e.id.clone());
+        self.haystacks.clear();
+        self.refresh(new);
+        if let Some(id) = selected
+            && let Some(row) = self
+                .rows
+                .iter()
+                .position(|&i| new.entries.get(i).is_some_and(|e| e.id == id))
+        {
+            self.selected = row;
+            self.keep_visible();
+        }
+    }
+
+    /// Filters and sorts the rows again (entries were added, the filter or the order
+    /// changed).
+    pub fn refresh(&mut self, shelf: &Shelf) {
+        let entries = &shelf.entries;
+        let known = self.haystacks.len().min(entries.len());
         self.haystacks.truncate(known);
-        for b in &library.briefings[known..] {
+        for b in &entries[known..] {
             self.haystacks.push(haystack(b));
         }
         // Every word of the filter must appear (accents and case folded).
         let filter = crate::domain::text::slugify(self.filter.text());
         let words: Vec<&str> = filter.split('-').filter(|w| !w.is_empty()).collect();
         let haystacks = &self.haystacks;
-        let mut rows: Vec<usize> = (0..library.briefings.len())
+        let mut rows: Vec<usize> = (0..entries.len())
             .filter(|&i| words.iter().all(|w| haystacks[i].contains(w)))
             .collect();
-        let briefings = &library.briefings;
+        let briefings = entries;
         match self.sort {
             Sort::Title => rows.sort_by_cached_key(|&i| briefings[i].title.to_lowercase()),
             Sort::Date => rows.sort_by(|&a, &b| {
@@ -140,7 +162,7 @@ impl LibraryScreen {
     /// Takes an action; `None` when it means nothing here.
     pub fn on_action(&mut self, action: Action, m: &Model) -> Option<Vec<Effect>> {
         if self.filtering {
-            return self.on_prompt(action, &m.library);
+            return self.on_prompt(action, &m.shelf);
         }
         let page = self.page() as isize;
         let len = self.rows.len();
@@ -154,10 +176,7 @@ impl LibraryScreen {
             Action::Top => self.selected = 0,
             Action::Bottom => self.selected = len.saturating_sub(1),
             Action::Open => {
-                let Some(b) = self
-                    .selected_index()
-                    .and_then(|i| m.library.briefings.get(i))
-                else {
+                let Some(b) = self.selected_index().and_then(|i| m.shelf.entries.get(i)) else {
                     return Some(vec![Effect::Say(Message::info("no briefing to open"))]);
                 };
                 return Some(vec![Effect::Go(Go::Briefing {
@@ -171,12 +190,12 @@ impl LibraryScreen {
                     Sort::Date => Sort::Title,
                     Sort::Title => Sort::Date,
                 };
-                self.refresh(&m.library);
+                self.refresh(&m.shelf);
             }
             Action::Back => {
                 if !self.filter.is_empty() {
                     self.filter.clear();
-                    self.refresh(&m.library);
+                    self.refresh(&m.shelf);
                 } else if m.open.is_some() {
                     return Some(vec![Effect::Go(Go::Back)]);
                 } else {
@@ -193,7 +212,7 @@ impl LibraryScreen {
         Some(Vec::new())
     }
 
-    fn on_prompt(&mut self, action: Action, library: &Library) -> Option<Vec<Effect>> {
+    fn on_prompt(&mut self, action: Action, shelf: &Shelf) -> Option<Vec<Effect>> {
         match action {
             Action::Submit => self.filtering = false,
             Action::Cancel => {
@@ -205,16 +224,16 @@ impl LibraryScreen {
                 self.selected = 0;
             }
         }
-        self.refresh(library);
+        self.refresh(shelf);
         Some(Vec::new())
     }
 
     /// Text typed into the filter.
-    pub fn on_text(&mut self, text: &str, library: &Library) {
+    pub fn on_text(&mut self, text: &str, shelf: &Shelf) {
         if self.filtering {
             self.filter.insert(text);
             self.selected = 0;
-            self.refresh(library);
+            self.refresh(shelf);
         }
     }
 }

@@ -78,6 +78,14 @@ impl LibrarySearch {
             return Vec::new();
         }
         self.running = true;
+        if let Some(archive) = &m.archive {
+            return vec![Effect::Work(Job::SearchArchive(
+                archive.clone(),
+                query,
+                self.generation,
+                self.current.clone(),
+            ))];
+        }
         match &m.index {
             Some(index) => vec![Effect::Work(Job::SearchLibrary(
                 index.clone(),
@@ -195,8 +203,8 @@ pub fn render(view: &LibrarySearch, m: &Model, theme: &Theme, frame: &mut Frame)
             break;
         }
         if last_briefing != Some(hit.briefing.as_str()) {
-            let title = m.library.get(&hit.briefing).map_or_else(
-                || hit.briefing.clone(),
+            let title = m.shelf.get(&hit.briefing).map_or_else(
+                || sanitize_line(&hit.briefing).into_owned(),
                 |b| sanitize_line(&b.title).into_owned(),
             );
             lines.push(Line::from(Span::styled(
@@ -214,11 +222,10 @@ pub fn render(view: &LibrarySearch, m: &Model, theme: &Theme, frame: &mut Frame)
             Field::Summary => "summary".to_string(),
             Field::Note => "note".to_string(),
             _ => {
-                let section = m
-                    .library
-                    .get(&hit.briefing)
-                    .and_then(|b| b.sections.get(hit.unit.wrapping_sub(1)))
-                    .map_or_else(String::new, |s| sanitize_line(&s.title).into_owned());
+                let section = hit
+                    .section_title
+                    .as_deref()
+                    .map_or_else(String::new, |t| sanitize_line(t).into_owned());
                 format!("§{} {}", hit.unit, truncate(&section, 28))
             }
         };
@@ -229,10 +236,17 @@ pub fn render(view: &LibrarySearch, m: &Model, theme: &Theme, frame: &mut Frame)
             theme.text
         };
         let lead = format!("  {place}: ");
-        let snippet = &hit.snippet;
+        // Fitted to the room left, the match centred in it: never cut at the edge.
+        let room = width.saturating_sub(display_width(&lead));
+        let (snippet, highlight) = if display_width(&hit.snippet) > room {
+            crate::domain::search::snippet_within(&hit.snippet, hit.highlight.clone(), room)
+        } else {
+            (hit.snippet.clone(), hit.highlight.clone())
+        };
+        let snippet = &snippet;
         let (a, b) = (
-            hit.highlight.start.min(snippet.len()),
-            hit.highlight.end.min(snippet.len()),
+            highlight.start.min(snippet.len()),
+            highlight.end.min(snippet.len()),
         );
         let valid = snippet.is_char_boundary(a) && snippet.is_char_boundary(b);
         let mut spans = vec![Span::styled(

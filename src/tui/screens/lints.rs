@@ -7,6 +7,7 @@ use ratatui::Frame;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use crate::domain::i18n::{DocLabel, t};
 use crate::domain::text::{sanitize_line, truncate};
 use crate::domain::tradecraft::lint::{Lint, lint_briefing};
 use crate::keys::Action;
@@ -60,14 +61,16 @@ impl LintsView {
             Action::Bottom => self.selected = len.saturating_sub(1),
             Action::Back | Action::Lints => return Some(vec![Effect::Close]),
             Action::Search => {
-                return Some(vec![Effect::Say(crate::tui::messages::Message::info(
-                    "the panel has nothing to filter: it lists every warning",
-                ))]);
+                return Some(vec![Effect::Say(crate::tui::messages::Message::info(t(
+                    m.lang,
+                    "lints-nothing-to-filter",
+                )))]);
             }
             Action::Open if self.lints.is_empty() => {
-                return Some(vec![Effect::Say(crate::tui::messages::Message::info(
-                    "no warning to go to: the briefing passes the lint",
-                ))]);
+                return Some(vec![Effect::Say(crate::tui::messages::Message::info(t(
+                    m.lang,
+                    "lints-nothing-to-open",
+                )))]);
             }
             Action::Open => {
                 let id = m.open_id()?.to_string();
@@ -94,16 +97,20 @@ impl LintsView {
             area.width.saturating_sub(4).min(110),
             area.height.saturating_sub(2),
         );
-        let inner = overlay_frame(theme, frame, rect, "Estimative language (ICD 203)");
+        let inner = overlay_frame(theme, frame, rect, &t(m.lang, "lints-title"));
         let width = usize::from(inner.width);
         let mut lines = Vec::new();
         if self.lints.is_empty() {
-            lines.push(Line::from(Span::styled(
-                "Nothing to report: likelihood and confidence are stated apart, on one scale.",
-                theme.dim,
-            )));
+            for piece in textwrap::wrap(&t(m.lang, "lints-none"), width.max(1)) {
+                lines.push(Line::from(Span::styled(piece.into_owned(), theme.dim)));
+            }
         }
         let titles = m.open.as_ref();
+        // The bottom line is named as the briefing names it; the warnings themselves
+        // come from the domain's lint, in English.
+        let bottom_line = titles.map_or_else(String::new, |b| {
+            crate::tui::widgets::doc_labels(b, m.lang).get(DocLabel::BottomLine)
+        });
         for (i, lint) in self.lints.iter().enumerate().skip(self.offset) {
             if lines.len() >= usize::from(inner.height) {
                 break;
@@ -115,7 +122,7 @@ impl LintsView {
                         .map_or_else(String::new, |sec| sanitize_line(&sec.title).into_owned());
                     format!("§{} {}", s + 1, truncate(&title, 28))
                 }
-                None => "Bottom line".into(),
+                None => bottom_line.clone(),
             };
             let text = format!("⚠ {place} — {}", sanitize_line(&lint.message));
             let style = if i == self.selected {

@@ -6,8 +6,10 @@ use ratatui::Frame;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use crate::domain::i18n::{Lang, t};
 use crate::domain::text::sanitize_line;
 use crate::keys::{Action, Context, Keymap};
+use crate::tr;
 use crate::tui::effect::Effect;
 use crate::tui::messages::{MessageLog, Tone};
 use crate::tui::widgets::filter::Filter;
@@ -24,8 +26,8 @@ pub struct Log {
     pub filter: Filter,
 }
 
-/// The log's lines at a width: each message wrapped, newest first.
-fn lines(log: &MessageLog, width: usize, filter: &Filter) -> Vec<(String, Tone)> {
+/// The log's lines at a width, in `lang`: each message wrapped, newest first.
+fn lines(log: &MessageLog, width: usize, filter: &Filter, lang: Lang) -> Vec<(String, Tone)> {
     let mut out = Vec::new();
     for entry in log.entries().rev() {
         if !filter.matches(&entry.message.text) {
@@ -33,9 +35,9 @@ fn lines(log: &MessageLog, width: usize, filter: &Filter) -> Vec<(String, Tone)>
         }
         let stamp = entry.at.strftime("%H:%M:%S").to_string();
         let tag = match entry.message.tone {
-            Tone::Info => "",
-            Tone::Warning => "warning: ",
-            Tone::Error => "error: ",
+            Tone::Info => String::new(),
+            Tone::Warning => format!("{} ", t(lang, "app-log-warning")),
+            Tone::Error => format!("{} ", t(lang, "app-log-error")),
         };
         let text = format!("{stamp}  {tag}{}", sanitize_line(&entry.message.text));
         let indent = " ".repeat(stamp.len() + 2);
@@ -87,7 +89,13 @@ impl Log {
             Action::Back if self.filter.clear() => return Some(Vec::new()),
             _ => {}
         }
-        let len = lines(log, width, &self.filter).len();
+        // The words `warning:` and `error:` differ by language and the log is not told
+        // which one it is drawn in: scroll as far as the longest needs.
+        let len = Lang::ALL
+            .into_iter()
+            .map(|lang| lines(log, width, &self.filter, lang).len())
+            .max()
+            .unwrap_or(0);
         if matches!(action, Action::Back | Action::Messages | Action::Open) {
             return Some(vec![Effect::Close]);
         }
@@ -95,8 +103,9 @@ impl Log {
         Some(Vec::new())
     }
 
-    /// Draws the log over the screen.
+    /// Draws the log over the screen, in the keymap's language (the interface's).
     pub fn render(&self, log: &MessageLog, keymap: &Keymap, theme: &Theme, frame: &mut Frame) {
+        let lang = keymap.lang();
         let area = frame.area();
         let rect = centered(
             area,
@@ -108,12 +117,13 @@ impl Log {
             theme,
             frame,
             rect,
-            &format!("Messages · newest first · {close} closes"),
+            &tr!(lang, "app-log-title", close = close),
         );
-        let all = lines(log, usize::from(inner.width), &self.filter);
+        let all = lines(log, usize::from(inner.width), &self.filter, lang);
         let mut shown: Vec<Line> = Vec::new();
         if self.filter.is_active() {
-            shown.push(Line::from(self.filter.spans(
+            shown.push(Line::from(self.filter.spans_in(
+                lang,
                 usize::from(inner.width),
                 theme.dim,
                 theme.key,
@@ -134,7 +144,10 @@ impl Log {
                 }),
         );
         if shown.is_empty() {
-            shown.push(Line::from(Span::styled("No message yet.", theme.dim)));
+            shown.push(Line::from(Span::styled(
+                t(lang, "app-log-empty"),
+                theme.dim,
+            )));
         }
         frame.render_widget(Paragraph::new(shown), inner);
     }

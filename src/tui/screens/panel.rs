@@ -9,8 +9,10 @@ pub mod render;
 use crate::domain::annotation::{Status, tags_of};
 use crate::domain::briefing::Briefing;
 use crate::domain::fold::{fold, fold_query};
+use crate::domain::i18n::{Lang, t};
 use crate::domain::store::{AnnotationRef, AnnotationSet};
 use crate::keys::{Action, Context};
+use crate::tr;
 use crate::tui::effect::{Answer, EditorRequest, Effect, Go, NoteOp, Place, Question};
 use crate::tui::jobs::{Job, Purpose};
 use crate::tui::messages::Message;
@@ -93,11 +95,13 @@ fn items_of(
     set: &AnnotationSet,
     briefing: Option<&Briefing>,
     placed: Option<&Placed>,
+    lang: Lang,
 ) -> Vec<Item> {
     let section_title = |id: &str| {
-        briefing
-            .and_then(|b| b.section(id))
-            .map_or_else(|| format!("(section {id})"), |s| s.title.clone())
+        briefing.and_then(|b| b.section(id)).map_or_else(
+            || tr!(lang, "panel-section-missing", id = id),
+            |s| s.title.clone(),
+        )
     };
     let unit_of = |id: &str| {
         briefing
@@ -192,7 +196,7 @@ impl Panel {
     pub fn refresh(&mut self, m: &Model) {
         let mut items = Vec::new();
         if let (Some(set), Some(open)) = (m.open_set(), &m.open) {
-            items.extend(items_of(set, Some(open), Some(&m.placed)));
+            items.extend(items_of(set, Some(open), Some(&m.placed), m.lang));
         }
         if self.all
             && let Some(others) = &self.others
@@ -204,7 +208,7 @@ impl Panel {
                 // A set in memory (unsaved) is newer than the one read from the store.
                 let set = m.notebook.get(&set.file.briefing).unwrap_or(set);
                 let briefing = m.library.get(&set.file.briefing).map(|b| b.as_ref());
-                items.extend(items_of(set, briefing, None));
+                items.extend(items_of(set, briefing, None, m.lang));
             }
         }
         self.unfiltered = items.len();
@@ -215,16 +219,17 @@ impl Panel {
         let mut rows = Vec::new();
         if !review.is_empty() {
             review.sort_by_key(|i| std::cmp::Reverse(i.updated));
-            rows.push(Row::Heading(format!(
-                "Needs review · {} not found in the current text",
-                review.len()
+            rows.push(Row::Heading(tr!(
+                m.lang,
+                "panel-needs-review",
+                count = review.len()
             )));
             rows.extend(review.into_iter().map(|i| Row::Item(Box::new(i))));
         }
         if self.by_date {
             placed.sort_by_key(|i| std::cmp::Reverse(i.updated));
             if !placed.is_empty() {
-                rows.push(Row::Heading("Newest first".into()));
+                rows.push(Row::Heading(t(m.lang, "panel-newest-first")));
             }
             rows.extend(placed.into_iter().map(|i| Row::Item(Box::new(i))));
         } else {
@@ -248,9 +253,12 @@ impl Panel {
             trash.sort_by_key(|i| std::cmp::Reverse(i.updated));
             let restore = m.keymap.label(Context::Panel, Action::Restore);
             let empty = m.keymap.label(Context::Panel, Action::EmptyTrash);
-            rows.push(Row::Heading(format!(
-                "Trash · {} · {restore} restores, {empty} empties it",
-                trash.len()
+            rows.push(Row::Heading(tr!(
+                m.lang,
+                "panel-trash",
+                count = trash.len(),
+                restore = restore,
+                empty = empty
             )));
             rows.extend(trash.into_iter().map(|i| Row::Item(Box::new(i))));
         }
@@ -313,11 +321,14 @@ impl Panel {
                     let label = input.text().trim().to_string();
                     let id = id.clone();
                     self.labeling = None;
-                    let said = if label.is_empty() {
-                        "label removed"
-                    } else {
-                        "label saved with the bookmark"
-                    };
+                    let said = t(
+                        m.lang,
+                        if label.is_empty() {
+                            "panel-label-removed"
+                        } else {
+                            "panel-label-saved"
+                        },
+                    );
                     return Some(vec![
                         Effect::Note(NoteOp::Label {
                             id,
@@ -385,14 +396,12 @@ impl Panel {
             Action::ToggleScope => {
                 self.all = !self.all;
                 if self.all && self.others.is_none() {
-                    let ids: Vec<String> = m
-                        .library
-                        .briefings
-                        .iter()
-                        .map(|b| b.id.clone())
-                        .filter(|id| Some(id.as_str()) != m.open_id())
-                        .collect();
-                    effects.push(Effect::Work(Job::OtherNotes(ids, Purpose::Panel)));
+                    // No ids: every briefing with notes in the store.
+                    effects.push(Effect::Work(Job::OtherNotes(
+                        Vec::new(),
+                        Purpose::Panel,
+                        m.source(),
+                    )));
                 }
                 self.refresh(m);
             }
@@ -403,11 +412,10 @@ impl Panel {
             Action::EmptyTrash => {
                 let empty = m.open_set().is_none_or(|s| s.file.trash.is_empty());
                 effects.push(if empty {
-                    Effect::Say(Message::info("the trash is empty"))
+                    Effect::Say(Message::info(t(m.lang, "panel-trash-empty")))
                 } else {
                     Effect::Go(Go::Confirm(Question {
-                        text: "Empty the trash? Its notes and bookmarks are removed for good."
-                            .into(),
+                        text: t(m.lang, "panel-empty-trash-question"),
                         yes: Answer::EmptyTrash,
                     }))
                 });
@@ -443,8 +451,10 @@ impl Panel {
             Ok(())
         } else {
             let open = m.keymap.label(Context::Panel, Action::Open);
-            Err(vec![Effect::Say(Message::info(format!(
-                "open that briefing ({open}) to change its notes"
+            Err(vec![Effect::Say(Message::info(tr!(
+                m.lang,
+                "panel-other-briefing",
+                open = open
             )))])
         }
     }
@@ -455,8 +465,10 @@ impl Panel {
         };
         if item.trashed {
             let restore = m.keymap.label(Context::Panel, Action::Restore);
-            return vec![Effect::Say(Message::info(format!(
-                "in the trash: {restore} restores it first"
+            return vec![Effect::Say(Message::info(tr!(
+                m.lang,
+                "panel-in-trash",
+                restore = restore
             )))];
         }
         if m.open_id() != Some(item.briefing.as_str()) {
@@ -476,9 +488,7 @@ impl Panel {
                     at: Some(Place::Block(pos)),
                 }),
             ],
-            None => vec![Effect::Say(Message::info(
-                "its passage is no longer in the briefing: the quote is kept here",
-            ))],
+            None => vec![Effect::Say(Message::info(t(m.lang, "panel-passage-gone")))],
         }
     }
 
@@ -488,14 +498,14 @@ impl Panel {
         };
         if item.is_note {
             let edit = m.keymap.label(Context::Panel, Action::Edit);
-            return vec![Effect::Say(Message::info(format!(
-                "labels are for bookmarks; {edit} edits a note's text"
+            return vec![Effect::Say(Message::info(tr!(
+                m.lang,
+                "panel-labels-for-bookmarks",
+                edit = edit
             )))];
         }
         if item.trashed {
-            return vec![Effect::Say(Message::info(
-                "restore it from the trash first",
-            ))];
+            return vec![Effect::Say(Message::info(t(m.lang, "panel-restore-first")))];
         }
         if let Err(e) = self.in_open_briefing(item, m) {
             return e;
@@ -509,12 +519,13 @@ impl Panel {
             return Vec::new();
         };
         if !item.is_note {
-            return vec![Effect::Say(Message::info("a bookmark has no text to edit"))];
+            return vec![Effect::Say(Message::info(t(
+                m.lang,
+                "panel-bookmark-no-text",
+            )))];
         }
         if item.trashed {
-            return vec![Effect::Say(Message::info(
-                "restore it from the trash first",
-            ))];
+            return vec![Effect::Say(Message::info(t(m.lang, "panel-restore-first")))];
         }
         if let Err(e) = self.in_open_briefing(item, m) {
             return e;
@@ -538,7 +549,10 @@ impl Panel {
             return Vec::new();
         };
         if item.trashed {
-            return vec![Effect::Say(Message::info("already in the trash"))];
+            return vec![Effect::Say(Message::info(t(
+                m.lang,
+                "panel-already-in-trash",
+            )))];
         }
         if let Err(e) = self.in_open_briefing(item, m) {
             return e;
@@ -546,8 +560,10 @@ impl Panel {
         let restore = m.keymap.label(Context::Panel, Action::Restore);
         vec![
             Effect::Note(NoteOp::Delete(item.id.clone())),
-            Effect::Say(Message::info(format!(
-                "moved to the trash: {restore} restores it"
+            Effect::Say(Message::info(tr!(
+                m.lang,
+                "panel-moved-to-trash",
+                restore = restore
             ))),
         ]
     }
@@ -561,11 +577,11 @@ impl Panel {
         }
         let empty = m.open_set().is_none_or(|s| s.file.trash.is_empty());
         if empty {
-            return vec![Effect::Say(Message::info("the trash is empty"))];
+            return vec![Effect::Say(Message::info(t(m.lang, "panel-trash-empty")))];
         }
         vec![
             Effect::Note(NoteOp::Restore(chosen.map(|i| i.id.clone()))),
-            Effect::Say(Message::info("restored")),
+            Effect::Say(Message::info(t(m.lang, "panel-restored"))),
         ]
     }
 
@@ -574,16 +590,14 @@ impl Panel {
             return Vec::new();
         };
         if item.status != Status::Moved {
-            return vec![Effect::Say(Message::info(
-                "only a moved note needs confirming",
-            ))];
+            return vec![Effect::Say(Message::info(t(m.lang, "panel-only-moved")))];
         }
         if let Err(e) = self.in_open_briefing(item, m) {
             return e;
         }
         vec![
             Effect::Note(NoteOp::ConfirmMove(item.id.clone())),
-            Effect::Say(Message::info("new place confirmed")),
+            Effect::Say(Message::info(t(m.lang, "panel-move-confirmed"))),
         ]
     }
 }

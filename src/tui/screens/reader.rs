@@ -19,8 +19,10 @@ use self::annotate::Selection;
 use self::pane::Pane;
 use self::search::Search;
 use crate::domain::briefing::Briefing;
+use crate::domain::i18n::{Lang, t};
 use crate::domain::search::DocIndex;
 use crate::keys::{Action, Context};
+use crate::tr;
 use crate::tui::effect::{Effect, Go, NoteOp, Place};
 use crate::tui::messages::Message;
 use crate::tui::model::Model;
@@ -111,7 +113,7 @@ impl ReaderScreen {
     pub fn new(briefing: Arc<Briefing>, size: Rect, m: &Model) -> ReaderScreen {
         let natural = natural_outline(&briefing);
         let mut screen = ReaderScreen {
-            pane: Pane::new(briefing, 60, 20),
+            pane: Pane::new(briefing, m.lang, 60, 20),
             outline: Outline::default(),
             focus: Focus::Reader,
             search: None,
@@ -210,11 +212,12 @@ impl ReaderScreen {
 
     /// `<` `>`: a narrower or wider outline (within its share of the screen); the
     /// width chosen, to remember.
-    fn widen_outline(&mut self, delta: i16) -> Option<Effect> {
+    fn widen_outline(&mut self, delta: i16, lang: Lang) -> Option<Effect> {
         if self.size.width < TWO_PANE_WIDTH {
-            return Some(Effect::Say(Message::info(
-                "the screen is too narrow for the outline beside the text",
-            )));
+            return Some(Effect::Say(Message::info(t(
+                lang,
+                "reader-outline-no-room",
+            ))));
         }
         let now = self.outline_width(self.size.width);
         self.outline_columns = Some(now.saturating_add_signed(delta).max(22));
@@ -222,11 +225,14 @@ impl ReaderScreen {
         self.outline_columns = Some(after);
         self.resize(self.size);
         (after == now).then(|| {
-            Effect::Say(Message::info(if delta > 0 {
-                "the outline is as wide as its share of the screen (outline_width in the config)"
-            } else {
-                "the outline is as narrow as it gets"
-            }))
+            Effect::Say(Message::info(t(
+                lang,
+                if delta > 0 {
+                    "reader-outline-widest"
+                } else {
+                    "reader-outline-narrowest"
+                },
+            )))
         })
     }
 
@@ -399,7 +405,7 @@ impl ReaderScreen {
                 } else {
                     -4
                 };
-                effects.extend(self.widen_outline(delta));
+                effects.extend(self.widen_outline(delta, m.lang));
                 return Some(effects);
             }
             _ => return None,
@@ -512,24 +518,30 @@ impl ReaderScreen {
     fn step_match(&mut self, forward: bool, m: &Model) -> Vec<Effect> {
         let Some(search) = &mut self.search else {
             let key = m.keymap.label(Context::Reader, Action::Search);
-            return vec![Effect::Say(Message::info(format!(
-                "no search: {key} starts one"
+            return vec![Effect::Say(Message::info(tr!(
+                m.lang,
+                "search-none",
+                key = key
             )))];
         };
         let Some(((pos, offset), wrapped)) = search.step(forward) else {
-            return vec![Effect::Say(Message::warning(format!(
-                "no match for “{}”",
-                search.input.text()
+            return vec![Effect::Say(Message::warning(tr!(
+                m.lang,
+                "search-no-match-for",
+                query = search.input.text()
             )))];
         };
         self.pane.jump_to_offset(pos, offset);
         self.moved = true;
         if wrapped {
-            vec![Effect::Say(Message::info(if forward {
-                "search wrapped to the top"
-            } else {
-                "search wrapped to the bottom"
-            }))]
+            vec![Effect::Say(Message::info(t(
+                m.lang,
+                if forward {
+                    "search-wrapped-top"
+                } else {
+                    "search-wrapped-bottom"
+                },
+            )))]
         } else {
             Vec::new()
         }

@@ -9,8 +9,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::domain::briefing::Briefing;
+use crate::domain::i18n::{DocLabel, Lang, t};
 use crate::domain::text::{sanitize_line, truncate};
+use crate::domain::tradecraft::grade::{Credibility, Grade, Reliability};
 use crate::keys::{Action, Context};
+use crate::tr;
 use crate::tui::effect::{Effect, Go, NoteOp, Place};
 use crate::tui::messages::Message;
 use crate::tui::model::Model;
@@ -61,6 +64,42 @@ fn snippet(briefing: &Briefing, unit: usize, block: usize) -> String {
         .unwrap_or_default()
 }
 
+/// What a grade means, in `lang`: `usually reliable; probably true` / `habituellement
+/// fiable ; probablement vraie` (the Admiralty code's words).
+fn grade_meaning(grade: Grade, lang: Lang) -> String {
+    let reliability = grade.reliability.map(|r| {
+        t(
+            lang,
+            match r {
+                Reliability::A => "grade-reliability-a",
+                Reliability::B => "grade-reliability-b",
+                Reliability::C => "grade-reliability-c",
+                Reliability::D => "grade-reliability-d",
+                Reliability::E => "grade-reliability-e",
+                Reliability::F => "grade-reliability-f",
+            },
+        )
+    });
+    let credibility = grade.credibility.map(|c| {
+        t(
+            lang,
+            match c {
+                Credibility::Confirmed => "grade-credibility-1",
+                Credibility::ProbablyTrue => "grade-credibility-2",
+                Credibility::PossiblyTrue => "grade-credibility-3",
+                Credibility::Doubtful => "grade-credibility-4",
+                Credibility::Improbable => "grade-credibility-5",
+                Credibility::CannotBeJudged => "grade-credibility-6",
+            },
+        )
+    });
+    match (reliability, credibility) {
+        (Some(r), Some(c)) => tr!(lang, "grade-meaning", reliability = r, credibility = c),
+        (Some(one), None) | (None, Some(one)) => one,
+        (None, None) => String::new(),
+    }
+}
+
 impl SourcesView {
     /// The view of the open briefing's sources.
     pub fn new(m: &Model, height: usize) -> SourcesView {
@@ -79,9 +118,12 @@ impl SourcesView {
             return;
         };
         let set = m.open_set();
+        let lang = m.lang;
+        // Places in the briefing are named as the briefing names them.
+        let doc = crate::tui::widgets::doc_labels(&b, lang);
         let mut rows = Vec::new();
         if b.sources.is_empty() {
-            rows.push(Row::Heading("This briefing names no source.".into()));
+            rows.push(Row::Heading(t(lang, "sources-none")));
         }
         for src in &b.sources {
             let withdrawn = src
@@ -94,12 +136,13 @@ impl SourcesView {
                 line.push_str(&format!(" [{}]", sanitize_line(id)));
             }
             if withdrawn {
-                line.push_str(" · WITHDRAWN");
+                line.push_str(" · ");
+                line.push_str(&t(lang, "sources-withdrawn-mark"));
             }
             line.push_str(&if grade.is_empty() {
-                " · not graded".to_string()
+                format!(" · {}", t(lang, "sources-not-graded"))
             } else {
-                format!(" · {} ({})", grade.label(), grade.meaning())
+                format!(" · {} ({})", grade.label(), grade_meaning(grade, lang))
             });
             rows.push(Row::Source(src.id.clone(), line));
             if let Some(why) = &src.grading {
@@ -109,17 +152,20 @@ impl SourcesView {
                 rows.push(Row::Detail(format!("    {}", sanitize_line(url))));
             }
             let Some(id) = &src.id else {
-                rows.push(Row::Detail("    no id: nothing can cite it".into()));
+                rows.push(Row::Detail(format!("    {}", t(lang, "sources-no-id"))));
                 continue;
             };
             let passages = b.passages_citing(id);
             if passages.is_empty() {
-                rows.push(Row::Detail("    cited nowhere".into()));
+                rows.push(Row::Detail(format!(
+                    "    {}",
+                    t(lang, "sources-cited-nowhere")
+                )));
             }
             for p in &passages {
                 let unit = p.section.map_or(0, |s| s + 1);
                 let title = p.section.and_then(|s| b.sections.get(s)).map_or_else(
-                    || "Bottom line".to_string(),
+                    || doc.get(DocLabel::BottomLine),
                     |s| sanitize_line(&s.title).into_owned(),
                 );
                 let place_name = if unit == 0 {
@@ -130,11 +176,14 @@ impl SourcesView {
                 let (place, text) = match p.block {
                     Some(block) => (
                         Place::Block(BlockPos { unit, block }),
-                        format!("    {place_name} — “{}”", snippet(&b, unit, block)),
+                        format!(
+                            "    {place_name} — {}",
+                            tr!(lang, "text-quoted", text = snippet(&b, unit, block))
+                        ),
                     ),
                     None => (
                         Place::Unit(unit),
-                        format!("    {place_name} — the whole section"),
+                        format!("    {place_name} — {}", t(lang, "sources-whole-section")),
                     ),
                 };
                 rows.push(Row::Passage(place, text));
@@ -167,9 +216,10 @@ impl SourcesView {
             .collect();
         if !single.is_empty() {
             rows.push(Row::Heading(String::new()));
-            rows.push(Row::Heading(format!(
-                "Resting on a single source: {}",
-                single.join(", ")
+            rows.push(Row::Heading(tr!(
+                lang,
+                "sources-single",
+                sections = single.join(", ")
             )));
         }
         self.rows = rows;
@@ -221,9 +271,10 @@ impl SourcesView {
             Action::Bottom => self.step(self.rows.len() as isize),
             Action::Back | Action::Sources => return Some(vec![Effect::Close]),
             Action::Search => {
-                return Some(vec![Effect::Say(Message::info(
-                    "the sources view has nothing to filter: it lists every source",
-                ))]);
+                return Some(vec![Effect::Say(Message::info(t(
+                    m.lang,
+                    "sources-nothing-to-filter",
+                )))]);
             }
             Action::Open => {
                 let id = m.open_id()?.to_string();
@@ -239,9 +290,10 @@ impl SourcesView {
             }
             Action::Withdraw => {
                 let Some(id) = self.source().map(str::to_string) else {
-                    return Some(vec![Effect::Say(Message::info(
-                        "this source has no id: nothing cites it",
-                    ))]);
+                    return Some(vec![Effect::Say(Message::info(t(
+                        m.lang,
+                        "sources-cannot-withdraw",
+                    )))]);
                 };
                 let withdrawn = m.open_set().is_some_and(|s| s.is_withdrawn(&id));
                 return Some(vec![
@@ -249,11 +301,14 @@ impl SourcesView {
                         source: id,
                         withdrawn: !withdrawn,
                     }),
-                    Effect::Say(Message::info(if withdrawn {
-                        "source taken back"
-                    } else {
-                        "source withdrawn: what depends on it is listed under it"
-                    })),
+                    Effect::Say(Message::info(t(
+                        m.lang,
+                        if withdrawn {
+                            "sources-taken-back"
+                        } else {
+                            "sources-withdrawn"
+                        },
+                    ))),
                 ]);
             }
             _ => return None,
@@ -275,7 +330,7 @@ impl SourcesView {
             theme,
             frame,
             rect,
-            &format!("Sources · {withdraw} withdraws or takes back"),
+            &tr!(m.lang, "sources-title", key = withdraw),
         );
         let width = usize::from(inner.width);
         let lines: Vec<Line> = self
@@ -304,5 +359,38 @@ impl SourcesView {
             .collect();
         frame.render_widget(Paragraph::new(lines), inner);
         let _ = moved;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::tradecraft::grade::{CREDIBILITIES, RELIABILITIES};
+
+    #[test]
+    fn grades_mean_in_english_what_the_domain_says_and_in_french_its_own_words() {
+        for reliability in RELIABILITIES {
+            for credibility in CREDIBILITIES {
+                let grade = Grade {
+                    reliability: Some(reliability),
+                    credibility: Some(credibility),
+                };
+                assert_eq!(grade_meaning(grade, Lang::En), grade.meaning());
+                assert_ne!(grade_meaning(grade, Lang::Fr), grade.meaning());
+            }
+        }
+        let b2 = Grade {
+            reliability: Some(Reliability::B),
+            credibility: Some(Credibility::ProbablyTrue),
+        };
+        assert_eq!(
+            grade_meaning(b2, Lang::Fr),
+            "habituellement fiable\u{202f}; probablement vraie"
+        );
+        let only = Grade {
+            reliability: None,
+            credibility: Some(Credibility::Doubtful),
+        };
+        assert_eq!(grade_meaning(only, Lang::Fr), "douteuse");
     }
 }

@@ -10,9 +10,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::domain::library::Library;
 use crate::domain::text::{display_width, sanitize_line};
-use crate::domain::timeline::{MonthGroup, days_covered, is_past, timeline};
+use crate::domain::timeline::{MonthGroup, days_covered, is_past};
 use crate::keys::{Action, Context};
 use crate::tui::effect::{Effect, Go, Place};
 use crate::tui::model::Model;
@@ -54,23 +53,20 @@ pub struct TimelineView {
     height: usize,
     /// The widest date shown, in columns: the date column's width.
     date_width: usize,
+    /// How many briefings have dates.
+    briefing_count: usize,
 }
 
 /// What the filter looks at in an entry: the briefing's title and tags, the section's
 /// title and kind, the date's label and confidence.
 fn entry_text(entry: &crate::domain::timeline::TimelineEntry) -> String {
     let b = &entry.briefing;
-    let section = b.sections.get(entry.section);
-    let mut text = format!("{} {}", b.title, b.tags.join(" "));
-    if let Some(s) = section {
+    let mut text = format!("{} {} {}", b.title, b.tags.join(" "), entry.section_title);
+    if let Some(k) = &entry.kind {
         text.push(' ');
-        text.push_str(&s.title);
-        if let Some(k) = &s.kind {
-            text.push(' ');
-            text.push_str(&k.label());
-            text.push(' ');
-            text.push_str(k.as_str());
-        }
+        text.push_str(&k.label());
+        text.push(' ');
+        text.push_str(k.as_str());
     }
     for part in [&entry.span.label, &entry.span.confidence]
         .into_iter()
@@ -84,9 +80,10 @@ fn entry_text(entry: &crate::domain::timeline::TimelineEntry) -> String {
 
 impl TimelineView {
     /// Builds the timeline of a library, with `today` marked.
-    pub fn new(library: &Library, today: jiff::civil::Date, height: usize) -> TimelineView {
+    pub fn new(groups: Vec<MonthGroup>, today: jiff::civil::Date, height: usize) -> TimelineView {
         let mut view = TimelineView {
-            groups: timeline(library),
+            groups,
+            briefing_count: 0,
             rows: Vec::new(),
             selected: 0,
             offset: 0,
@@ -95,8 +92,25 @@ impl TimelineView {
             height: height.max(1),
             date_width: 0,
         };
+        view.briefing_count = view.count_briefings();
         view.rebuild();
         view
+    }
+
+    /// How many briefings have dates.
+    pub fn briefings(&self) -> usize {
+        self.briefing_count
+    }
+
+    fn count_briefings(&self) -> usize {
+        let mut ids: Vec<&str> = self
+            .groups
+            .iter()
+            .flat_map(|g| g.entries.iter().map(|e| e.briefing.id.as_str()))
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids.len()
     }
 
     /// Where keys go now.
@@ -252,7 +266,7 @@ pub const STRIP_MIN_WIDTH: u16 = 100;
 const STRIP: usize = 33;
 
 /// Draws the timeline over the whole screen but the status line.
-pub fn render(view: &TimelineView, m: &Model, theme: &Theme, frame: &mut Frame) {
+pub fn render(view: &TimelineView, _m: &Model, theme: &Theme, frame: &mut Frame) {
     let area = frame.area();
     let dates: usize = view.groups.iter().map(|g| g.entries.len()).sum();
     let count = if view.filter.is_active() {
@@ -264,8 +278,8 @@ pub fn render(view: &TimelineView, m: &Model, theme: &Theme, frame: &mut Frame) 
         theme,
         frame,
         format!(
-            " Timeline · {count} in {} briefings",
-            m.library.briefings.len()
+            " Timeline · {count} in {}",
+            crate::tui::messages::plural(view.briefings(), "briefing", "briefings")
         ),
     );
     if view.filter.is_active() {
@@ -366,7 +380,7 @@ pub fn render(view: &TimelineView, m: &Model, theme: &Theme, frame: &mut Frame) 
                 text.push_str(&format!(
                     "{} · {}",
                     sanitize_line(&entry.briefing.title),
-                    sanitize_line(entry.section_title())
+                    sanitize_line(&entry.section_title)
                 ));
                 if let Some(c) = &entry.span.confidence {
                     text.push_str(&format!(" ({})", sanitize_line(c)));

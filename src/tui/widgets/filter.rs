@@ -8,6 +8,8 @@ use ratatui::text::Span;
 
 use super::line_input::LineInput;
 use crate::domain::fold::{fold, fold_query};
+use crate::domain::i18n::{Lang, t};
+use crate::domain::text::display_width;
 use crate::keys::Action;
 
 /// A list's filter.
@@ -88,13 +90,23 @@ impl Filter {
         self.words.iter().all(|w| hay.contains(w.as_str()))
     }
 
-    /// The filter as shown: `Filter: words▏`.
+    /// The filter as shown, in English: see [`Filter::spans_in`].
     pub fn spans(&self, width: usize, label: Style, text: Style) -> Vec<Span<'static>> {
-        let mut spans = vec![Span::styled("Filter: ", label)];
-        spans.extend(
-            self.input
-                .spans(width.saturating_sub(8), text, self.editing),
-        );
+        self.spans_in(Lang::En, width, label, text)
+    }
+
+    /// The filter as shown in `lang`: `Filter: words▏` / `Filtre : mots▏`.
+    pub fn spans_in(
+        &self,
+        lang: Lang,
+        width: usize,
+        label: Style,
+        text: Style,
+    ) -> Vec<Span<'static>> {
+        let lead = format!("{} ", t(lang, "filter-label"));
+        let room = width.saturating_sub(display_width(&lead));
+        let mut spans = vec![Span::styled(lead, label)];
+        spans.extend(self.input.spans(room, text, self.editing));
         spans
     }
 }

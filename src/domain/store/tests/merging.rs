@@ -413,6 +413,29 @@ fn merge_title_one_side_changed_wins_else_ours() {
 }
 
 #[test]
+fn merge_never_takes_the_title_away() {
+    let (_dir, store) = temp_store();
+    // A title alone is not written, yet the set counts it as saved.
+    let mut a = load(&store, "b1");
+    a.set_title("T");
+    assert!(!save(&store, &mut a).written);
+    assert!(!a.is_dirty());
+    // Another instance, which never saw it, creates the file without a title.
+    let mut b = load(&store, "b1");
+    b.add_note(anchor("s"), "by b");
+    save(&store, &mut b);
+    // a's next save, with nothing changed here, keeps its title and writes it.
+    let outcome = save(&store, &mut a);
+    assert_eq!(a.title(), Some("T"));
+    assert_eq!(a.file.notes.len(), 1);
+    assert_eq!(outcome.merged_from_disk, 1);
+    assert_eq!(load(&store, "b1").title(), Some("T"));
+    // b, which has none, takes it from the file.
+    save(&store, &mut b);
+    assert_eq!(b.title(), Some("T"));
+}
+
+#[test]
 fn merge_read_marks_keep_their_text() {
     let (_dir, store) = temp_store();
     let mut a = load(&store, "b1");

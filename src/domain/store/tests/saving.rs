@@ -144,6 +144,33 @@ fn a_save_that_failed_is_not_adopted() {
     assert_eq!(body_of(&load(&store, "b1"), &id), "unsaved");
 }
 
+/// The proptest's minimal failing case, as it was: a title recorded while the set held
+/// nothing else (no file is written for a title alone), another instance then creating
+/// the file without one, and the reader recording the same title again during the save.
+/// The save must not read the title-less file as the title taken away.
+#[test]
+fn a_title_not_yet_on_disk_survives_a_save_over_another_instances_file() {
+    let (_dir, store) = temp_store();
+    let mut set = AnnotationSet::new("b1");
+    set.set_title("C");
+    assert!(!save(&store, &mut set).written);
+    let mut other = load(&store, "b1");
+    other.add_note(anchor("s9"), "by another instance");
+    save(&store, &mut other);
+    assert_eq!(load(&store, "b1").title(), None);
+
+    let (saved, ticket) = save_snapshot(&store, &set);
+    assert_eq!(saved.title(), Some("C"));
+    set.set_title("C");
+    set.adopt_saved(saved, ticket);
+    assert_eq!(set.title(), Some("C"));
+    assert_eq!(set.file.notes.len(), 1);
+    save(&store, &mut set);
+    let disk = load(&store, "b1");
+    assert_eq!(disk.title(), Some("C"));
+    assert_eq!(disk.file, set.file);
+}
+
 // ---- the same result as two saves in a row ------------------------------------------
 
 #[derive(Debug, Clone)]

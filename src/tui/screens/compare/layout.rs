@@ -178,10 +178,7 @@ fn column(
     let mut heads = Vec::new();
     for i in range.clone() {
         let entry = &entries[i];
-        let Some(section) = entry.briefing.sections.get(entry.section) else {
-            heads.push(rows.len());
-            continue;
-        };
+        let section = &entry.content;
         if !rows.is_empty() {
             rows.push(Row::Blank);
         }
@@ -228,14 +225,14 @@ mod tests {
     use crate::domain::timeline::{columns_of, kinds_in, sections_of_kind};
 
     fn layouts(width: usize) -> Vec<Layout> {
-        let library = Library::bundled();
+        let library = Library::bundled().briefings;
         kinds_in(&library)
             .iter()
             .map(|(kind, _)| {
                 let entries = sections_of_kind(&library, kind);
                 let blocks: Vec<Vec<Block>> = entries
                     .iter()
-                    .map(|e| render_markdown(&e.briefing.sections[e.section].body))
+                    .map(|e| render_markdown(&e.content.body))
                     .collect();
                 let runs = columns_of(&entries);
                 Layout::new(&entries, &blocks, &HashMap::new(), &runs, (width, 40), 88)
@@ -273,8 +270,9 @@ mod tests {
         };
         let briefing = std::sync::Arc::new(loaded.briefing);
         let entries = vec![CompareEntry {
-            briefing: briefing.clone(),
+            briefing: crate::domain::timeline::BriefingRef::of(&briefing),
             section: 0,
+            content: std::sync::Arc::new(briefing.sections[0].clone()),
         }];
         let blocks = vec![render_markdown(&briefing.sections[0].body)];
         let layout = Layout::new(

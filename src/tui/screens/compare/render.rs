@@ -22,6 +22,10 @@ use crate::tui::widgets::title_line;
 /// Draws the compare view over the whole screen but the status line.
 pub fn render(view: &CompareView, m: &Model, theme: &Theme, frame: &mut Frame) {
     let area = frame.area();
+    if view.loading && view.kinds.is_empty() {
+        title_line(theme, frame, " Compare · reading the sections…".to_string());
+        return;
+    }
     let Some((kind, count)) = view.kinds.get(view.kind) else {
         title_line(
             theme,
@@ -95,6 +99,16 @@ fn render_title(view: &CompareView, m: &Model, theme: &Theme, frame: &mut Frame,
         view.entries.len()
     );
     let mut parts = vec![position];
+    // Over the limit, the most recent briefings are shown: say so, with the key that
+    // narrows the rest down.
+    let shown_briefings = view.briefings_shown();
+    if view.briefings > shown_briefings {
+        let key = m.keymap.label(Context::Compare, Action::Search);
+        parts.push(format!(
+            "the {shown_briefings} most recent of {} briefings ({key} narrows)",
+            crate::tui::widgets::thousands(view.briefings)
+        ));
+    }
     if !view.layout.stacked {
         let shown = view.shown_columns();
         let total = view.layout.columns.len();
@@ -305,10 +319,9 @@ fn row_line(
         Row::Date(i, d) => {
             let entry = &view.entries[*i];
             let text = entry
-                .briefing
-                .sections
-                .get(entry.section)
-                .and_then(|s| s.dates.get(*d))
+                .content
+                .dates
+                .get(*d)
                 .map(|date| date.describe())
                 .unwrap_or_default();
             Line::from(Span::styled(
@@ -359,11 +372,7 @@ fn head_style(view: &CompareView, theme: &Theme, entry: usize) -> Style {
 /// `§4 What each side wants`: a section's heading in its briefing's column.
 fn section_head(view: &CompareView, entry: usize) -> String {
     let e = &view.entries[entry];
-    let title = e
-        .briefing
-        .sections
-        .get(e.section)
-        .map_or("", |s| s.title.as_str());
+    let title = e.content.title.as_str();
     format!("§{} {}", e.section + 1, sanitize_line(title))
 }
 

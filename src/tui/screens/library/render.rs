@@ -25,8 +25,17 @@ pub fn render(view: &LibraryScreen, m: &Model, theme: &Theme, frame: &mut Frame)
     let mut title = format!(
         " Library · {} of {} briefings · {sort}",
         view.rows.len(),
-        m.library.briefings.len()
+        m.shelf.len()
     );
+    match m.refresh {
+        Some((_, 0)) => title.push_str(" · checking files"),
+        Some((done, total)) => title.push_str(&format!(
+            " · indexing {} / {}",
+            thousands(done),
+            thousands(total)
+        )),
+        None => {}
+    }
     if let Some((done, total)) = m.loading {
         title.push_str(&format!(
             " · loading {} / {}",
@@ -60,7 +69,7 @@ pub fn render(view: &LibraryScreen, m: &Model, theme: &Theme, frame: &mut Frame)
             ..area
         },
     );
-    let problems = &m.library.problems;
+    let problems = &m.shelf.problems;
     let problem_rows = problems.len().min(3) as u16;
     let list = Rect {
         y: area.y + 3,
@@ -84,7 +93,9 @@ pub fn render(view: &LibraryScreen, m: &Model, theme: &Theme, frame: &mut Frame)
         if lines.len() >= usize::from(list.height) {
             break;
         }
-        let b = &m.library.briefings[index];
+        let Some(b) = m.shelf.entries.get(index) else {
+            continue;
+        };
         let selected = row == view.selected;
         let title = sanitize_line(&b.title);
         let text = if wide {
@@ -111,7 +122,7 @@ pub fn render(view: &LibraryScreen, m: &Model, theme: &Theme, frame: &mut Frame)
             };
             format!(
                 " {date:<11} {lang:<5} {:>4} {unread:>6} {notes:>5}  {title}{tags}",
-                b.sections.len()
+                b.sections
             )
         } else {
             format!(" {title}")
@@ -130,7 +141,7 @@ pub fn render(view: &LibraryScreen, m: &Model, theme: &Theme, frame: &mut Frame)
     }
     if view.rows.is_empty() {
         lines.push(Line::from(Span::styled(
-            if m.library.briefings.is_empty() {
+            if m.shelf.is_empty() {
                 " No briefing loaded."
             } else {
                 " Nothing matches the filter."

@@ -9,8 +9,10 @@ use ratatui::layout::Rect;
 
 use super::{Item, Panel, Row};
 use crate::domain::annotation::Status;
-use crate::domain::text::sanitize_line;
+use crate::domain::i18n::{Lang, format_civil_date, format_civil_datetime, t};
+use crate::domain::text::{display_width, sanitize_line, truncate};
 use crate::keys::{Action, Context};
+use crate::tr;
 use crate::tui::model::Model;
 use crate::tui::widgets::theme::Theme;
 use crate::tui::widgets::{centered, overlay_frame, padded};
@@ -23,68 +25,73 @@ pub fn render(panel: &Panel, m: &Model, theme: &Theme, frame: &mut Frame) {
         area.width.saturating_sub(4).min(110),
         area.height.saturating_sub(2),
     );
-    let scope = if panel.all {
-        "every briefing"
-    } else {
-        "this briefing"
-    };
-    let order = if panel.by_date {
-        "newest first"
-    } else {
-        "in document order"
-    };
+    let lang = m.lang;
+    let scope = t(
+        lang,
+        if panel.all {
+            "panel-scope-all"
+        } else {
+            "panel-scope-this"
+        },
+    );
+    let order = t(
+        lang,
+        if panel.by_date {
+            "panel-order-newest"
+        } else {
+            "panel-order-document"
+        },
+    );
     let inner = overlay_frame(
         theme,
         frame,
         rect,
-        &format!("Bookmarks and notes · {scope} · {order}"),
+        &tr!(lang, "panel-title", scope = scope, order = order),
     );
     let width = usize::from(inner.width);
     let mut lines = Vec::new();
     let key = |a: Action| m.keymap.label(Context::Panel, a);
+    let prompt = |id: &str, input: &crate::tui::widgets::line_input::LineInput, editing| {
+        let lead = format!("{} ", t(lang, id));
+        let room = width.saturating_sub(display_width(&lead));
+        let mut spans = vec![Span::styled(lead, theme.dim)];
+        spans.extend(input.spans(room, theme.key, editing));
+        Line::from(spans)
+    };
     let filter = if let Some((_, input)) = &panel.labeling {
-        let mut spans = vec![Span::styled("Label: ", theme.dim)];
-        spans.extend(input.spans(width.saturating_sub(8), theme.key, true));
-        Line::from(spans)
+        prompt("panel-label-prompt", input, true)
     } else if panel.filtering || !panel.filter.is_empty() {
-        let mut spans = vec![Span::styled("Filter: ", theme.dim)];
-        spans.extend(
-            panel
-                .filter
-                .spans(width.saturating_sub(8), theme.key, panel.filtering),
-        );
-        Line::from(spans)
+        prompt("filter-label", &panel.filter, panel.filtering)
     } else {
-        Line::from(Span::styled(
-            format!(
-                "{} filters by #tag or words · {}: every briefing · {}: order · {}: confirm a move",
-                key(Action::Search),
-                key(Action::ToggleScope),
-                key(Action::ToggleOrder),
-                key(Action::ConfirmMove)
-            ),
-            theme.dim,
-        ))
+        let help = tr!(
+            lang,
+            "panel-help",
+            filter = key(Action::Search),
+            scope = key(Action::ToggleScope),
+            order = key(Action::ToggleOrder),
+            confirm = key(Action::ConfirmMove)
+        );
+        // Cut visibly when the panel is narrow (the help lists every key).
+        Line::from(Span::styled(truncate(&help, width), theme.dim))
     };
     lines.push(filter);
     if panel.rows.is_empty() {
         let text = if panel.unfiltered > 0 {
-            format!(
-                "No note matches the filter; {} clears it.",
-                key(Action::Back)
-            )
+            tr!(lang, "panel-no-match", key = key(Action::Back))
         } else if panel.all {
-            "No bookmarks or notes in any briefing yet.".to_string()
+            t(lang, "panel-empty-all")
         } else {
-            format!(
-                "No bookmarks or notes yet: {} bookmarks the current paragraph, {} writes a note.",
-                m.keymap.label(Context::Reader, Action::ToggleBookmark),
-                m.keymap.label(Context::Reader, Action::Annotate)
+            tr!(
+                lang,
+                "panel-empty",
+                bookmark = m.keymap.label(Context::Reader, Action::ToggleBookmark),
+                note = m.keymap.label(Context::Reader, Action::Annotate)
             )
         };
         lines.push(Line::from(Span::styled(text, theme.dim)));
     }
     let (list_rows, preview) = split(inner);
+    let moved = format!(" {}", t(lang, "panel-moved"));
     for (i, row) in panel.rows.iter().enumerate().skip(panel.offset) {
         if lines.len() >= list_rows {
             break;
@@ -101,24 +108,21 @@ pub fn render(panel: &Panel, m: &Model, theme: &Theme, frame: &mut Frame) {
                     (false, _) => "⚑",
                 };
                 let status = match item.status {
-                    Status::Moved => " [moved]",
+                    Status::Moved => moved.as_str(),
                     Status::Orphan => "",
                     Status::Attached => "",
                 };
-                let when = item.updated.strftime("%Y-%m-%d").to_string();
+                let when = day(item.updated, lang);
                 let body = item
                     .body
                     .lines()
                     .find(|l| !l.trim().is_empty())
                     .unwrap_or("");
+                let quote = tr!(lang, "text-quoted", text = &item.quote);
                 let text = if body.is_empty() {
-                    format!(" {icon} “{}”{status}  {when}", sanitize_line(&item.quote))
+                    format!(" {icon} {quote}{status}  {when}")
                 } else {
-                    format!(
-                        " {icon} {}{status} — “{}”  {when}",
-                        sanitize_line(body),
-                        sanitize_line(&item.quote)
-                    )
+                    format!(" {icon} {}{status} — {quote}  {when}", sanitize_line(body))
                 };
                 let style = if i == panel.selected {
                     theme.selected_focused
@@ -135,7 +139,7 @@ pub fn render(panel: &Panel, m: &Model, theme: &Theme, frame: &mut Frame) {
     }
     frame.render_widget(Paragraph::new(lines), inner);
     if let (Some(rect), Some(item)) = (preview, panel.item()) {
-        render_preview(item, theme, frame, rect);
+        render_preview(item, lang, theme, frame, rect);
     }
 }
 
@@ -157,6 +161,11 @@ fn split(inner: Rect) -> (usize, Option<Rect>) {
     )
 }
 
+/// The day a note last changed (UTC, as stored), as the interface writes dates.
+fn day(at: jiff::Timestamp, lang: Lang) -> String {
+    format_civil_date(at.to_zoned(jiff::tz::TimeZone::UTC).date(), lang)
+}
+
 /// The rows of the list the panel has on a screen `height` rows tall (for scrolling).
 pub fn list_rows(height: u16) -> usize {
     let inner = Rect::new(0, 0, 10, height.saturating_sub(4));
@@ -165,20 +174,32 @@ pub fn list_rows(height: u16) -> usize {
 
 /// The selected item whole: what it is, where, its status in words, the passage it
 /// quotes, and the note's full text (or the bookmark's label).
-fn render_preview(item: &Item, theme: &Theme, frame: &mut Frame, rect: Rect) {
+fn render_preview(item: &Item, lang: Lang, theme: &Theme, frame: &mut Frame, rect: Rect) {
     let width = usize::from(rect.width).max(10);
     let mut lines = vec![Line::from(Span::styled("─".repeat(width), theme.border))];
-    let kind = if item.is_note { "Note" } else { "Bookmark" };
-    let mut head = format!(
-        "{kind} · {} · {}",
-        sanitize_line(&item.section),
-        item.updated.strftime("%Y-%m-%d %H:%M")
+    let kind = t(
+        lang,
+        if item.is_note {
+            "panel-preview-note"
+        } else {
+            "panel-preview-bookmark"
+        },
     );
-    match (item.trashed, item.status) {
-        (true, _) => head.push_str(" · in the trash"),
-        (false, Status::Moved) => head.push_str(" · moved: its passage was found elsewhere"),
-        (false, Status::Orphan) => head.push_str(" · needs review: its passage is gone"),
-        (false, Status::Attached) => {}
+    let when = format_civil_datetime(
+        item.updated.to_zoned(jiff::tz::TimeZone::UTC).datetime(),
+        lang,
+    );
+    // The date before the section: a long title is what gets cut.
+    let mut head = format!("{kind} · {when} · {}", sanitize_line(&item.section));
+    let status = match (item.trashed, item.status) {
+        (true, _) => Some("panel-preview-in-trash"),
+        (false, Status::Moved) => Some("panel-preview-moved"),
+        (false, Status::Orphan) => Some("panel-preview-orphan"),
+        (false, Status::Attached) => None,
+    };
+    if let Some(id) = status {
+        head.push_str(" · ");
+        head.push_str(&t(lang, id));
     }
     lines.push(Line::from(Span::styled(
         crate::domain::text::truncate(&head, width),
@@ -193,9 +214,9 @@ fn render_preview(item: &Item, theme: &Theme, frame: &mut Frame, rect: Rect) {
     let body = if item.is_note {
         item.body.clone()
     } else if item.body.is_empty() {
-        "(no label)".to_string()
+        t(lang, "panel-preview-no-label")
     } else {
-        format!("Label: {}", item.body)
+        tr!(lang, "panel-preview-label", label = &item.body)
     };
     for line in body.lines() {
         for piece in textwrap::wrap(&sanitize_line(line), width) {
@@ -206,7 +227,7 @@ fn render_preview(item: &Item, theme: &Theme, frame: &mut Frame, rect: Rect) {
     if lines.len() > room {
         lines.truncate(room.saturating_sub(1));
         lines.push(Line::from(Span::styled(
-            "… (the rest in the editor)",
+            t(lang, "panel-preview-more"),
             theme.dim,
         )));
     }

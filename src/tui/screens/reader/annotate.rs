@@ -6,7 +6,9 @@ use std::ops::Range;
 
 use super::ReaderScreen;
 use crate::domain::anchor::sentences;
-use crate::keys::Action;
+use crate::domain::i18n::t;
+use crate::keys::{Action, Context};
+use crate::tr;
 use crate::tui::effect::{EditorRequest, Effect, Go, NoteOp};
 use crate::tui::messages::Message;
 use crate::tui::model::Model;
@@ -34,8 +36,9 @@ impl Selection {
     }
 }
 
-fn say(text: &str) -> Vec<Effect> {
-    vec![Effect::Say(Message::info(text))]
+/// Information in the interface's language.
+fn say(m: &Model, id: &str) -> Vec<Effect> {
+    vec![Effect::Say(Message::info(t(m.lang, id)))]
 }
 
 /// The paragraph annotations can attach to now, or why not (or the action again,
@@ -45,20 +48,19 @@ fn target(screen: &ReaderScreen, m: &Model, action: Action) -> Result<BlockPos, 
         return Err(vec![Effect::WhenPrepared(action)]);
     };
     if set.is_read_only() {
-        return Err(vec![Effect::Say(Message::warning(
-            "these notes were written by a newer brief: read-only",
-        ))]);
+        return Err(vec![Effect::Say(Message::warning(t(
+            m.lang,
+            "notes-read-only",
+        )))]);
     }
     if m.placed.doc.is_none() {
         return Err(vec![Effect::WhenPrepared(action)]);
     }
     let Some(pos) = screen.pane.cursor else {
-        return Err(say("this briefing has no text to annotate"));
+        return Err(say(m, "notes-no-text-to-annotate"));
     };
     if pos.unit == 0 {
-        return Err(say(
-            "notes and bookmarks attach to a section's paragraphs, not the overview",
-        ));
+        return Err(say(m, "notes-not-on-overview"));
     }
     Ok(pos)
 }
@@ -82,9 +84,11 @@ pub fn toggle_bookmark(screen: &mut ReaderScreen, m: &Model) -> Vec<Effect> {
     if let (Some(id), None) = (existing, &selection) {
         return vec![
             Effect::Note(NoteOp::Delete(id)),
-            Effect::Say(Message::info(
-                "bookmark removed (the notes panel, A, can restore it)",
-            )),
+            Effect::Say(Message::info(tr!(
+                m.lang,
+                "notes-bookmark-removed",
+                key = m.keymap.label(Context::Reader, Action::Annotations)
+            ))),
         ];
     }
     let range = selection.as_ref().map(Selection::range);
@@ -97,7 +101,7 @@ pub fn toggle_bookmark(screen: &mut ReaderScreen, m: &Model) -> Vec<Effect> {
             anchor,
             at: (pos, range.unwrap_or(0..len)),
         }),
-        Effect::Say(Message::info("bookmarked")),
+        Effect::Say(Message::info(t(m.lang, "notes-bookmarked"))),
     ]
 }
 
@@ -153,7 +157,7 @@ pub fn start_selection(screen: &mut ReaderScreen, m: &Model) -> Vec<Effect> {
         .unwrap_or_default();
     let sentences = sentences(&text);
     if sentences.is_empty() {
-        return say("this paragraph has no text to choose");
+        return say(m, "notes-no-text-to-choose");
     }
     // Start at the cursor's sentence: the first one on screen, when the paragraph
     // began above the pane.
@@ -178,7 +182,7 @@ pub fn toggle_read(screen: &ReaderScreen, m: &Model) -> Vec<Effect> {
         .checked_sub(1)
         .and_then(|i| screen.briefing().sections.get(i))
     else {
-        return say("the overview is not a section: move into one to mark it read");
+        return say(m, "notes-overview-not-a-section");
     };
     let read = is_read(set, section);
     vec![
@@ -186,11 +190,14 @@ pub fn toggle_read(screen: &ReaderScreen, m: &Model) -> Vec<Effect> {
             section: section.id.clone(),
             hash: (!read).then(|| section.hash.clone()),
         }),
-        Effect::Say(Message::info(if read {
-            "marked unread"
-        } else {
-            "marked read"
-        })),
+        Effect::Say(Message::info(t(
+            m.lang,
+            if read {
+                "notes-marked-unread"
+            } else {
+                "notes-marked-read"
+            },
+        ))),
     ]
 }
 

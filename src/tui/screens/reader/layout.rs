@@ -7,10 +7,13 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use crate::domain::briefing::Briefing;
+use crate::domain::i18n::{DocLabel, DocLabels, Lang, format_count, format_partial_date, t};
 use crate::domain::markdown::{Block, BlockKind};
 use crate::domain::text::{display_width, sanitize_line};
 use crate::domain::tradecraft::estimative::Lexicon;
 use crate::domain::wrap::wrap_block;
+use crate::tr;
+use crate::tui::widgets::doc_labels;
 
 /// What a piece of decoration text is, for the theme.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,6 +78,11 @@ fn wrap_words(text: &str, width: usize) -> Vec<String> {
     crate::domain::wrap::wrap_text(text, width.max(1))
 }
 
+/// A date kept on one line when wrapped (`24 nov. 2026`): its spaces made no-break.
+fn unbroken(date: &str) -> String {
+    date.replace(' ', "\u{a0}")
+}
+
 /// A label and a value, the value wrapped with a hanging indent.
 fn labelled(out: &mut Vec<Line>, label: &str, value: &str, width: usize) {
     let label_width = 11.min(width / 3);
@@ -104,8 +112,15 @@ pub struct Decor {
 }
 
 /// A source as the reader names it: its name and grade (`NYT B2`), and `withdrawn`
-/// when it is; `short`, by its id (`nyt B2`), for a narrow pane.
-pub fn source_label(briefing: &Briefing, id: &str, decor: &Decor, short: bool) -> String {
+/// (in the briefing's language) when it is; `short`, by its id (`nyt B2`), for a
+/// narrow pane.
+pub fn source_label(
+    briefing: &Briefing,
+    id: &str,
+    decor: &Decor,
+    short: bool,
+    doc: &DocLabels<'_>,
+) -> String {
     let mut text = match briefing.source(id) {
         Some(src) => {
             let grade = src.grade().label();
@@ -123,26 +138,28 @@ pub fn source_label(briefing: &Briefing, id: &str, decor: &Decor, short: bool) -
         None => sanitize_line(id).into_owned(),
     };
     if decor.withdrawn.iter().any(|w| w == id) {
-        text.push_str(" (withdrawn)");
+        text.push_str(&format!(" ({})", t(doc.lang(), "doc-withdrawn")));
     }
     text
 }
 
-/// `lead` and the labels of `ids`, by name when that fits on one line of `width`, by
-/// id otherwise: the grades stay legible in a narrow pane.
+/// The labels of `ids` in the sentence `line` makes of them (`Sources: …`, `cites …`),
+/// by name when that fits on one line of `width`, by id otherwise: the grades stay
+/// legible in a narrow pane.
 fn sources_text(
     briefing: &Briefing,
     ids: &[&str],
     decor: &Decor,
-    lead: &str,
+    doc: &DocLabels<'_>,
+    line: impl Fn(&str) -> String,
     width: usize,
 ) -> String {
     let list = |short: bool| {
         let labels: Vec<String> = ids
             .iter()
-            .map(|id| source_label(briefing, id, decor, short))
+            .map(|id| source_label(briefing, id, decor, short, doc))
             .collect();
-        format!("{lead}{}", labels.join(", "))
+        line(&labels.join(", "))
     };
     let long = list(false);
     if display_width(&long) <= width {
@@ -164,7 +181,9 @@ fn bands_of(text: &str, lexicon: &Lexicon) -> Vec<String> {
     out
 }
 
-/// Lays out a unit at `width` columns (the text column, gutter excluded).
+/// Lays out a unit at `width` columns (the text column, gutter excluded). What is part
+/// of the briefing (labels, kinds, dates) is in the briefing's language; what is the
+/// reader's own (a folded note's marker) in the interface's, `lang`.
 pub fn layout_unit(
     briefing: &Briefing,
     unit: usize,
@@ -172,57 +191,69 @@ pub fn layout_unit(
     width: usize,
     notes: &std::collections::BTreeMap<usize, Vec<String>>,
     decor: &Decor,
+    lang: Lang,
 ) -> UnitLayout {
     let width = width.max(8);
+    let doc = doc_labels(briefing, lang);
     let mut lines = Vec::new();
     if unit == 0 {
         for piece in wrap_words(&sanitize_line(&briefing.title), width) {
             lines.push(Line::Styled(vec![(piece, Role::Title)]));
         }
         lines.push(Line::Blank);
-        let date = briefing
-            .date
-            .map_or_else(|| "not stated".to_string(), |d| d.human());
-        labelled(&mut lines, "Date", &date, width);
-        if let Some(lang) = &briefing.language {
-            labelled(&mut lines, "Language", &sanitize_line(lang), width);
+        let date = match &briefing.date {
+            Some(d) => unbroken(&format_partial_date(d, doc.lang())),
+            None => doc.date_or_not_stated(None),
+        };
+        labelled(&mut lines, &doc.get(DocLabel::Date), &date, width);
+        if let Some(language) = &briefing.language {
+            labelled(
+                &mut lines,
+                &doc.get(DocLabel::Language),
+                &sanitize_line(language),
+                width,
+            );
         }
         labelled(
             &mut lines,
-            "Sections",
-            &briefing.sections.len().to_string(),
+            &doc.get(DocLabel::Sections),
+            &format_count(briefing.sections.len(), doc.lang()),
             width,
         );
         if !briefing.tags.is_empty() {
             labelled(
                 &mut lines,
-                "Tags",
+                &doc.get(DocLabel::Tags),
                 &sanitize_line(&briefing.tags.join(", ")),
                 width,
             );
         }
+        let sources_label = doc.get(DocLabel::Sources);
         for (i, source) in briefing.sources.iter().enumerate() {
             let mut text = sanitize_line(&source.name).into_owned();
             let grade = source.grade().label();
             if !grade.is_empty() {
-                text.push_str(&format!(" — graded {grade}"));
+                text.push_str(" — ");
+                text.push_str(&tr!(doc.lang(), "doc-graded", grade = grade));
             }
             if source
                 .id
                 .as_ref()
                 .is_some_and(|id| decor.withdrawn.contains(id))
             {
-                text.push_str(" (withdrawn)");
+                text.push_str(&format!(" ({})", t(doc.lang(), "doc-withdrawn")));
             }
             if let Some(url) = &source.url {
                 text.push_str(&format!(" <{}>", sanitize_line(url)));
             }
             if let Some(at) = source.accessed {
-                text.push_str(&format!(" (accessed {})", at.human()));
+                let date = format_partial_date(&at, doc.lang());
+                let accessed = doc.accessed(&at).replacen(&date, &unbroken(&date), 1);
+                text.push_str(&format!(" ({accessed})"));
             }
             labelled(
                 &mut lines,
-                if i == 0 { "Sources" } else { "" },
+                if i == 0 { &sources_label } else { "" },
                 &text,
                 width,
             );
@@ -230,13 +261,13 @@ pub fn layout_unit(
         if !blocks.is_empty() {
             lines.push(Line::Blank);
             lines.push(Line::Styled(vec![(
-                "Bottom line".to_string(),
+                doc.get(DocLabel::BottomLine),
                 Role::Heading,
             )]));
         }
     } else if let Some(section) = briefing.sections.get(unit - 1) {
         let (badge, colour) = match &section.kind {
-            Some(k) => (format!(" {} ", k.badge()), k.known_index()),
+            Some(k) => (format!(" {} ", doc.kind_badge(k.as_str())), k.known_index()),
             None => (" §  ".to_string(), None),
         };
         let number = format!("{unit}. ");
@@ -260,13 +291,19 @@ pub fn layout_unit(
                 ]));
             }
         }
-        if let Some(kind) = section
+        // The kind's label, unless the title says just that.
+        if let Some(label) = section
             .kind
             .as_ref()
-            .filter(|k| !k.label().eq_ignore_ascii_case(section.title.trim()))
+            .map(|k| doc.kind_label(k.as_str()))
+            .filter(|label| {
+                !label
+                    .to_lowercase()
+                    .eq(&section.title.trim().to_lowercase())
+            })
         {
             lines.push(Line::Styled(clip_pieces(
-                vec![(" ".repeat(indent), Role::Plain), (kind.label(), Role::Dim)],
+                vec![(" ".repeat(indent), Role::Plain), (label, Role::Dim)],
                 width,
             )));
         }
@@ -274,14 +311,18 @@ pub fn layout_unit(
         let cited = section.cited_sources();
         if !cited.is_empty() {
             let avail = width.saturating_sub(indent).max(8);
-            let mut text = sources_text(briefing, &cited, decor, "Sources: ", avail);
+            let label = doc.get(DocLabel::Sources);
+            let line =
+                |list: &str| tr!(doc.lang(), "doc-sources-list", label = &label, list = list);
+            let mut text = sources_text(briefing, &cited, decor, &doc, line, avail);
             // Said where a judgment is made; the sources view says it of every section.
             let judgment = section
                 .kind
                 .as_ref()
                 .is_some_and(|k| k.as_str() == "assessment");
             if judgment && section.rests_on_single_source() {
-                text.push_str(" · a single source");
+                text.push_str(" · ");
+                text.push_str(&t(doc.lang(), "doc-single-source"));
             }
             let hang = indent + 2;
             for (i, piece) in wrap_words(&text, width.saturating_sub(indent).max(8))
@@ -298,7 +339,7 @@ pub fn layout_unit(
         for date in &section.dates {
             // The date on the first line; its label and confidence follow, wrapped
             // with a hanging indent when they do not fit.
-            let when = format!("◷ {}", date.human());
+            let when = format!("◷ {}", doc.span(date));
             let mut about = date
                 .label
                 .as_deref()
@@ -308,7 +349,7 @@ pub fn layout_unit(
                 if !about.is_empty() {
                     about.push(' ');
                 }
-                about.push_str(&format!("({})", sanitize_line(c)));
+                about.push_str(&format!("({})", doc.confidence(c)));
             }
             let sep = if date.label.is_some() { " — " } else { " " };
             let hang = indent + 2;
@@ -366,7 +407,8 @@ pub fn layout_unit(
         // Inline citations, with the grades of what is cited.
         if let Some(ids) = citations.get(i).filter(|ids| !ids.is_empty()) {
             let ids: Vec<&str> = ids.iter().map(|id| id.as_str()).collect();
-            let text = sources_text(briefing, &ids, decor, "cites ", width.saturating_sub(4));
+            let line = |list: &str| tr!(doc.lang(), "doc-cites", list = list);
+            let text = sources_text(briefing, &ids, decor, &doc, line, width.saturating_sub(4));
             for piece in wrap_words(&text, width.saturating_sub(4).max(8)) {
                 lines.push(Line::Styled(clip_pieces(
                     vec![("    ".into(), Role::Plain), (piece, Role::Dim)],
@@ -388,7 +430,7 @@ pub fn layout_unit(
             }
         }
         for note in notes.get(&i).into_iter().flatten() {
-            note_lines(&mut lines, note, width);
+            note_lines(&mut lines, note, width, lang);
         }
     }
     lines.push(Line::Blank);
@@ -404,8 +446,9 @@ pub fn layout_unit(
 pub const NOTE_LINES: usize = 4;
 
 /// A note under its paragraph: whole, wrapped under a `✎`, its lines kept as written;
-/// folded after [`NOTE_LINES`] lines with a marker saying how much more there is.
-fn note_lines(out: &mut Vec<Line>, note: &str, width: usize) {
+/// folded after [`NOTE_LINES`] lines with a marker saying how much more there is (in
+/// the interface's language: the marker is the reader's, not the note's).
+fn note_lines(out: &mut Vec<Line>, note: &str, width: usize, lang: Lang) {
     let room = width.saturating_sub(4).max(4);
     let mut wrapped: Vec<String> = Vec::new();
     for line in note.lines().filter(|l| !l.trim().is_empty()) {
@@ -427,11 +470,7 @@ fn note_lines(out: &mut Vec<Line>, note: &str, width: usize) {
     }
     let more = wrapped.len() - shown;
     if more > 0 {
-        let text = if more == 1 {
-            "    … 1 more line, in the notes panel".to_string()
-        } else {
-            format!("    … {more} more lines, in the notes panel")
-        };
+        let text = format!("    {}", tr!(lang, "reader-note-more", count = more));
         out.push(Line::Note(crate::domain::text::truncate(&text, width)));
     }
 }
@@ -475,6 +514,7 @@ mod tests {
                         width,
                         &Default::default(),
                         &Decor::default(),
+                        Lang::Fr,
                     );
                     assert_eq!(layout.block_rows.len(), blocks.len());
                     for line in &layout.lines {

@@ -7,8 +7,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::{Focus, ReaderScreen};
+use crate::domain::i18n::{DocLabel, t};
 use crate::domain::text::{display_width, sanitize_line};
 use crate::tui::model::Model;
+use crate::tui::widgets::doc_labels;
 use crate::tui::widgets::theme::Theme;
 
 /// Draws the outline in `rect`.
@@ -20,11 +22,13 @@ pub fn render_outline(
     rect: Rect,
 ) {
     let focused = screen.focus == Focus::Outline;
+    // The pane's title is the reader's (the interface's language); its entries are the
+    // briefing's (its own language).
     let block = Block::default()
         .borders(Borders::RIGHT)
         .border_style(theme.border)
         .title(Span::styled(
-            " Outline ",
+            format!(" {} ", t(m.lang, "outline-title")),
             if focused {
                 theme.pane_title_focused
             } else {
@@ -40,6 +44,7 @@ pub fn render_outline(
         ..inner
     };
     let briefing = screen.briefing();
+    let doc = doc_labels(briefing, m.lang);
     let set = m.open_set();
     let width = usize::from(list.width);
     let mut lines = Vec::new();
@@ -53,13 +58,13 @@ pub fn render_outline(
             (
                 " ≡  ".to_string(),
                 theme.badge(None),
-                "Overview".to_string(),
+                doc.get(DocLabel::Overview),
             )
         } else {
             let s = &briefing.sections[unit - 1];
             match &s.kind {
                 Some(k) => (
-                    format!("{:<4}", format!(" {}", k.badge())),
+                    format!("{:<4}", format!(" {}", doc.kind_badge(k.as_str()))),
                     theme.badge(k.known_index()),
                     sanitize_line(&s.title).into_owned(),
                 ),

@@ -8,6 +8,7 @@ use std::sync::Arc;
 
 use super::layout::{UnitLayout, layout_unit, unit_blocks};
 use crate::domain::briefing::Briefing;
+use crate::domain::i18n::Lang;
 use crate::domain::markdown::Block;
 use crate::tui::notebook::BlockPos;
 
@@ -46,6 +47,8 @@ pub struct Pane {
     /// Not moved since it opened: it stays at the title and metadata, whatever the
     /// size, even when the first paragraph is below the pane.
     pristine: bool,
+    /// The interface's language (the briefing's own labels follow its language).
+    lang: Lang,
 }
 
 /// Note lines to show under paragraphs: unit → block → lines.
@@ -54,8 +57,8 @@ pub type Previews =
 
 impl Pane {
     /// A reader at the top of `briefing`, for a text column `width` wide and a pane
-    /// `height` rows tall.
-    pub fn new(briefing: Arc<Briefing>, width: usize, height: usize) -> Pane {
+    /// `height` rows tall, in an interface speaking `lang`.
+    pub fn new(briefing: Arc<Briefing>, lang: Lang, width: usize, height: usize) -> Pane {
         let mut weights = Vec::with_capacity(briefing.sections.len() + 2);
         let mut total = 0u64;
         weights.push(0);
@@ -77,6 +80,7 @@ impl Pane {
             previews: Previews::new(),
             decor: super::layout::Decor::default(),
             pristine: true,
+            lang,
         };
         reader.cursor = reader.first_stop_from(0);
         reader.prepare();
@@ -232,6 +236,7 @@ impl Pane {
             self.width,
             previews,
             &self.decor,
+            self.lang,
         ));
         self.layouts.insert(unit, layout.clone());
         layout

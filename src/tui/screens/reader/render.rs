@@ -14,20 +14,32 @@ use ratatui::widgets::Paragraph;
 
 use super::layout::{Line, Role};
 use super::{Focus, ReaderScreen};
+use crate::domain::i18n::{DocLabels, Lang, format_partial_date, t};
 use crate::domain::markdown::{Block, BlockKind, Inline};
 use crate::domain::text::{display_width, sanitize_line, truncate};
+use crate::tr;
 use crate::tui::model::Model;
 use crate::tui::notebook::BlockPos;
+use crate::tui::widgets::doc_labels;
 use crate::tui::widgets::theme::Theme;
 
 /// Draws the screen (all but the status line).
 pub fn render(screen: &ReaderScreen, m: &Model, theme: &Theme, frame: &mut Frame) {
     let areas = screen.areas();
     let briefing = screen.briefing();
+    // The banner and the title line are the briefing's: in its language.
+    let doc = doc_labels(briefing, m.lang);
     if let Some(rect) = areas.banner {
-        render_banner(briefing, theme, frame, rect);
+        render_banner(briefing, &doc, theme, frame, rect);
     }
-    render_header(screen, theme, frame, areas.header, areas.banner.is_none());
+    render_header(
+        screen,
+        &doc,
+        theme,
+        frame,
+        areas.header,
+        areas.banner.is_none(),
+    );
     if let Some(rect) = areas.outline {
         super::outline::render_outline(screen, m, theme, frame, rect);
     }
@@ -36,11 +48,70 @@ pub fn render(screen: &ReaderScreen, m: &Model, theme: &Theme, frame: &mut Frame
     }
 }
 
+/// What the status line says of the reader, in the interface's language `lang`:
+/// `§3/12 25%` (or `overview/12`), then the search — `/query▏` while typing, then
+/// `match 3/17`, `no match` or `indexing…`. `with_search` is false while an overlay is
+/// on top. The app's status line calls it with the model's language.
+pub fn status_facts(
+    screen: &ReaderScreen,
+    lang: Lang,
+    theme: &Theme,
+    with_search: bool,
+) -> Vec<Span<'static>> {
+    let units = screen.pane.units();
+    let unit = screen.pane.current_unit();
+    let place = if unit == 0 {
+        tr!(lang, "status-overview", total = units - 1)
+    } else {
+        format!("§{}/{}", unit, units - 1)
+    };
+    let percent = tr!(lang, "status-percent", percent = screen.pane.percent());
+    let mut spans = vec![
+        Span::raw(format!(" {place} ")),
+        Span::styled(format!("{percent} "), theme.dim),
+    ];
+    let Some(search) = screen.search.as_ref().filter(|_| with_search) else {
+        return spans;
+    };
+    let query = search.input.text();
+    let count = if screen.index.is_none() {
+        t(lang, "search-indexing")
+    } else if search.matches.is_empty() {
+        if query.is_empty() {
+            String::new()
+        } else {
+            t(lang, "search-no-match")
+        }
+    } else {
+        let id = if search.capped {
+            "search-match-capped"
+        } else {
+            "search-match"
+        };
+        tr!(
+            lang,
+            id,
+            current = search.current.map_or(0, |c| c + 1),
+            total = search.matches.len()
+        )
+    };
+    spans.push(Span::styled(" /", theme.key));
+    spans.extend(search.input.spans(30, theme.key, search.editing));
+    let style = if search.matches.is_empty() && !query.is_empty() {
+        theme.warning
+    } else {
+        theme.dim
+    };
+    spans.push(Span::styled(format!(" {count} "), style));
+    spans
+}
+
 /// The banner: the declared classification, the highest marking of the content when
 /// it is higher (or the classification is not recognised), and the TLP label in TLP's
 /// colours — every part in words, so it reads the same without colour.
 fn render_banner(
     b: &crate::domain::briefing::Briefing,
+    doc: &DocLabels<'_>,
     theme: &Theme,
     frame: &mut Frame,
     rect: Rect,
@@ -54,7 +125,10 @@ fn render_banner(
             .declared_level()
             .is_none_or(|declared| hwm.level > declared);
         if higher {
-            parts.push((format!("content up to {}", hwm.banner()), theme.banner));
+            parts.push((
+                tr!(doc.lang(), "doc-content-up-to", marking = hwm.banner()),
+                theme.banner,
+            ));
         }
     }
     if let Some(tlp) = b.tlp {
@@ -86,6 +160,7 @@ fn render_banner(
 /// classification, right-aligned.
 fn render_header(
     screen: &ReaderScreen,
+    doc: &DocLabels<'_>,
     theme: &Theme,
     frame: &mut Frame,
     rect: Rect,
@@ -93,8 +168,8 @@ fn render_header(
 ) {
     let b = screen.briefing();
     let mut right = Vec::new();
-    if let Some(d) = b.date {
-        right.push(d.human());
+    if let Some(d) = &b.date {
+        right.push(format_partial_date(d, doc.lang()));
     }
     if let Some(l) = &b.language {
         right.push(sanitize_line(l).into_owned());

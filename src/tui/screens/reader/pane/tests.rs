@@ -10,7 +10,7 @@ fn reader(height: usize) -> Pane {
         .get("kim-putin-vladivostok-fr")
         .cloned()
         .unwrap_or_else(|| library.briefings[0].clone());
-    Pane::new(b, 60, height)
+    Pane::new(b, crate::domain::i18n::Lang::En, 60, height)
 }
 
 #[test]
