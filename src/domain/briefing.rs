@@ -394,6 +394,10 @@ pub struct Briefing {
     pub id_position: Option<super::diag::Pos>,
     /// Where the other fields are written.
     pub lines: FieldLines,
+    /// Only the head of its file: its first sections, shown while the rest is parsed
+    /// (see [`crate::domain::load::parse_head`]). Notes are never placed on a partial
+    /// briefing: a passage further on would look orphaned or moved.
+    pub partial: bool,
 }
 
 impl Briefing {

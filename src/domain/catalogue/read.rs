@@ -566,6 +566,7 @@ impl Catalogue {
                             summary_citations: Vec::new(),
                             summary_portions: Vec::new(),
                             tlp: None,
+                            partial: false,
                         },
                         r.get::<_, String>(13)?,
                     ))

@@ -44,7 +44,8 @@ pub enum HeadParse {
         /// sources as the file declares them before its first section, and sections
         /// equal to the first sections of the whole parse. Its `version` is the whole
         /// file's. Sources declared after the first sections, and the warnings about
-        /// the whole file, come with [`Rest::parse`].
+        /// the whole file, come with [`Rest::parse`]. It is marked
+        /// [`partial`](Briefing::partial).
         head: Box<Briefing>,
         /// The whole file, to parse (on another thread) with [`Rest::parse`].
         rest: Rest,
@@ -157,7 +158,10 @@ pub fn parse_head(
     };
     match head {
         Some(head) => HeadParse::Head {
-            head: Box::new(head),
+            head: Box::new(Briefing {
+                partial: true,
+                ..head
+            }),
             rest,
         },
         None => HeadParse::Whole(rest.parse()),

@@ -288,6 +288,7 @@ impl Validator<'_> {
             version: std::mem::take(&mut self.version),
             id_position,
             lines,
+            partial: false,
         })
     }
 

@@ -102,6 +102,7 @@ fn split(text: &str, origin: Origin, max: usize) -> (Briefing, Rest) {
 
 /// Whether `head` is the start of `whole`: the same metadata, the same first sections.
 fn assert_head_of(head: &Briefing, whole: &Briefing) {
+    assert!(head.partial && !whole.partial);
     assert!(!head.sections.is_empty());
     assert!(head.sections.len() < whole.sections.len());
     assert_eq!(head.sections[..], whole.sections[..head.sections.len()]);
