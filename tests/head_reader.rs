@@ -192,3 +192,29 @@ fn a_rest_that_does_not_load_closes_the_head_and_is_reported() {
         s.said()
     );
 }
+
+#[test]
+fn the_end_asked_for_on_the_head_is_the_end_of_the_whole() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("big.toml");
+    std::fs::write(&path, big(40, "")).expect("write");
+    let mut s = Stepper::new(Config::default(), Library::default(), 100, 30);
+    let (head, whole) = head_and_whole(&path);
+    let shown = head.sections.len();
+    send(
+        &mut s,
+        LoadEvent::Discovered {
+            total: 1,
+            problems: Vec::new(),
+        },
+    );
+    send(&mut s, LoadEvent::Head(Box::new(head)));
+    s.press("G");
+    let unit = s.app().reader.as_ref().map(|r| r.pane.current_unit());
+    assert_eq!(unit, Some(shown));
+    send(&mut s, LoadEvent::Loaded(Box::new(whole)));
+    send(&mut s, LoadEvent::Done);
+    let unit = s.app().reader.as_ref().map(|r| r.pane.current_unit());
+    assert_eq!(unit, Some(40));
+    assert!(s.screen().contains("Paragraph 39 "), "{}", s.screen());
+}

@@ -140,10 +140,21 @@ impl App {
             reader.outline_columns = before.outline_columns;
             reader.focus = before.focus;
             reader.search = before.search;
+            if let Some(search) = &mut reader.search {
+                search.stale = true;
+            }
             reader.selection = before.selection;
             reader.seen = before.seen;
             reader.resize(self.size);
-            if before.moved {
+            // At the very end of the head: sent there by the key for the end (the head's
+            // text cannot be scrolled through while the rest is parsed), so the end of
+            // the whole is meant.
+            let mut end = before.pane.clone();
+            end.bottom();
+            if before.moved && (end.cursor, end.top) == (before.pane.cursor, before.pane.top) {
+                reader.moved = true;
+                reader.pane.bottom();
+            } else if before.moved {
                 // The head's sections are the whole's first ones, laid out alike: the
                 // same paragraph, the same first row.
                 reader.moved = true;
