@@ -523,6 +523,17 @@ reload-done = reloaded: { $count ->
     }
 reload-does-not-load = it does not load
 
+## Opening a large briefing: its first sections at once, the rest read behind them.
+
+head-shown = { $count ->
+        [one] showing the first section; reading the rest of the file…
+       *[other] showing the first { $count } sections; reading the rest of the file…
+    }
+head-whole = the whole briefing is read: { $count ->
+        [one] { $count } section
+       *[other] { $count } sections
+    }
+
 ## Searching a briefing, the library, and the finder.
 
 search-none = no search: { $key } starts one

@@ -540,6 +540,17 @@ reload-done = rechargé : { $count ->
     }
 reload-does-not-load = il ne se charge pas
 
+## Ouvrir un grand briefing : ses premières sections tout de suite, la suite lue derrière.
+
+head-shown = { $count ->
+        [one] affichage de la première section ; lecture de la suite du fichier…
+       *[other] affichage des { $count } premières sections ; lecture de la suite du fichier…
+    }
+head-whole = briefing lu en entier : { $count ->
+        [one] { $count } section
+       *[other] { $count } sections
+    }
+
 ## Chercher dans un briefing, dans la bibliothèque, et aller à.
 
 search-none = aucune recherche : { $key } en lance une

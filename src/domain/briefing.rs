@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use super::date::{DateSpan, PartialDate};
 use super::diag::Pos;
+use super::shared::SharedText;
 use super::tradecraft::cite::{InlineCitation, Portion};
 use super::tradecraft::grade::{Credibility, Grade, Reliability};
 use super::tradecraft::marking::{Level, Marking, classification_level, portion_at_start, roll_up};
@@ -230,8 +231,9 @@ pub struct Section {
     pub title: String,
     /// What the section is about.
     pub kind: Option<Kind>,
-    /// CommonMark text.
-    pub body: String,
+    /// CommonMark text: a range of the file it was read from, shared with it where it
+    /// is written there verbatim (it derefs to `str`).
+    pub body: SharedText,
     /// Structured dates the section states.
     pub dates: Vec<DateSpan>,
     /// The line in the source file where the section starts (1-based), for messages.
@@ -392,6 +394,10 @@ pub struct Briefing {
     pub id_position: Option<super::diag::Pos>,
     /// Where the other fields are written.
     pub lines: FieldLines,
+    /// Only the head of its file: its first sections, shown while the rest is parsed
+    /// (see [`crate::domain::load::parse_head`]). Notes are never placed on a partial
+    /// briefing: a passage further on would look orphaned or moved.
+    pub partial: bool,
 }
 
 impl Briefing {

@@ -7,7 +7,9 @@ use std::sync::Arc;
 use super::briefing::{Briefing, Origin};
 use super::bundled::BUNDLED;
 use super::diag::{Diagnostic, Pos};
-use super::load::{LoadOptions, Loaded, discover, load_file, parse_briefing};
+use super::load::{
+    HEAD_SECTIONS, HeadParse, LoadOptions, Loaded, discover, load_file, load_head, parse_briefing,
+};
 use super::text::slugify;
 
 /// The briefings that loaded, in the order found, and every problem met.
@@ -131,7 +133,8 @@ impl Library {
 }
 
 /// What a background load reports, in order: what was found, then every file's
-/// outcome in the order the files were found, then the end.
+/// outcome in the order the files were found, then the end. A load of one large file
+/// reports its head first (see [`LoadEvent::Head`]).
 #[derive(Debug)]
 pub enum LoadEvent {
     /// The files to load, and problems with paths that could not be read at all.
@@ -141,6 +144,12 @@ pub enum LoadEvent {
         /// Paths that could not be opened or walked.
         problems: Vec<Diagnostic>,
     },
+    /// The head of the only file loaded, when it is large (at least
+    /// [`HEAD_FROM`](super::load::HEAD_FROM) bytes): its preamble and first sections, a
+    /// [`partial`](Briefing::partial) briefing to show while the rest is parsed. Its
+    /// [`LoadEvent::Loaded`] follows (the whole briefing, or the file's problems, exactly
+    /// as when no head is sent). Not added to a [`Library`]: it stands in for the whole.
+    Head(Box<Briefing>),
     /// One file's outcome.
     Loaded(Box<Result<Loaded, Vec<Diagnostic>>>),
     /// Every file was loaded.
@@ -172,6 +181,22 @@ pub fn load_streaming(
     let (files, problems) = discover(paths);
     let total = files.len();
     if !sink(LoadEvent::Discovered { total, problems }) {
+        return;
+    }
+    if let [file] = files.as_slice() {
+        // One file: the reader opens it, so a large one is shown by its head first.
+        let outcome = match load_head(file, options, HEAD_SECTIONS) {
+            HeadParse::Whole(outcome) => outcome,
+            HeadParse::Head { head, rest } => {
+                if !sink(LoadEvent::Head(head)) {
+                    return;
+                }
+                rest.parse()
+            }
+        };
+        if sink(LoadEvent::Loaded(Box::new(outcome))) {
+            sink(LoadEvent::Done);
+        }
         return;
     }
     let next = AtomicUsize::new(0);
@@ -235,6 +260,106 @@ mod tests {
         }
     }
 
+    /// A TOML briefing of `sections` sections of about 8 KB each, then `tail`.
+    fn big(sections: usize, tail: &str) -> String {
+        let mut text = String::from("title = \"Big\"\nid = \"big\"\n");
+        for i in 0..sections {
+            let body = format!("Paragraph {i} of the section.\n\n").repeat(300);
+            text.push_str(&format!(
+                "\n[[sections]]\nid = \"s{i}\"\ntitle = \"Section {i}\"\nbody = \"\"\"\n{body}\"\"\"\n"
+            ));
+        }
+        text.push_str(tail);
+        text
+    }
+
+    /// What `load_streaming` reports for `paths`, event by event.
+    fn stream(paths: &[PathBuf]) -> Vec<LoadEvent> {
+        let mut events = Vec::new();
+        load_streaming(paths, LoadOptions::default(), 2, |e| {
+            events.push(e);
+            true
+        });
+        events
+    }
+
+    #[test]
+    fn one_large_file_is_reported_by_its_head_before_the_whole() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let path = dir.path().join("big.toml");
+        let text = big(40, "");
+        assert!(text.len() >= crate::domain::load::HEAD_FROM);
+        std::fs::write(&path, &text).unwrap_or_else(|e| panic!("{e}"));
+        let today = load_file(&path, LoadOptions::default()).unwrap_or_else(|e| panic!("{e:?}"));
+        let events = stream(std::slice::from_ref(&path));
+        let [
+            LoadEvent::Discovered { total: 1, .. },
+            LoadEvent::Head(head),
+            LoadEvent::Loaded(whole),
+            LoadEvent::Done,
+        ] = events.as_slice()
+        else {
+            panic!("{events:#?}");
+        };
+        let Ok(whole) = whole.as_ref() else {
+            panic!("{whole:?}");
+        };
+        assert_eq!(whole.briefing, today.briefing);
+        assert!(head.partial && !whole.briefing.partial);
+        let n = head.sections.len();
+        assert!(n >= 1 && n < whole.briefing.sections.len(), "{n}");
+        assert_eq!(head.sections[..], whole.briefing.sections[..n]);
+        assert_eq!(head.title, "Big");
+
+        // A problem in the rest comes after the head, exactly as `load_file` reports it.
+        let broken = dir.path().join("broken.toml");
+        std::fs::write(&broken, big(40, "\n[[sections]]\ntitle = 3\n"))
+            .unwrap_or_else(|e| panic!("{e}"));
+        let today = load_file(&broken, LoadOptions::default()).err();
+        assert!(
+            today.as_ref().is_some_and(|e| e[0].line.is_some()),
+            "{today:?}"
+        );
+        let events = stream(std::slice::from_ref(&broken));
+        let [
+            _,
+            LoadEvent::Head(_),
+            LoadEvent::Loaded(whole),
+            LoadEvent::Done,
+        ] = events.as_slice()
+        else {
+            panic!("{events:#?}");
+        };
+        assert_eq!(whole.as_ref().as_ref().err(), today.as_ref());
+    }
+
+    #[test]
+    fn small_files_and_loads_of_several_files_send_no_head() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let small = dir.path().join("small.toml");
+        std::fs::write(&small, big(3, "")).unwrap_or_else(|e| panic!("{e}"));
+        let events = stream(std::slice::from_ref(&small));
+        assert!(
+            matches!(
+                events.as_slice(),
+                [
+                    LoadEvent::Discovered { .. },
+                    LoadEvent::Loaded(_),
+                    LoadEvent::Done
+                ]
+            ),
+            "{events:#?}"
+        );
+        std::fs::write(
+            dir.path().join("big.toml"),
+            big(40, "").replace("\"big\"", "\"b2\""),
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        let events = stream(&[dir.path().to_path_buf()]);
+        assert_eq!(events.len(), 4, "{events:#?}");
+        assert!(!events.iter().any(|e| matches!(e, LoadEvent::Head(_))));
+    }
+
     #[test]
     fn a_background_load_reports_in_file_order() {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/invalid");
@@ -249,6 +374,7 @@ mod tests {
                     streamed.problems.extend(problems);
                 }
                 LoadEvent::Loaded(outcome) => streamed.add(*outcome),
+                LoadEvent::Head(_) => panic!("a head for a load of several files"),
                 LoadEvent::Done => done = true,
             }
             true

@@ -6,14 +6,20 @@ use std::fs::File;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use std::sync::Arc;
+
 use super::briefing::{Briefing, Origin};
 use super::diag::{Diagnostic, LineIndex, Pos, cap_repeated};
+use super::hash::content_hash;
 use super::text::slugify;
 
+mod head;
 mod origin;
 pub(crate) mod raw;
 mod split;
 mod validate;
+
+pub use head::{HEAD_BYTES, HEAD_FROM, HEAD_SECTIONS, HeadParse, Rest, load_head, parse_head};
 
 pub(crate) use raw::RawBriefing;
 use raw::{Layout, Walker};
@@ -204,43 +210,85 @@ pub fn human_bytes(n: u64) -> String {
     }
 }
 
-/// Loads one briefing file from disk.
+/// Loads one briefing file from disk. The bodies written verbatim in the file are
+/// ranges of the text read (see [`parse_briefing_owned`]), never copies.
 pub fn load_file(path: &Path, options: LoadOptions) -> Result<Loaded, Vec<Diagnostic>> {
     let bytes = read_bounded(path, options.max_file_bytes).map_err(|d| vec![d])?;
-    let default_id = path.file_stem().and_then(|s| s.to_str()).map(slugify);
+    let default_id = default_id_of(path);
     let origin = Origin::File(path.to_path_buf());
     if super::load_md::is_markdown_path(path) {
-        super::load_md::parse_markdown_briefing(&bytes, origin, default_id)
+        super::load_md::parse_markdown_owned(bytes, origin, default_id)
     } else {
-        parse_briefing(&bytes, origin, default_id)
+        parse_briefing_owned(bytes, origin, default_id)
     }
 }
 
-/// The bytes as text, or an error at the first byte that is not UTF-8.
-pub(crate) fn utf8_text<'a>(
-    bytes: &'a [u8],
-    name: &str,
-    index: &LineIndex<'_>,
-) -> Result<&'a str, Vec<Diagnostic>> {
-    std::str::from_utf8(bytes).map_err(|e| {
+/// The id a briefing file gets when it sets none: a slug of its file stem.
+pub fn default_id_of(path: &Path) -> Option<String> {
+    path.file_stem().and_then(|s| s.to_str()).map(slugify)
+}
+
+/// The bytes, taken, as text (no copy), or an error at the first byte that is not
+/// UTF-8, at its line and column.
+pub(crate) fn utf8_source(bytes: Vec<u8>, name: &str) -> Result<String, Vec<Diagnostic>> {
+    String::from_utf8(bytes).map_err(|e| {
+        let index = LineIndex::new(e.as_bytes());
         vec![Diagnostic::error(
             name,
-            Some(index.pos(e.valid_up_to())),
+            Some(index.pos(e.utf8_error().valid_up_to())),
             "invalid UTF-8: briefings must be UTF-8 text",
         )]
     })
 }
 
 /// Parses and validates a briefing from bytes. `default_id` is used when the file sets
-/// no `id` (normally a slug of the file stem).
+/// no `id` (normally a slug of the file stem). The bytes are copied once, and the bodies
+/// share that copy; [`parse_briefing_owned`] takes bytes already read instead.
 pub fn parse_briefing(
     bytes: &[u8],
     origin: Origin,
     default_id: Option<String>,
 ) -> Result<Loaded, Vec<Diagnostic>> {
+    parse_briefing_owned(bytes.to_vec(), origin, default_id)
+}
+
+/// [`parse_briefing`] on bytes it takes, without copying them: the text read becomes
+/// the storage of every section body written verbatim in it (a multi-line or literal
+/// string without escapes), so each body is kept once, as a range of the file (see
+/// [`SharedText`](super::shared::SharedText)). When the bodies are less than half the file (most written with
+/// escapes, or a file of metadata), they are copied out instead so that the file's
+/// text is dropped.
+pub fn parse_briefing_owned(
+    bytes: Vec<u8>,
+    origin: Origin,
+    default_id: Option<String>,
+) -> Result<Loaded, Vec<Diagnostic>> {
+    let version = content_hash(&bytes);
+    parse_toml_owned(bytes, origin, default_id, version)
+}
+
+/// [`parse_briefing_owned`] with the file's hash already made.
+pub(crate) fn parse_toml_owned(
+    bytes: Vec<u8>,
+    origin: Origin,
+    default_id: Option<String>,
+    version: String,
+) -> Result<Loaded, Vec<Diagnostic>> {
+    let source = Arc::new(utf8_source(bytes, &origin.display_name())?);
+    let loaded = parse_toml_source(&source, origin, default_id, version)?;
+    Ok(keep_source_if_worth(loaded, &source))
+}
+
+/// Parses a TOML briefing whose whole text is `source` (a byte order mark included);
+/// bodies written verbatim are ranges of `source`.
+pub(crate) fn parse_toml_source(
+    source: &Arc<String>,
+    origin: Origin,
+    default_id: Option<String>,
+    version: String,
+) -> Result<Loaded, Vec<Diagnostic>> {
     let name = origin.display_name();
-    let index = LineIndex::new(bytes);
-    let text = utf8_text(bytes, &name, &index)?;
+    let text = source.as_str();
     // A byte order mark is harmless; skip it but keep positions in the original bytes.
     let (bom, body) = match text.strip_prefix('\u{feff}') {
         Some(rest) => (3, rest),
@@ -253,42 +301,89 @@ pub fn parse_briefing(
             "the file is empty: a briefing needs at least a `title`",
         )]);
     }
+    let index = LineIndex::new(text.as_bytes());
     // A large file is parsed on several threads when its shape allows it; otherwise,
     // and for every file with an error, the whole file is parsed as one.
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
-    if let Some(raw) = split::parse_parallel(body, threads) {
-        return validate_raw(raw, bytes, bom, origin, default_id);
+    let raw = match split::parse_parallel(body, threads) {
+        Some(raw) => raw,
+        None => {
+            let root = toml::de::DeTable::parse(body).map_err(|e| {
+                let start = e.span().map(|s| s.start);
+                let pos = start.map(|s| index.pos(s + bom));
+                let at = start
+                    .and_then(|s| body.get(s..))
+                    .and_then(|t| t.chars().next());
+                vec![Diagnostic::error(&name, pos, toml_words(e.message(), at))]
+            })?;
+            Walker::new(0, body).briefing(root.into_inner(), Layout::Toml)
+        }
+    };
+    validate_raw(
+        raw,
+        &Checked {
+            source,
+            index: &index,
+            base: bom,
+            version,
+        },
+        origin,
+        default_id,
+    )
+}
+
+/// Copies the bodies out of `source` when they are less than half of it, so that the
+/// file's text (titles, metadata, markup) is not kept for their sake; otherwise they
+/// stay ranges of it.
+pub(crate) fn keep_source_if_worth(mut loaded: Loaded, source: &Arc<String>) -> Loaded {
+    let shared: usize = loaded
+        .briefing
+        .sections
+        .iter()
+        .filter(|s| s.body.shares(source))
+        .map(|s| s.body.len())
+        .sum();
+    if shared.saturating_mul(2) < source.len() {
+        for section in &mut loaded.briefing.sections {
+            if section.body.shares(source) {
+                section.body = section.body.detached();
+            }
+        }
     }
-    let root = toml::de::DeTable::parse(body).map_err(|e| {
-        let start = e.span().map(|s| s.start);
-        let pos = start.map(|s| index.pos(s + bom));
-        let at = start
-            .and_then(|s| body.get(s..))
-            .and_then(|t| t.chars().next());
-        vec![Diagnostic::error(&name, pos, toml_words(e.message(), at))]
-    })?;
-    let raw = Walker::new(0).briefing(root.into_inner(), Layout::Toml);
-    validate_raw(raw, bytes, bom, origin, default_id)
+    loaded
+}
+
+/// The file a raw briefing was walked from, for its validation.
+pub(crate) struct Checked<'a> {
+    /// The whole file's text: spans count from `base` in it, and bodies written
+    /// verbatim are ranges of it.
+    pub(crate) source: &'a Arc<String>,
+    /// Its lines.
+    pub(crate) index: &'a LineIndex<'a>,
+    /// Where the text spans count from starts.
+    pub(crate) base: usize,
+    /// The briefing's version: the hash of the whole file as read.
+    pub(crate) version: String,
 }
 
 /// Validates a briefing already parsed into its raw form, as [`parse_briefing`] does
-/// after parsing. Every span in `raw` counts bytes from `base` in `bytes` (the file as
-/// read), so that problems are reported at their line and column in the file; `bytes`
-/// also gives the briefing's `version`. Used by the Markdown loader.
+/// after parsing. Every span in `raw` counts bytes from `file.base` in the file, so that
+/// problems are reported at their line and column in the file. Used by the Markdown
+/// loader.
 pub(crate) fn validate_raw(
     raw: RawBriefing,
-    bytes: &[u8],
-    base: usize,
+    file: &Checked<'_>,
     origin: Origin,
     default_id: Option<String>,
 ) -> Result<Loaded, Vec<Diagnostic>> {
     let name = origin.display_name();
-    let index = LineIndex::new(bytes);
     let mut v = Validator {
         name: &name,
-        index: &index,
-        bytes,
-        base,
+        index: file.index,
+        bytes: file.source.as_bytes(),
+        source: file.source,
+        version: file.version.clone(),
+        base: file.base,
         problems: Vec::new(),
     };
     let briefing = v.briefing(raw, origin.clone(), default_id);

@@ -6,14 +6,19 @@
 use std::collections::HashMap;
 use std::ops::Range;
 use std::path::Path;
+use std::sync::Arc;
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use toml::Spanned;
 
 use super::briefing::Origin;
 use super::diag::{Diagnostic, LineIndex, Pos, cap_repeated};
-use super::load::raw::{Layout, RawSection, Walker};
-use super::load::{Loaded, RawBriefing, short_list, toml_words, validate_raw};
+use super::hash::content_hash;
+use super::load::raw::{Layout, RawBody, RawSection, Walker};
+use super::load::{
+    Checked, Loaded, RawBriefing, keep_source_if_worth, short_list, toml_words, utf8_source,
+    validate_raw,
+};
 use super::text::{sanitize_line, slugify};
 
 /// The file extension read as a Markdown briefing (compared without case).
@@ -79,15 +84,58 @@ impl Problems<'_> {
 /// optional `# Title` and introduction (the summary); then one section per top-level
 /// `## Heading {#id .kind}`, whose body is the Markdown source up to the next `##`,
 /// byte for byte, without the blank lines around it. The result is validated exactly
-/// like a TOML briefing (see `docs/briefing-format.md`, "Markdown briefings").
+/// like a TOML briefing (see `docs/briefing-format.md`, "Markdown briefings"). The bytes
+/// are copied once; [`parse_markdown_owned`] takes bytes already read instead.
 pub fn parse_markdown_briefing(
     bytes: &[u8],
     origin: Origin,
     default_id: Option<String>,
 ) -> Result<Loaded, Vec<Diagnostic>> {
+    parse_markdown_owned(bytes.to_vec(), origin, default_id)
+}
+
+/// [`parse_markdown_briefing`] on bytes it takes, without copying them: every section
+/// body is a range of the text read (see [`super::load::parse_briefing_owned`]).
+pub fn parse_markdown_owned(
+    bytes: Vec<u8>,
+    origin: Origin,
+    default_id: Option<String>,
+) -> Result<Loaded, Vec<Diagnostic>> {
+    let version = content_hash(&bytes);
+    parse_markdown_with(bytes, origin, default_id, version)
+}
+
+/// [`parse_markdown_owned`] with the file's hash already made.
+pub(crate) fn parse_markdown_with(
+    bytes: Vec<u8>,
+    origin: Origin,
+    default_id: Option<String>,
+    version: String,
+) -> Result<Loaded, Vec<Diagnostic>> {
+    let source = Arc::new(utf8_source(bytes, &origin.display_name())?);
+    let loaded = parse_markdown_source(&source, origin, default_id, version, Scope::Whole)?;
+    Ok(keep_source_if_worth(loaded, &source))
+}
+
+/// Whether a text is a whole file, or only its head (its first sections, cut before a
+/// `##` heading): a head does not report what the rest of the file may resolve.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Scope {
+    Whole,
+    Head,
+}
+
+/// Parses a Markdown briefing whose text is `source`; every body is a range of it.
+pub(crate) fn parse_markdown_source(
+    source: &Arc<String>,
+    origin: Origin,
+    default_id: Option<String>,
+    version: String,
+    scope: Scope,
+) -> Result<Loaded, Vec<Diagnostic>> {
     let name = origin.display_name();
-    let index = LineIndex::new(bytes);
-    let text = super::load::utf8_text(bytes, &name, &index)?;
+    let text = source.as_str();
+    let index = LineIndex::new(text.as_bytes());
     let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
     if text[bom..].trim().is_empty() {
         return Err(vec![Diagnostic::error(
@@ -116,7 +164,7 @@ pub fn parse_markdown_briefing(
                     .and_then(|t| t.chars().next());
                 vec![Diagnostic::error(&name, pos, toml_words(e.message(), at))]
             })?;
-            Walker::new(0).briefing(root.into_inner(), Layout::FrontMatter)
+            Walker::new(0, source).briefing(root.into_inner(), Layout::FrontMatter)
         }
         None => RawBriefing::default(),
     };
@@ -284,9 +332,11 @@ pub fn parse_markdown_briefing(
                     .as_ref()
                     .map(|(id, at)| Spanned::new(rel(*at, base), id.clone())),
                 kind,
-                body: Some(body.to_string())
-                    .filter(|b| !b.is_empty())
-                    .map(|b| Spanned::new(rel(body_range.start, base), b)),
+                body: (!body.is_empty()).then(|| {
+                    let shared =
+                        body_range.start.saturating_sub(base)..body_range.end.saturating_sub(base);
+                    Spanned::new(rel(body_range.start, base), RawBody::Shared(shared))
+                }),
                 dates: Vec::new(),
                 sources: cited,
                 marking,
@@ -315,6 +365,10 @@ pub fn parse_markdown_briefing(
             continue;
         };
         let Some(&target) = effective_ids.get(section.get_ref()) else {
+            if scope == Scope::Head {
+                // The section may be further on, past the head.
+                continue;
+            }
             problems.error(
                 base + section.span().start,
                 format!(
@@ -335,7 +389,13 @@ pub fn parse_markdown_briefing(
         sections,
         ..front
     };
-    let validated = validate_raw(raw, bytes, base, origin, default_id);
+    let file = Checked {
+        source,
+        index: &index,
+        base,
+        version,
+    };
+    let validated = validate_raw(raw, &file, origin, default_id);
     let mut found = problems.list;
     match validated {
         Ok(mut loaded) if !found.iter().any(Diagnostic::is_error) => {
@@ -352,6 +412,87 @@ pub fn parse_markdown_briefing(
             Err(in_markdown_words(found))
         }
     }
+}
+
+/// Where the body starts after the front matter, in bytes that may not be valid UTF-8
+/// past it: 0 without front matter; `None` when the front matter is not closed or is
+/// not TOML (the whole parse reports it).
+pub(crate) fn front_matter_end(bytes: &[u8]) -> Option<usize> {
+    let mut lines = bytes.split_inclusive(|&b| b == b'\n');
+    let first = lines.next()?;
+    if first.trim_ascii_end() != FENCE.as_bytes() {
+        return (first.trim_ascii_end() != b"---").then_some(0);
+    }
+    let mut at = first.len();
+    for line in lines {
+        at += line.len();
+        if line.trim_ascii_end() == FENCE.as_bytes() {
+            return Some(at);
+        }
+    }
+    None
+}
+
+/// The offsets of the lines from `from` on that may open a section: `##` at the start
+/// of the line, then a space, a tab or the end of the line, outside the fenced code
+/// blocks that start at the margin (other blocks that hide a heading, such as HTML
+/// blocks, are told apart by [`opens_section_at`]).
+pub(crate) fn h2_lines(bytes: &[u8], from: usize) -> impl Iterator<Item = usize> + '_ {
+    let starts = std::iter::once(from).chain(
+        memchr::memchr_iter(b'\n', bytes.get(from..).unwrap_or_default())
+            .map(move |n| from + n + 1),
+    );
+    // The open fence: its character and length.
+    let mut fence: Option<(u8, usize)> = None;
+    starts.filter(move |&at| {
+        let line = bytes.get(at..).unwrap_or_default();
+        let line = &line[..memchr::memchr(b'\n', line).unwrap_or(line.len())];
+        let indent = line.iter().take_while(|&&b| b == b' ').count();
+        let marks = |c: u8| line.iter().skip(indent).take_while(|&&b| b == c).count();
+        if indent <= 3 {
+            for c in [b'`', b'~'] {
+                let n = marks(c);
+                if n < 3 {
+                    continue;
+                }
+                let after = &line[indent + n..];
+                match fence {
+                    Some((open, len)) if open == c && n >= len && after.trim_ascii().is_empty() => {
+                        fence = None;
+                    }
+                    None if c == b'~' || !after.contains(&b'`') => fence = Some((c, n)),
+                    _ => {}
+                }
+                return false;
+            }
+        }
+        fence.is_none()
+            && line.starts_with(b"##")
+            && line
+                .get(2)
+                .is_none_or(|b| matches!(b, b' ' | b'\t' | b'\r'))
+    })
+}
+
+/// Whether the line at `cut`, the last line of `text`, is a top-level `##` heading of
+/// the briefing (not a line of a code block, an HTML block or the front matter), and
+/// whether any heading before it holds a `[` (a link whose definition may come later).
+/// `None` when the front matter does not parse as the whole file's would.
+pub(crate) fn opens_section_at(text: &str, cut: usize) -> Option<(bool, bool)> {
+    let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let (_, body_start) = split_front_matter(text, bom).ok()?;
+    if cut <= body_start {
+        return Some((false, false));
+    }
+    let headings = top_headings(text, body_start);
+    let opens = headings
+        .last()
+        .is_some_and(|h| h.level == HeadingLevel::H2 && h.range.start == cut);
+    let brackets = headings
+        .iter()
+        .filter(|h| h.range.start < cut)
+        .any(|h| text.get(h.range.clone()).is_some_and(|t| t.contains('[')));
+    Some((opens, brackets))
 }
 
 /// A byte offset of the file as a span for the validator, which adds `base` back.

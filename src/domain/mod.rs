@@ -24,6 +24,7 @@ pub mod load_md;
 pub mod markdown;
 pub mod placing;
 pub mod search;
+pub mod shared;
 pub mod shelf;
 pub mod store;
 pub mod text;

@@ -464,7 +464,7 @@ impl Catalogue {
                         id: r.get(1)?,
                         title: r.get(2)?,
                         kind: opt_kind(r.get(3)?),
-                        body: r.get(4)?,
+                        body: r.get::<_, String>(4)?.into(),
                         dates: Vec::new(),
                         hash: r.get(5)?,
                         line: r.get(6)?,
@@ -566,6 +566,7 @@ impl Catalogue {
                             summary_citations: Vec::new(),
                             summary_portions: Vec::new(),
                             tlp: None,
+                            partial: false,
                         },
                         r.get::<_, String>(13)?,
                     ))

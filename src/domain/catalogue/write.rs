@@ -306,7 +306,7 @@ pub(super) fn write_file(
             s.body_line,
             s.title_line,
         ])?;
-        body_insert.execute(params![id, int(i), s.body])?;
+        body_insert.execute(params![id, int(i), s.body.as_str()])?;
         for (j, d) in s.dates.iter().enumerate() {
             date_insert.execute(params![
                 id,

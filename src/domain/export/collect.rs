@@ -60,6 +60,7 @@ fn stand_in(id: &str, file: &StoreFile, store: &Store) -> Briefing {
         summary_citations: Vec::new(),
         summary_portions: Vec::new(),
         tlp: None,
+        partial: false,
     }
 }
 

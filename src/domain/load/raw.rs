@@ -65,10 +65,18 @@ pub(crate) struct RawSection {
     pub(crate) title: Option<Spanned<String>>,
     pub(crate) id: Option<Spanned<String>>,
     pub(crate) kind: Option<Spanned<String>>,
-    pub(crate) body: Option<Spanned<String>>,
+    pub(crate) body: Option<Spanned<RawBody>>,
     pub(crate) dates: Vec<Spanned<RawDate>>,
     pub(crate) sources: Vec<Spanned<String>>,
     pub(crate) marking: Option<Spanned<String>>,
+}
+
+/// A body's text: where it lies, verbatim, in the text the spans count from (so that
+/// it can be shared with the file instead of copied), or a string of its own (a string
+/// with escapes, whose value is not written as such in the file).
+pub(crate) enum RawBody {
+    Shared(Range<usize>),
+    Owned(String),
 }
 
 #[derive(Default)]
@@ -149,14 +157,50 @@ pub(crate) fn type_words(value: &DeValue<'_>) -> &'static str {
 pub(crate) struct Walker {
     /// Where the walked text starts, in the text spans count from.
     base: usize,
+    /// The address and length of the text spans count from, to tell where a string the
+    /// parser borrowed from it lies (see [`RawBody`]).
+    whole: (usize, usize),
     pub(crate) problems: Vec<RawProblem>,
 }
 
 impl Walker {
-    pub(crate) fn new(base: usize) -> Self {
+    /// A walker of a piece of `whole` (the text spans count from) that starts at byte
+    /// `base` of it.
+    pub(crate) fn new(base: usize, whole: &str) -> Self {
         Walker {
             base,
+            whole: (whole.as_ptr() as usize, whole.len()),
             problems: Vec::new(),
+        }
+    }
+
+    /// Where `s`, a string the parser borrowed from the text, lies in `whole`; `None`
+    /// for a string that is not part of it.
+    fn place(&self, s: &str) -> Option<Range<usize>> {
+        let start = (s.as_ptr() as usize).checked_sub(self.whole.0)?;
+        let end = start.checked_add(s.len())?;
+        (end <= self.whole.1).then_some(start..end)
+    }
+
+    /// A section's body: shared with the text where it is written verbatim.
+    fn body(&mut self, key: &str, value: Spanned<DeValue<'_>>) -> Option<Spanned<RawBody>> {
+        let span = value.span();
+        match value.into_inner() {
+            DeValue::String(std::borrow::Cow::Borrowed(s)) => {
+                let body = match self.place(s) {
+                    Some(range) => RawBody::Shared(range),
+                    None => RawBody::Owned(s.to_owned()),
+                };
+                Some(Spanned::new(self.at(span), body))
+            }
+            DeValue::String(std::borrow::Cow::Owned(s)) => {
+                Some(Spanned::new(self.at(span), RawBody::Owned(s)))
+            }
+            other => {
+                let found = type_words(&other);
+                self.error(span, format!("`{key}`: expected a string, found {found}"));
+                None
+            }
         }
     }
 
@@ -397,7 +441,7 @@ impl Walker {
                 "title" => raw.title = self.string(&key, value),
                 "id" => raw.id = self.string(&key, value),
                 "kind" => raw.kind = self.string(&key, value),
-                "body" => raw.body = self.string(&key, value),
+                "body" => raw.body = self.body(&key, value),
                 "marking" => raw.marking = self.string(&key, value),
                 "sources" => {
                     raw.sources = self

@@ -15,126 +15,181 @@ use super::raw::{Layout, RawBriefing, RawProblem, RawSection, Walker};
 pub(super) const PARALLEL_FROM: usize = 4 * 1024 * 1024;
 
 /// The sections of a piece after the first, and the problems met in them; `None` when
-/// the piece does not parse or holds more than sections.
-fn walk_piece(piece: &str, base: usize) -> Option<(Vec<Spanned<RawSection>>, Vec<RawProblem>)> {
+/// the piece does not parse or holds more than sections. `base` is where the piece
+/// starts in `whole`, the text spans count from.
+fn walk_piece(
+    piece: &str,
+    base: usize,
+    whole: &str,
+) -> Option<(Vec<Spanned<RawSection>>, Vec<RawProblem>)> {
     let mut table = DeTable::parse(piece).ok()?.into_inner();
     let sections = table.remove("sections")?;
     if !table.is_empty() {
         return None;
     }
-    let mut walker = Walker::new(base);
+    let mut walker = Walker::new(base, whole);
     let sections = walker.sections(sections);
     Some((sections, walker.problems))
+}
+
+/// Where the scanner is in the TOML text.
+#[derive(PartialEq)]
+enum State {
+    Normal,
+    Basic,
+    Literal,
+    MlBasic,
+    MlLiteral,
+}
+
+/// Finds the lines that are a top-level `[[sections]]` header, one after the other, in
+/// the bytes of a TOML text (which need not be valid UTF-8 past the headers asked for,
+/// so that a file's head can be cut before the rest is checked).
+pub(super) struct Headers<'a> {
+    bytes: &'a [u8],
+    at: usize,
+    state: State,
+    depth: i64,
+    line_start: bool,
+    /// The text is not shaped as expected (an unclosed string or bracket).
+    odd: bool,
+}
+
+impl<'a> Headers<'a> {
+    /// A scanner from the start of `bytes`.
+    pub(super) fn new(bytes: &'a [u8]) -> Headers<'a> {
+        Headers {
+            bytes,
+            at: 0,
+            state: State::Normal,
+            depth: 0,
+            line_start: true,
+            odd: false,
+        }
+    }
+
+    /// Whether the whole text was scanned and ended as TOML should (no string or
+    /// bracket left open).
+    pub(super) fn ended_cleanly(&self) -> bool {
+        !self.odd && self.at >= self.bytes.len() && self.state == State::Normal && self.depth == 0
+    }
+
+    /// The byte offset of the next header line; `None` at the end of the text, or as
+    /// soon as the text is not shaped as expected.
+    pub(super) fn next_header(&mut self) -> Option<usize> {
+        let bytes = self.bytes;
+        while self.at < bytes.len() && !self.odd {
+            let i = self.at;
+            let b = bytes[i];
+            match self.state {
+                State::Normal => {
+                    if self.line_start && self.depth == 0 {
+                        // A table header line: skip it whole (its brackets are not arrays).
+                        let line_end =
+                            memchr::memchr(b'\n', &bytes[i..]).map_or(bytes.len(), |n| i + n);
+                        let line = bytes[i..line_end].trim_ascii_start();
+                        if line.starts_with(b"[") {
+                            let head = line.split(|&c| c == b'#').next().unwrap_or(b"");
+                            self.at = line_end;
+                            self.line_start = false;
+                            if head.trim_ascii_end() == b"[[sections]]" {
+                                return Some(i);
+                            }
+                            continue;
+                        }
+                    }
+                    self.line_start = false;
+                    match b {
+                        b'\n' => self.line_start = true,
+                        b'#' => {
+                            self.at =
+                                memchr::memchr(b'\n', &bytes[i..]).map_or(bytes.len(), |n| i + n);
+                            continue;
+                        }
+                        b'"' if bytes[i..].starts_with(b"\"\"\"") => {
+                            self.state = State::MlBasic;
+                            self.at += 3;
+                            continue;
+                        }
+                        b'"' => self.state = State::Basic,
+                        b'\'' if bytes[i..].starts_with(b"'''") => {
+                            self.state = State::MlLiteral;
+                            self.at += 3;
+                            continue;
+                        }
+                        b'\'' => self.state = State::Literal,
+                        b'[' => self.depth += 1,
+                        b']' => {
+                            self.depth -= 1;
+                            if self.depth < 0 {
+                                self.odd = true;
+                            }
+                        }
+                        _ => {}
+                    }
+                    self.at += 1;
+                }
+                State::Basic => {
+                    match b {
+                        b'\\' => self.at += 1,
+                        b'"' => self.state = State::Normal,
+                        b'\n' => self.odd = true,
+                        _ => {}
+                    }
+                    self.at += 1;
+                }
+                State::Literal => {
+                    match b {
+                        b'\'' => self.state = State::Normal,
+                        b'\n' => self.odd = true,
+                        _ => {}
+                    }
+                    self.at += 1;
+                }
+                State::MlBasic | State::MlLiteral => {
+                    let quote = if self.state == State::MlBasic {
+                        b'"'
+                    } else {
+                        b'\''
+                    };
+                    // Jump to the next quote or backslash.
+                    let next = if self.state == State::MlBasic {
+                        memchr::memchr2(b'"', b'\\', &bytes[i..])
+                    } else {
+                        memchr::memchr(b'\'', &bytes[i..])
+                    };
+                    let Some(n) = next else {
+                        self.odd = true;
+                        break;
+                    };
+                    let at = i + n;
+                    if bytes[at] == b'\\' {
+                        self.at = at + 2;
+                        continue;
+                    }
+                    // A run of quotes: three of them close the string (up to two more may
+                    // belong to its content).
+                    let run = bytes[at..].iter().take_while(|&&c| c == quote).count();
+                    if run >= 3 {
+                        self.state = State::Normal;
+                    }
+                    self.at = at + run;
+                }
+            }
+        }
+        None
+    }
 }
 
 /// Byte offsets of the lines that are a top-level `[[sections]]` header; `None` when
 /// the text is not shaped as expected (an unclosed string or bracket).
 pub(super) fn section_headers(text: &str) -> Option<Vec<usize>> {
-    #[derive(PartialEq)]
-    enum State {
-        Normal,
-        Basic,
-        Literal,
-        MlBasic,
-        MlLiteral,
-    }
-    let bytes = text.as_bytes();
+    let mut scanner = Headers::new(text.as_bytes());
     let mut headers = Vec::new();
-    let mut state = State::Normal;
-    let mut depth: i64 = 0;
-    let mut i = 0;
-    let mut line_start = true;
-    while i < bytes.len() {
-        let b = bytes[i];
-        match state {
-            State::Normal => {
-                if line_start && depth == 0 {
-                    // A table header line: skip it whole (its brackets are not arrays).
-                    let line_end =
-                        memchr::memchr(b'\n', &bytes[i..]).map_or(bytes.len(), |n| i + n);
-                    let line = text[i..line_end].trim_start();
-                    if line.starts_with('[') {
-                        let head = line.split('#').next().unwrap_or("").trim_end();
-                        if head == "[[sections]]" {
-                            headers.push(i);
-                        }
-                        i = line_end;
-                        line_start = false;
-                        continue;
-                    }
-                }
-                line_start = false;
-                match b {
-                    b'\n' => line_start = true,
-                    b'#' => {
-                        i = memchr::memchr(b'\n', &bytes[i..]).map_or(bytes.len(), |n| i + n);
-                        continue;
-                    }
-                    b'"' if bytes[i..].starts_with(b"\"\"\"") => {
-                        state = State::MlBasic;
-                        i += 3;
-                        continue;
-                    }
-                    b'"' => state = State::Basic,
-                    b'\'' if bytes[i..].starts_with(b"'''") => {
-                        state = State::MlLiteral;
-                        i += 3;
-                        continue;
-                    }
-                    b'\'' => state = State::Literal,
-                    b'[' => depth += 1,
-                    b']' => {
-                        depth -= 1;
-                        if depth < 0 {
-                            return None;
-                        }
-                    }
-                    _ => {}
-                }
-                i += 1;
-            }
-            State::Basic => {
-                match b {
-                    b'\\' => i += 1,
-                    b'"' => state = State::Normal,
-                    b'\n' => return None,
-                    _ => {}
-                }
-                i += 1;
-            }
-            State::Literal => {
-                match b {
-                    b'\'' => state = State::Normal,
-                    b'\n' => return None,
-                    _ => {}
-                }
-                i += 1;
-            }
-            State::MlBasic | State::MlLiteral => {
-                let quote = if state == State::MlBasic { b'"' } else { b'\'' };
-                // Jump to the next quote or backslash.
-                let next = if state == State::MlBasic {
-                    memchr::memchr2(b'"', b'\\', &bytes[i..])
-                } else {
-                    memchr::memchr(b'\'', &bytes[i..])
-                };
-                let n = next?;
-                i += n;
-                if bytes[i] == b'\\' {
-                    i += 2;
-                    continue;
-                }
-                // A run of quotes: three of them close the string (up to two more may
-                // belong to its content).
-                let run = bytes[i..].iter().take_while(|&&c| c == quote).count();
-                if run >= 3 {
-                    state = State::Normal;
-                }
-                i += run;
-            }
-        }
+    while let Some(h) = scanner.next_header() {
+        headers.push(h);
     }
-    (state == State::Normal && depth == 0).then_some(headers)
+    scanner.ended_cleanly().then_some(headers)
 }
 
 /// Parses `body` in `parts` pieces at once. `None` means: parse it the usual way.
@@ -167,12 +222,12 @@ pub(super) fn parse_parallel(body: &str, parts: usize) -> Option<RawBriefing> {
             .skip(1)
             .map(|w| {
                 let (start, piece) = (w[0], &body[w[0]..w[1]]);
-                scope.spawn(move || walk_piece(piece, start))
+                scope.spawn(move || walk_piece(piece, start, body))
             })
             .collect();
         let first = DeTable::parse(&body[..bounds[1]])
             .ok()
-            .map(|root| Walker::new(0).briefing(root.into_inner(), Layout::Toml));
+            .map(|root| Walker::new(0, body).briefing(root.into_inner(), Layout::Toml));
         let rest: Vec<_> = rest.into_iter().map(|h| h.join().ok().flatten()).collect();
         (first, rest)
     });
@@ -234,12 +289,29 @@ mod tests {
         crate::domain::briefing::Origin::File("l.toml".into())
     }
 
+    /// Validates a raw briefing walked from `text` (spans and shared bodies count from
+    /// its start).
+    fn validate(
+        raw: RawBriefing,
+        text: &str,
+    ) -> Result<crate::domain::load::Loaded, Vec<crate::domain::diag::Diagnostic>> {
+        let source = std::sync::Arc::new(text.to_owned());
+        let index = crate::domain::diag::LineIndex::new(text.as_bytes());
+        let file = super::super::Checked {
+            source: &source,
+            index: &index,
+            base: 0,
+            version: String::new(),
+        };
+        super::super::validate_raw(raw, &file, origin(), Some("l".into()))
+    }
+
     fn sequential(
         text: &str,
     ) -> Result<crate::domain::load::Loaded, Vec<crate::domain::diag::Diagnostic>> {
         let root = DeTable::parse(text).map_err(|_| Vec::new())?;
-        let raw = Walker::new(0).briefing(root.into_inner(), Layout::Toml);
-        super::super::validate_raw(raw, text.as_bytes(), 0, origin(), Some("l".into()))
+        let raw = Walker::new(0, text).briefing(root.into_inner(), Layout::Toml);
+        validate(raw, text)
     }
 
     #[test]
@@ -249,8 +321,7 @@ mod tests {
         let raw = parse_parallel(&text, 3);
         assert!(raw.is_some(), "the text was not cut");
         let Some(raw) = raw else { return };
-        let parallel =
-            super::super::validate_raw(raw, text.as_bytes(), 0, origin(), Some("l".into()));
+        let parallel = validate(raw, &text);
         let (a, b) = (
             parallel.err().unwrap_or_default(),
             sequential(&text).err().unwrap_or_default(),
@@ -264,9 +335,7 @@ mod tests {
         );
         let text = large("");
         let raw = parse_parallel(&text, 3);
-        let parallel = raw.map(|raw| {
-            super::super::validate_raw(raw, text.as_bytes(), 0, origin(), Some("l".into()))
-        });
+        let parallel = raw.map(|raw| validate(raw, &text));
         let (Some(Ok(a)), Ok(b)) = (parallel, sequential(&text)) else {
             panic!("both must load");
         };

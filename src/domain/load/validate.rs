@@ -8,11 +8,12 @@ use std::ops::Range;
 use toml::Spanned;
 
 use super::origin::string_origin;
-use super::raw::{RawBriefing, RawDate, RawDateValue, RawNumber, RawSection, RawSource};
+use super::raw::{RawBody, RawBriefing, RawDate, RawDateValue, RawNumber, RawSection, RawSource};
 use crate::domain::briefing::{Briefing, FieldLines, Kind, Origin, Section, Source, TextOrigin};
 use crate::domain::date::{DateSpan, PartialDate};
 use crate::domain::diag::{Diagnostic, LineIndex, Pos, thousands};
-use crate::domain::hash::{content_hash, content_hash_parts};
+use crate::domain::hash::content_hash_parts;
+use crate::domain::shared::SharedText;
 use crate::domain::text::{has_visible_text, is_slug, sanitize_line, slugify};
 use crate::domain::tradecraft::cite::{InlineCitation, Portion, find_citations, find_portions};
 use crate::domain::tradecraft::grade::{Credibility, Reliability};
@@ -54,8 +55,12 @@ struct Context {
 pub(super) struct Validator<'a> {
     pub(super) name: &'a str,
     pub(super) index: &'a LineIndex<'a>,
-    /// The file as read.
+    /// The file as read (the text of `source`).
     pub(super) bytes: &'a [u8],
+    /// The file's text, which bodies written verbatim are ranges of.
+    pub(super) source: &'a std::sync::Arc<String>,
+    /// The briefing's version: the hash of the whole file.
+    pub(super) version: String,
     /// Where the text the spans count from starts in `bytes`.
     pub(super) base: usize,
     pub(super) problems: Vec<Diagnostic>,
@@ -280,9 +285,10 @@ impl Validator<'_> {
             summary_citations,
             summary_portions,
             origin,
-            version: content_hash(self.bytes),
+            version: std::mem::take(&mut self.version),
             id_position,
             lines,
+            partial: false,
         })
     }
 
@@ -564,11 +570,18 @@ impl Validator<'_> {
         let (body, body_origin) = match raw.body {
             Some(b) => {
                 let span = b.span();
-                let body = b.into_inner();
+                let body = match b.into_inner() {
+                    RawBody::Shared(r) => {
+                        let range = self.base + r.start..self.base + r.end;
+                        debug_assert!(self.source.get(range.clone()).is_some());
+                        SharedText::new(self.source, range)
+                    }
+                    RawBody::Owned(text) => SharedText::from(text),
+                };
                 let origin = self.origin(&span, &body);
                 (body, origin)
             }
-            None => (String::new(), TextOrigin::verbatim(line, 1)),
+            None => (SharedText::default(), TextOrigin::verbatim(line, 1)),
         };
         let (citations, portions) = self.marks(&body, &body_origin, context);
         let title = title?;

@@ -28,7 +28,10 @@ impl App {
                 self.model.library.problems.extend(problems);
                 self.model.loading = Some((0, total));
             }
+            LoadEvent::Head(head) => self.head_loaded(*head),
             LoadEvent::Loaded(outcome) => {
+                // The head of this file, open while its rest was parsed.
+                let head = self.model.open.clone().filter(|b| b.partial);
                 let before = self.model.library.briefings.len();
                 let problems = self.model.library.problems.len();
                 self.model.library.add(*outcome);
@@ -42,6 +45,9 @@ impl App {
                 if let Some(b) = self.model.library.briefings.get(before).cloned() {
                     self.model.shelf.put(crate::domain::shelf::Entry::of(&b));
                     self.reindex(&b.id);
+                }
+                if let Some(head) = head {
+                    self.whole_loaded(&head);
                 }
                 self.library_dirty = true;
             }
@@ -68,6 +74,105 @@ impl App {
                 self.count_library();
             }
         }
+    }
+
+    /// The head of the only file being loaded: shown in the reader at once, as the
+    /// briefing will be opened once loaded, unless the user is already busy elsewhere.
+    /// No notes are read or placed on it (a passage further on would look orphaned):
+    /// they come with the whole briefing ([`App::whole_loaded`]).
+    fn head_loaded(&mut self, head: crate::domain::briefing::Briefing) {
+        let only = self.model.loading.is_some_and(|(_, total)| total == 1);
+        let wanted = only || self.open_when_loaded.as_deref() == Some(head.id.as_str());
+        let untouched = self.model.open.is_none()
+            && self.library.filter.is_empty()
+            && self.overlays.is_empty()
+            && self.base == Base::Library;
+        if !(wanted && untouched && head.partial) {
+            return;
+        }
+        let count = head.sections.len();
+        let head = Arc::new(head);
+        self.model.open = Some(head.clone());
+        self.model.stale = None;
+        let mut reader = ReaderScreen::new(head, self.size, &self.model);
+        reader.outline_columns = self.reader.as_ref().and_then(|r| r.outline_columns);
+        reader.resize(self.size);
+        self.reader = Some(reader);
+        self.base = Base::Reader;
+        self.model.say(Message::info(crate::tr!(
+            self.model.lang,
+            "head-shown",
+            count = count
+        )));
+    }
+
+    /// The whole briefing whose head is open was loaded (or failed to): it replaces the
+    /// head as if opened from the library (its notes read and placed, its file
+    /// watched), the reader kept where it was, to the row, with what the user opened
+    /// over it. A file whose rest does not load closes the head, and its problems are
+    /// reported as for any file that does not load.
+    fn whole_loaded(&mut self, head: &Arc<crate::domain::briefing::Briefing>) {
+        let whole = self
+            .model
+            .library
+            .get(&head.id)
+            .filter(|b| !b.partial && b.origin == head.origin)
+            .cloned();
+        let before = self.reader.take();
+        self.model.open = None;
+        let Some(whole) = whole else {
+            self.close_all();
+            if self.base == Base::Reader {
+                self.base = Base::Library;
+            }
+            return;
+        };
+        let base = self.base;
+        let overlays = std::mem::take(&mut self.overlays);
+        // A note or bookmark asked for on the head waits for the whole, as for any
+        // briefing whose notes are not read yet.
+        let deferred = self.deferred.take();
+        self.open_briefing(&whole.id, None);
+        self.base = base;
+        self.overlays = overlays;
+        self.deferred = deferred;
+        if let (Some(before), Some(reader)) = (before, &mut self.reader) {
+            reader.outline_columns = before.outline_columns;
+            reader.focus = before.focus;
+            reader.search = before.search;
+            if let Some(search) = &mut reader.search {
+                search.stale = true;
+            }
+            reader.selection = before.selection;
+            reader.seen = before.seen;
+            reader.resize(self.size);
+            // At the very end of the head: sent there by the key for the end (the head's
+            // text cannot be scrolled through while the rest is parsed), so the end of
+            // the whole is meant.
+            let mut end = before.pane.clone();
+            end.bottom();
+            if before.moved && (end.cursor, end.top) == (before.pane.cursor, before.pane.top) {
+                reader.moved = true;
+                reader.pane.bottom();
+            } else if before.moved {
+                // The head's sections are the whole's first ones, laid out alike: the
+                // same paragraph, the same first row.
+                reader.moved = true;
+                if let Some(cursor) = before.pane.cursor {
+                    reader.pane.jump_to_block(cursor);
+                }
+                reader.pane.top = before.pane.top;
+                reader.pane.prepare();
+            }
+            reader.outline.selected = before.outline.selected;
+            reader.outline.offset = before.outline.offset;
+            reader.follow();
+        }
+        self.model.say(Message::info(crate::tr!(
+            self.model.lang,
+            "head-whole",
+            count = whole.sections.len()
+        )));
     }
 
     /// Counts notes and unread sections of every briefing, in the background.
@@ -115,8 +220,9 @@ impl App {
                 let Some(briefing) = self.model.open.clone() else {
                     return;
                 };
-                // The result applies only if its briefing is still the one open.
-                if briefing.version != version {
+                // The result applies only if its briefing is still the one open, and
+                // never to a head (notes past it would look orphaned).
+                if briefing.version != version || briefing.partial {
                     return;
                 }
                 if let Some(reader) = &mut self.reader {
