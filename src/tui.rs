@@ -34,6 +34,7 @@ use self::event::{EventSource, Msg, Next, TerminalEvents};
 use self::runtime::{Runtime, Work};
 use crate::config::Config;
 use crate::domain::library::{Library, LoadEvent};
+use crate::domain::load::{HEAD_SECTIONS, HeadParse, Rest, load_head};
 use crate::domain::text::sanitize_line;
 
 /// The loop's body: the app, the terminal it draws on, and the services that carry
@@ -118,10 +119,18 @@ pub fn main(paths: &[PathBuf], config: Config) -> ExitCode {
     // A single file is read at once (it is what the user asked to see); folders load
     // in the background so the first frame appears at once, whatever their size.
     let sources = crate::domain::library::default_paths(paths, config.briefings_dir.as_deref());
+    // A large file shows its head (preamble and first sections) at once, and is parsed
+    // whole in the background; a problem in the head is reported here, as for any file.
+    let mut head = None;
     let (library, background) = match sources {
         None => (Library::bundled(), None),
         Some(p) if p.len() == 1 && p[0].is_file() => {
-            (Library::load(&p, config.load_options()), None)
+            let mut library = Library::default();
+            match load_head(&p[0], config.load_options(), HEAD_SECTIONS) {
+                HeadParse::Whole(outcome) => library.add(outcome),
+                HeadParse::Head { head: h, rest } => head = Some((h, rest)),
+            }
+            (library, None)
         }
         Some(p) => (Library::default(), Some(p)),
     };
@@ -130,12 +139,14 @@ pub fn main(paths: &[PathBuf], config: Config) -> ExitCode {
         [one] if one.is_file() => library
             .briefings
             .iter()
+            .map(|b| b.as_ref())
+            .chain(head.as_ref().map(|(h, _)| h.as_ref()))
             .find(|b| b.origin == crate::domain::briefing::Origin::File(one.clone()))
             .map(|b| b.id.clone()),
         _ => None,
     };
     // Nothing to read: say why on stderr rather than open an empty screen.
-    if background.is_none() && library.briefings.is_empty() {
+    if background.is_none() && head.is_none() && library.briefings.is_empty() {
         for problem in &library.problems {
             eprintln!("{problem}");
         }
@@ -201,7 +212,10 @@ pub fn main(paths: &[PathBuf], config: Config) -> ExitCode {
         }
         let last = runtime.store().and_then(notebook::last_opened);
         let mut driver = Driver::new(app, terminal, runtime);
-        start(&mut driver.app, named.as_deref(), last, background);
+        match head {
+            Some((head, rest)) => start_with_head(&mut driver.app, head, rest),
+            None => start(&mut driver.app, named.as_deref(), last, background),
+        }
         // A panic must not lose the note being typed: write its draft, then let the
         // panic go on (ratatui's hook has already restored the terminal).
         let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
@@ -228,6 +242,17 @@ pub fn main(paths: &[PathBuf], config: Config) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Shows the head of a large briefing at once and parses the whole in the background:
+/// the whole replaces the head where the reader is when it arrives.
+pub fn start_with_head(app: &mut App, head: Box<crate::domain::briefing::Briefing>, rest: Rest) {
+    app.update(Msg::Load(LoadEvent::Discovered {
+        total: 1,
+        problems: Vec::new(),
+    }));
+    app.update(Msg::Load(LoadEvent::Head(head)));
+    app.work(Work::Job(Box::new(jobs::Job::ParseRest(Box::new(rest)))));
 }
 
 /// Chooses what to show first: the briefing named on the command line; else the one

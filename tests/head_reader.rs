@@ -218,3 +218,31 @@ fn the_end_asked_for_on_the_head_is_the_end_of_the_whole() {
     assert_eq!(unit, Some(40));
     assert!(s.screen().contains("Paragraph 39 "), "{}", s.screen());
 }
+
+#[test]
+fn a_large_file_named_on_the_command_line_opens_on_its_head_then_its_whole() {
+    // What `brief big.toml` does: the head parsed before the first frame, the rest in a
+    // job.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("big.toml");
+    std::fs::write(&path, big(40, "")).expect("write");
+    let mut s = Stepper::new(Config::default(), Library::default(), 100, 30);
+    let HeadParse::Head { head, rest } =
+        brief::domain::load::load_head(&path, LoadOptions::default(), HEAD_SECTIONS)
+    else {
+        panic!("a 320 KB file has a head");
+    };
+    brief::tui::start_with_head(&mut s.driver.app, head, rest);
+    // The head is open at once, before the job has run.
+    let open = s.app().model.open.clone().expect("the head is open");
+    assert!(open.partial && open.sections.len() < 40);
+    assert!(s.screen().contains("A big briefing"));
+    // Once the job is done, the whole is open (the loop draws, then starts the work).
+    s.driver.draw().expect("draw");
+    s.driver.flush(std::time::Instant::now());
+    s.settle();
+    let open = s.app().model.open.clone().expect("the whole is open");
+    assert!(!open.partial);
+    assert_eq!(open.sections.len(), 40);
+    assert_eq!(s.app().base, Base::Reader);
+}

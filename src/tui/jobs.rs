@@ -30,6 +30,9 @@ pub type SharedIndex = Arc<RwLock<LibraryIndex>>;
 pub enum Job {
     /// Load the briefings under these paths (results stream as [`Msg::Load`]).
     LoadLibrary(Vec<PathBuf>, LoadOptions),
+    /// Parse the whole of a large briefing whose head is shown (the outcome comes as
+    /// a [`LoadEvent::Loaded`], then [`LoadEvent::Done`]).
+    ParseRest(Box<crate::domain::load::Rest>),
     /// Read a briefing's annotations and the drafts left for it.
     LoadNotes(String),
     /// The search index and anchoring text of a briefing.
@@ -192,6 +195,12 @@ pub struct Hits {
 /// exactly one final report (a library load ends with [`LoadEvent::Done`]).
 pub fn run(job: Job, store: Option<&Store>, post: &dyn Fn(Report) -> bool) {
     let done = match job {
+        Job::ParseRest(rest) => {
+            if post(Report::Load(LoadEvent::Loaded(Box::new(rest.parse())))) {
+                post(Report::Load(LoadEvent::Done));
+            }
+            return;
+        }
         Job::LoadLibrary(paths, options) => {
             let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
             let mut ended = false;
