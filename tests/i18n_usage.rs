@@ -219,28 +219,9 @@ const AWAITING_CONVERSION: &[(&str, &[&str])] = &[
         ],
     ),
     (
-        "src/tui/app/done.rs",
-        &[
-            "app-load-problems",
-            "app-briefing-changed",
-            "app-draft-not-kept",
-            "editor-draft-recovered",
-            "store-cannot-read",
-            "store-conflicts",
-            "store-save-failed",
-            "store-busy",
-            "export-nothing-yet",
-            "export-done",
-            "export-failed",
-            "reload-broken",
-            "reload-id-changed",
-        ],
-    ),
-    (
         "src/tui/notebook.rs",
         &["store-saved", "store-rescued", "store-briefing-not-saved"],
     ),
-    ("src/tui/jobs.rs", &["reload-does-not-load"]),
     (
         "src/tui/screens/finder.rs",
         &["finder-title", "finder-count"],

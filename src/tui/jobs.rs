@@ -321,10 +321,13 @@ pub fn run(job: Job, store: Option<&Store>, post: &dyn Fn(Report) -> bool) {
         Job::Reload(path, options) => {
             let outcome = crate::domain::load::load_file(&path, options)
                 .map(|loaded| Box::new(loaded.briefing))
+                // The first problem; empty when there is none to name (the reader
+                // says "it does not load" in its language).
                 .map_err(|problems| {
                     problems
                         .first()
-                        .map_or_else(|| "it does not load".to_string(), ToString::to_string)
+                        .map(ToString::to_string)
+                        .unwrap_or_default()
                 });
             Done::Reloaded(path, outcome)
         }

@@ -51,17 +51,6 @@ impl Message {
     }
 }
 
-/// `1 note`, `2 notes`: a count with the English form of its noun. Only for messages
-/// not yet in the catalogues (`src/tui/app/done.rs`); a message in the catalogues takes
-/// a real Fluent plural (`{ $count -> [one] … *[other] … }`), in every language.
-pub fn plural(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
-    }
-}
-
 /// One entry of the log.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {

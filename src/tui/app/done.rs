@@ -8,10 +8,11 @@ use std::time::Instant;
 
 use super::apply::jump_to_saved;
 use super::{App, Base};
+use crate::domain::i18n::t;
 use crate::domain::library::LoadEvent;
 use crate::domain::store::AnnotationSet;
 use crate::tui::jobs::{Done, Job, Purpose};
-use crate::tui::messages::{Message, plural};
+use crate::tui::messages::Message;
 use crate::tui::notebook::SaveReport;
 use crate::tui::overlay::Overlay;
 use crate::tui::runtime::Work;
@@ -185,21 +186,26 @@ impl App {
 
     /// Says in the status line how many files could not be loaded.
     pub fn report_load_problems(&mut self) {
+        // Files, not problems: one file with three errors is one file not loaded.
         let errors = self
             .model
             .shelf
             .problems
             .iter()
             .filter(|p| p.is_error())
-            .count();
+            .map(|p| p.file.as_str())
+            .collect::<std::collections::HashSet<_>>()
+            .len();
         if errors > 0 {
             let key = self
                 .model
                 .keymap
                 .label(crate::keys::Context::Global, crate::keys::Action::Library);
-            self.model.say(Message::warning(format!(
-                "{} could not be loaded: see the library ({key})",
-                plural(errors, "file", "files")
+            self.model.say(Message::warning(crate::tr!(
+                self.model.lang,
+                "app-load-problems",
+                count = errors,
+                key = key
             )));
         }
     }
@@ -242,9 +248,12 @@ impl App {
                             crate::keys::Context::Reader,
                             crate::keys::Action::Annotations,
                         );
-                        self.model.say(Message::warning(format!(
-                            "briefing changed: {} moved, {orphans} need review; {panel} lists them",
-                            plural(moved, "note", "notes")
+                        self.model.say(Message::warning(crate::tr!(
+                            self.model.lang,
+                            "app-briefing-changed",
+                            moved = moved,
+                            orphans = orphans,
+                            key = panel
                         )));
                     }
                     self.notes_changed();
@@ -282,11 +291,18 @@ impl App {
                 kind,
                 rows,
             } => self.compare_read(generation, kinds, kind, rows),
-            Done::Exported(result) => self.model.say(match result {
-                Ok(Some(path)) => Message::info(format!("exported to {}", path.display())),
-                Ok(None) => Message::info("no bookmarks or notes to export yet"),
-                Err(e) => Message::error(format!("export failed: {e}")),
-            }),
+            Done::Exported(result) => {
+                let lang = self.model.lang;
+                self.model.say(match result {
+                    Ok(Some(path)) => Message::info(crate::tr!(
+                        lang,
+                        "export-done",
+                        path = path.display().to_string()
+                    )),
+                    Ok(None) => Message::info(t(lang, "export-nothing-yet")),
+                    Err(e) => Message::error(crate::tr!(lang, "export-failed", error = e)),
+                })
+            }
             Done::Reloaded(path, result) => self.reloaded(&path, result),
             Done::IndexBuilt(index) => {
                 self.model.index = Some(index);
@@ -304,8 +320,10 @@ impl App {
             }
             Done::DraftWritten(result) => {
                 if let Err(e) = result {
-                    self.model.say(Message::warning(format!(
-                        "the draft could not be kept: {e}"
+                    self.model.say(Message::warning(crate::tr!(
+                        self.model.lang,
+                        "app-draft-not-kept",
+                        error = e.to_string()
                     )));
                 }
             }
@@ -324,15 +342,17 @@ impl App {
                     self.model.say(Message::warning(notice));
                 }
                 if outcome.set.is_read_only() {
-                    self.model.say(Message::warning(
-                        "these notes were written by a newer brief: read-only",
-                    ));
+                    self.model
+                        .say(Message::warning(t(self.model.lang, "notes-read-only")));
                 }
                 outcome.set
             }
             Err(e) => {
-                self.model
-                    .say(Message::error(format!("cannot read notes: {e}")));
+                self.model.say(Message::error(crate::tr!(
+                    self.model.lang,
+                    "store-cannot-read",
+                    error = e
+                )));
                 AnnotationSet::new(id)
             }
         };
@@ -415,9 +435,19 @@ impl App {
             .model
             .keymap
             .label(crate::keys::Context::Editor, crate::keys::Action::Cancel);
-        self.model.say(Message::warning(format!(
-            "recovered an unsaved note from {}: {save} saves it, {cancel} discards it",
-            draft.saved.strftime("%Y-%m-%d %H:%M")
+        let when = crate::domain::i18n::format_civil_datetime(
+            draft
+                .saved
+                .to_zoned(jiff::tz::TimeZone::system())
+                .datetime(),
+            self.model.lang,
+        );
+        self.model.say(Message::warning(crate::tr!(
+            self.model.lang,
+            "editor-draft-recovered",
+            when = when,
+            save = save,
+            cancel = cancel
         )));
     }
 
@@ -433,9 +463,10 @@ impl App {
                     self.model.say(Message::info(text));
                 }
                 if conflicts > 0 {
-                    self.model.say(Message::warning(format!(
-                        "{} edited elsewhere too: both texts kept, one as a conflict copy",
-                        plural(conflicts, "note was", "notes were")
+                    self.model.say(Message::warning(crate::tr!(
+                        self.model.lang,
+                        "store-conflicts",
+                        count = conflicts
                     )));
                 }
                 for notice in notices {
@@ -458,14 +489,15 @@ impl App {
             SaveReport::Busy => {
                 let owed = self.model.notebook.get(id).is_some_and(|s| s.is_dirty());
                 if owed && self.model.log.current().is_none() {
-                    self.model.say(Message::info(
-                        "store busy (another brief is writing it): will retry",
-                    ));
+                    self.model
+                        .say(Message::info(t(self.model.lang, "store-busy")));
                 }
             }
             SaveReport::Failed(e) => {
-                self.model.say(Message::error(format!(
-                    "notes not saved ({e}); kept in memory, retrying"
+                self.model.say(Message::error(crate::tr!(
+                    self.model.lang,
+                    "store-save-failed",
+                    error = e.to_string()
                 )));
             }
         }
@@ -505,8 +537,15 @@ impl App {
         let mut briefing = match result {
             Ok(b) => *b,
             Err(first) => {
-                self.model.say(Message::error(format!(
-                    "the file no longer loads; showing the last good version: {first}"
+                let first = if first.is_empty() {
+                    t(self.model.lang, "reload-does-not-load")
+                } else {
+                    first
+                };
+                self.model.say(Message::error(crate::tr!(
+                    self.model.lang,
+                    "reload-broken",
+                    problem = first.as_str()
                 )));
                 self.model.stale = Some(first);
                 return;
@@ -519,9 +558,10 @@ impl App {
             return;
         }
         if briefing.id != old.id {
-            self.model.say(Message::warning(format!(
-                "the file's id changed to `{}`: reopen it from the library to read it",
-                crate::domain::text::sanitize_line(&briefing.id)
+            self.model.say(Message::warning(crate::tr!(
+                self.model.lang,
+                "reload-id-changed",
+                id = briefing.id.as_str()
             )));
             return;
         }
@@ -565,9 +605,10 @@ impl App {
             *reader = fresh;
         }
         self.model.open = Some(briefing.clone());
-        self.model.say(Message::info(format!(
-            "reloaded: {} changed",
-            plural(changed, "section", "sections")
+        self.model.say(Message::info(crate::tr!(
+            self.model.lang,
+            "reload-done",
+            count = changed
         )));
         self.prepare(true);
         self.reindex(&briefing.id);
