@@ -124,14 +124,19 @@ impl LibraryScreen {
     /// changed).
     pub fn refresh(&mut self, shelf: &Shelf) {
         let entries = &shelf.entries;
-        let known = self.haystacks.len().min(entries.len());
-        self.haystacks.truncate(known);
-        for b in &entries[known..] {
-            self.haystacks.push(haystack(b));
-        }
         // Every word of the filter must appear (accents and case folded).
         let filter = crate::domain::text::slugify(self.filter.text());
         let words: Vec<&str> = filter.split('-').filter(|w| !w.is_empty()).collect();
+        // The folded text of each row is made only once a filter needs it: a listing of
+        // 100,000 rows arriving while the catalogue is built costs a sort, not a fold of
+        // every title.
+        if !words.is_empty() {
+            let known = self.haystacks.len().min(entries.len());
+            self.haystacks.truncate(known);
+            for b in &entries[known..] {
+                self.haystacks.push(haystack(b));
+            }
+        }
         let haystacks = &self.haystacks;
         let mut rows: Vec<usize> = (0..entries.len())
             .filter(|&i| words.iter().all(|w| haystacks[i].contains(w)))
