@@ -894,6 +894,14 @@ import-error-newer-schema = this notes export has `schema` { $found }, but this 
 
 export-title = Notes
 export-title-one = Notes — { $title }
+export-title-many = Notes on { $count ->
+        [one] { $count } briefing
+       *[other] { $count } briefings
+    }
+# A label before its value in an export's header: `Briefing:`.
+export-field = { $label }:
+export-meta-status = Status
+export-not-in-library = not in the library any more: its notes are listed as the store keeps them
 export-kicker = Annotated notes
 export-no-briefing = No briefing to export.
 export-no-notes = No notes or bookmarks to export.

@@ -935,6 +935,14 @@ import-error-newer-schema = cet export de notes a le `schema` { $found }, mais c
 
 export-title = Notes
 export-title-one = Notes — { $title }
+export-title-many = Notes sur { $count ->
+        [one] { $count } briefing
+       *[other] { $count } briefings
+    }
+# Un libellé avant sa valeur dans l’en-tête d’un export : `Briefing :`.
+export-field = { $label } :
+export-meta-status = Statut
+export-not-in-library = n’est plus dans la bibliothèque : ses notes sont listées telles que le stockage les garde
 export-kicker = Notes de lecture
 export-no-briefing = Aucun briefing à exporter.
 export-no-notes = Aucune note ni aucun signet à exporter.
