@@ -271,26 +271,6 @@ const AWAITING_CONVERSION: &[(&str, &[&str])] = &[
             "config-no-home",
         ],
     ),
-    (
-        "src/cli/export.rs",
-        &[
-            "cli-export-skipped",
-            "cli-export-not-in-library",
-            "cli-export-nothing",
-            "cli-export-wrote-new",
-            "cli-export-cannot-write",
-            "export-skipped-not-in-library",
-        ],
-    ),
-    (
-        "src/domain/export/json.rs",
-        &[
-            "import-error-syntax",
-            "import-error-at",
-            "import-error-no-schema",
-            "import-error-newer-schema",
-        ],
-    ),
 ];
 
 #[test]
