@@ -245,32 +245,6 @@ const AWAITING_CONVERSION: &[(&str, &[&str])] = &[
         "src/tui/screens/finder.rs",
         &["finder-title", "finder-count"],
     ),
-    (
-        "src/keys/",
-        &[
-            "keys-not-a-key",
-            "keys-unknown-action",
-            "keys-bound-twice",
-            "keys-inherited-clash",
-            "keys-not-a-table",
-            "keys-unknown-table",
-            "keys-action-not-here",
-            "keys-needs-list-or-table",
-            "keys-needs-list",
-            "keys-key-is-string",
-            "keys-types-text",
-        ],
-    ),
-    (
-        "src/config.rs",
-        &[
-            "config-invalid",
-            "config-not-utf8",
-            "config-max-width",
-            "config-outline-width",
-            "config-no-home",
-        ],
-    ),
 ];
 
 #[test]
