@@ -231,10 +231,6 @@ const AWAITING_CONVERSION: &[(&str, &[&str])] = &[
         &["store-saved", "store-rescued", "store-briefing-not-saved"],
     ),
     ("src/tui/jobs.rs", &["reload-does-not-load"]),
-    (
-        "src/tui/screens/finder.rs",
-        &["finder-title", "finder-count"],
-    ),
 ];
 
 #[test]
