@@ -142,14 +142,14 @@ def archive_rows(brief, tools, py, n, folder, runs):
         timed([brief, "index", folder], env)
     rows.append((f"{name}: one edited → refreshed + found", ms(median(edits)), "", ""))
     # The reader, the index up to date.
-    complete = f"{n} of {n} briefings"
+    complete = f"{n:,} of {n:,} briefings"
     steps = [("S", "type to search"), ("ZQXNEEDLE", "1 found   ")]
     first = ttybench(py, tools, runs, "Library ·", [], [brief, folder], env)
     full = ttybench(py, tools, runs, complete, steps, [brief, folder], env)
     rows.append((f"{name}: reader start → first paint", ms(first.get("startup_s")), "", ""))
     rows.append((f"{name}: reader list complete", ms(full.get("startup_s")), "", ""))
     rows.append((f"{name}: reader S rare term → results", ms(full.get("step1:ZQXNEEDLE")), "", ""))
-    rows.append((f"{name}: reader peak RSS", f"{full.get('rss_peak_tree_kb', 0) / 1024:.1f} MB", "", ""))
+    rows.append((f"{name}: reader peak RSS", mb(full.get('rss_peak_tree_kb')), "", ""))
     # The reader on a first build: usable at once (the build goes on behind it).
     cold = ttybench(py, tools, 1, "Library ·", [("j", "*")], [brief, folder], env, f"rm -rf '{cache}'")
     rows.append((f"{name}: reader first paint during the first build", ms(cold.get("startup_s")), "", ""))
@@ -179,6 +179,10 @@ def busy_rows(brief, tools, py, runs, size, env, data):
         (f"{size}: key j → frame during E", ms(e.get("step2:j")), "", ""),
         (f"{size}: key j → frame during reloads", ms(median([r.get(f"step{i}:j") or 0 for i in range(3)])), "", ""),
     ]
+
+
+def mb(kb):
+    return "–" if kb is None else f"{kb / 1024:.1f} MB"
 
 
 def ms(v):
@@ -225,9 +229,10 @@ def main():
             bv, lv = b.get(key), l.get(key)
             ratio = "–" if not bv or not lv else f"{bv / lv:.2f}×"
             rows.append((f"{size}: {name}", ms(bv), ms(lv), ratio))
-        rows.append((f"{size}: peak RSS", f"{b.get('rss_peak_tree_kb', 0) / 1024:.1f} MB",
-                     f"{l.get('rss_peak_tree_kb', 0) / 1024:.1f} MB", ""))
+        rows.append((f"{size}: peak RSS", mb(b.get('rss_peak_tree_kb')), mb(l.get('rss_peak_tree_kb')), ""))
         rows += busy_rows(brief, tools, py, args.runs, size, env, data)
+    print_rows(rows)
+    rows = []
     if args.library:
         lib = os.path.join(OUT, f"lib{args.library}")
         fresh = f"rm -rf '{data}'"
@@ -237,7 +242,7 @@ def main():
         timed([brief, "index", lib], env)
         first = ttybench(py, tools, args.runs, "Library ·", [], [brief, lib], env, fresh)
         # Once every file is in, the title no longer says "loading".
-        done = f"{args.library} of {args.library} briefings · by date   "
+        done = f"{args.library:,} of {args.library:,} briefings · by date   "
         # Library-wide search: S builds the index on first use (timed on its own), then
         # the query runs to its complete result list ("1 found" without "searching").
         search_steps = [("<Enter>", "Outline"), ("S", "type to search titles"), ("ZQXNEEDLE", "1 found   ")]
@@ -246,13 +251,21 @@ def main():
         rows.append((f"library {args.library}: fully loaded", ms(full.get("startup_s")), "", ""))
         rows.append((f"library {args.library}: S opens", ms(full.get("step1:S")), "", ""))
         rows.append((f"library {args.library}: search to full results", ms(full.get("step2:ZQXNEEDLE")), "", ""))
-        rows.append((f"library {args.library}: peak RSS", f"{full.get('rss_peak_tree_kb', 0) / 1024:.1f} MB", "", ""))
+        rows.append((f"library {args.library}: peak RSS", mb(full.get('rss_peak_tree_kb')), "", ""))
+    print_rows(rows)
+    rows = []
     if args.archive:
         rows += archive_rows(brief, tools, py, args.archive, args.archive_dir, args.runs)
+    print_rows(rows)
+
+
+def print_rows(rows):
+    if not rows:
+        return
     width = max(len(r[0]) for r in rows)
-    print(f"{'what':<{width}}  {'brief':>12}  {'less':>12}  ratio")
+    print(f"{'what':<{width}}  {'brief':>12}  {'less':>12}  ratio", flush=True)
     for what, bv, lv, ratio in rows:
-        print(f"{what:<{width}}  {bv:>12}  {lv:>12}  {ratio}")
+        print(f"{what:<{width}}  {bv:>12}  {lv:>12}  {ratio}", flush=True)
 
 
 if __name__ == "__main__":

@@ -374,6 +374,7 @@ pub fn run(command: Command, config: &Config) -> ExitCode {
                 since,
                 exported_at: jiff::Timestamp::now(),
                 allow: allow.into_iter().map(Allow::tlp).collect(),
+                lang: config.language(),
             };
             export::export(
                 &load_library(&paths, config),

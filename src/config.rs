@@ -7,9 +7,11 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::domain::diag::{Diagnostic, LineIndex};
+use crate::domain::i18n::{Lang, locale_language};
 use crate::domain::load::{LoadOptions, io_words, read_bounded};
 use crate::domain::tradecraft::estimative::{Lexicon, Lexicons};
-use crate::keys::{KeyTables, Keymap, parse_key_tables};
+use crate::keys::{KeyTables, Keymap, parse_key_tables_in};
+use crate::tr;
 
 /// The example configuration, compiled in: every key with its default value.
 pub const EXAMPLE: &str = include_str!("../config.example.toml");
@@ -106,27 +108,31 @@ impl Config {
     pub fn parse(text: &str, name: &Path) -> Result<Config, Diagnostic> {
         let index = LineIndex::new(text.as_bytes());
         let mut config: Config = toml::from_str(text).map_err(|e| {
+            // The config's own `language` is not known: the locale's words.
+            let lang = locale_language(|v| std::env::var(v).ok());
             Diagnostic::error(
                 name.display().to_string(),
                 e.span().map(|s| index.pos(s.start)),
-                format!("invalid config: {}", e.message().trim()),
+                tr!(lang, "config-invalid", message = e.message().trim()),
             )
         })?;
         config.raw_keys = None;
+        let lang = config.language();
         let file = name.display().to_string();
-        config.keys = parse_key_tables(text, &file).map_err(|mut problems| problems.remove(0))?;
+        config.keys =
+            parse_key_tables_in(text, &file, lang).map_err(|mut problems| problems.remove(0))?;
         if config.max_width < 20 {
             return Err(Diagnostic::error(
                 name.display().to_string(),
                 None,
-                "`max_width` must be at least 20 columns",
+                tr!(lang, "config-max-width"),
             ));
         }
         if !(10..=60).contains(&config.outline_width) {
             return Err(Diagnostic::error(
                 name.display().to_string(),
                 None,
-                "`outline_width` is a percentage of the screen between 10 and 60",
+                tr!(lang, "config-outline-width"),
             ));
         }
         let base = name.parent().map(Path::to_path_buf).unwrap_or_default();
@@ -169,7 +175,10 @@ impl Config {
             Diagnostic::error(
                 path.display().to_string(),
                 Some(index.pos(e.utf8_error().valid_up_to())),
-                "invalid UTF-8 in config",
+                tr!(
+                    locale_language(|v| std::env::var(v).ok()),
+                    "config-not-utf8"
+                ),
             )
         })?;
         Config::parse(&text, &path)
@@ -189,7 +198,7 @@ impl Config {
                 Diagnostic::error(
                     "config",
                     None,
-                    format!("no home folder to keep notes in: set `data_dir` or ${ENV_DATA_DIR}"),
+                    tr!(self.language(), "config-no-home", variable = ENV_DATA_DIR),
                 )
             })
     }
@@ -198,12 +207,12 @@ impl Config {
     /// in the interface's language. Every key bound to two actions of one context is
     /// reported, each at its line and column.
     pub fn keymap(&self) -> Result<Keymap, Vec<Diagnostic>> {
-        Keymap::build(&self.keys).map(|k| k.in_language(self.language()))
+        Keymap::build_in(&self.keys, self.language())
     }
 
     /// The interface's language: `language` when set, else the locale's (`LC_ALL`,
     /// `LC_MESSAGES`, `LANG`), else English.
-    pub fn language(&self) -> crate::domain::i18n::Lang {
+    pub fn language(&self) -> Lang {
         crate::domain::i18n::interface_language(self.language, |var| std::env::var(var).ok())
     }
 

@@ -18,7 +18,7 @@ use std::sync::OnceLock;
 pub use action::Action;
 pub use chord::{Key, KeyChord, Named, mods};
 pub use context::Context;
-pub use table::{Binding, KeyTables, parse_key_tables};
+pub use table::{Binding, KeyTables, parse_key_tables, parse_key_tables_in};
 
 use crate::domain::diag::{Diagnostic, Pos};
 use crate::domain::i18n::Lang;
@@ -92,8 +92,14 @@ impl Keymap {
 
     /// The defaults, with each action the user's tables name given the user's keys in
     /// that context. Keys bound to two actions in one context are errors, each naming
-    /// where it is written.
+    /// where it is written, in English (see [`Keymap::build_in`]).
     pub fn build(user: &KeyTables) -> Result<Keymap, Vec<Diagnostic>> {
+        Keymap::build_in(user, Lang::En)
+    }
+
+    /// [`Keymap::build`], its problems worded in `lang` (the interface's); the keymap
+    /// names its keys in `lang` too.
+    pub fn build_in(user: &KeyTables, lang: Lang) -> Result<Keymap, Vec<Diagnostic>> {
         let defaults = default_tables();
         // (context, action) → (keys with where they are written, which file).
         let mut chosen: BTreeMap<(Context, Action), Chosen<'_>> = BTreeMap::new();
@@ -121,11 +127,13 @@ impl Keymap {
                         problems.push(Diagnostic::error(
                             at_file,
                             Some(at),
-                            format!(
-                                "key `{chord}` is bound to both `{}` and `{}` in [keys.{}]; give it to one of them",
-                                other.name(),
-                                action.name(),
-                                context.name()
+                            crate::tr!(
+                                lang,
+                                "keys-bound-twice",
+                                key = chord.to_string(),
+                                first = other.name(),
+                                second = action.name(),
+                                table = context.name()
                             ),
                         ));
                         continue;
@@ -140,10 +148,7 @@ impl Keymap {
         // A key the user gives must mean the same thing wherever it is seen: not hide,
         // in some context, a key of another action that the context inherits (nor be
         // hidden by one).
-        let keymap = Keymap {
-            tables,
-            lang: Lang::En,
-        };
+        let keymap = Keymap { tables, lang };
         let mut reported = std::collections::BTreeSet::new();
         for context in <Context as strum::IntoEnumIterator>::iter() {
             let mut first: BTreeMap<KeyChord, (Context, Action)> = BTreeMap::new();
@@ -184,13 +189,14 @@ impl Keymap {
                         problems.push(Diagnostic::error(
                             &user.file,
                             Some(at),
-                            format!(
-                                "key `{chord}` is `{}` in [keys.{}] and `{}` in [keys.{}], which [keys.{}] inherits; give one of them another key",
-                                near_action.name(),
-                                near.name(),
-                                action.name(),
-                                c.name(),
-                                near.name()
+                            crate::tr!(
+                                lang,
+                                "keys-inherited-clash",
+                                key = chord.to_string(),
+                                first = near_action.name(),
+                                table = near.name(),
+                                second = action.name(),
+                                parent = c.name()
                             ),
                         ));
                     }

@@ -35,7 +35,6 @@ use self::runtime::{Runtime, Work};
 use crate::config::Config;
 use crate::domain::library::{Library, LoadEvent};
 use crate::domain::load::{HEAD_SECTIONS, HeadParse, Rest, load_head};
-use crate::domain::text::sanitize_line;
 
 /// The loop's body: the app, the terminal it draws on, and the services that carry
 /// out its work. The real loop and the tests both drive it.
@@ -107,6 +106,7 @@ where
 
 /// Runs the reader on `paths` (or the default briefings); returns the exit code.
 pub fn main(paths: &[PathBuf], config: Config) -> ExitCode {
+    let lang = config.language();
     let keymap = match config.keymap() {
         Ok(k) => k,
         Err(problems) => {
@@ -151,14 +151,12 @@ pub fn main(paths: &[PathBuf], config: Config) -> ExitCode {
             eprintln!("{problem}");
         }
         if library.problems.is_empty() {
-            eprintln!("brief: no briefing found");
+            eprintln!("{}", crate::tr!(lang, "app-no-briefing"));
         }
         return ExitCode::FAILURE;
     }
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
-        eprintln!(
-            "brief: the reader needs a terminal; to print a briefing use `brief show ID`, to list them `brief list`"
-        );
+        eprintln!("{}", crate::tr!(lang, "app-needs-terminal"));
         return ExitCode::from(2);
     }
     let mouse = config.mouse;
@@ -168,7 +166,8 @@ pub fn main(paths: &[PathBuf], config: Config) -> ExitCode {
         Ok(t) => t,
         Err(e) => {
             ratatui::restore();
-            eprintln!("brief: cannot set up the terminal: {e}");
+            let error = e.to_string();
+            eprintln!("{}", crate::tr!(lang, "app-terminal-failed", error = error));
             return ExitCode::FAILURE;
         }
     };
@@ -205,9 +204,10 @@ pub fn main(paths: &[PathBuf], config: Config) -> ExitCode {
         app.theme = widgets::theme::Theme::new(theme, no_color);
         app.model.notes_kept = runtime.store().is_some();
         if let Err(problem) = &data_dir {
-            app.model.say(messages::Message::error(format!(
-                "notes cannot be kept: {}",
-                problem.message
+            app.model.say(messages::Message::error(crate::tr!(
+                lang,
+                "app-notes-not-kept",
+                reason = &problem.message
             )));
         }
         let last = runtime.store().and_then(notebook::last_opened);
@@ -233,12 +233,13 @@ pub fn main(paths: &[PathBuf], config: Config) -> ExitCode {
     }
     ratatui::restore();
     for line in &said {
-        eprintln!("brief: {}", sanitize_line(line));
+        eprintln!("{}", crate::tr!(lang, "app-error", error = line));
     }
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("brief: {}", sanitize_line(&e.to_string()));
+            let error = e.to_string();
+            eprintln!("{}", crate::tr!(lang, "app-error", error = error));
             ExitCode::FAILURE
         }
     }

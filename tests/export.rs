@@ -347,7 +347,7 @@ fn filters_pick_notes_by_tag_and_date() {
     );
     let md = render(&[item], ExportFormat::Markdown, &tagged);
     assert!(
-        md.contains("1 note, 0 bookmarks (notes tagged #munitions)"),
+        md.contains("1 note, 0 signet (notes étiquetées #munitions)"),
         "{md}"
     );
 
@@ -616,7 +616,7 @@ fn html_pages_carry_the_title_and_language_and_a_safe_filter() {
     };
     let html = render(&[item], ExportFormat::Html, &options());
     assert!(
-        html.contains(&format!("<title>{}</title>", b.title)),
+        html.contains(&format!("<title>Notes — {}</title>", b.title)),
         "{html:.600}"
     );
     assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"fr\">"));

@@ -496,3 +496,57 @@ fn import_notes_accepts_a_byte_order_mark() {
     assert_eq!(import.status.code(), Some(0), "{}", err(&import));
     assert!(err(&import).contains("3 added"), "{}", err(&import));
 }
+
+#[test]
+fn export_and_import_speak_the_interface_language_and_headings_the_briefing_s() {
+    let data = data_with_notes(2);
+    let config = data.path().join("config.toml");
+    let run = |language: &str, args: &[&str]| {
+        std::fs::write(&config, format!("language = \"{language}\"\n")).expect("config");
+        brief(data.path(), args)
+    };
+    let en = "kim-putin-vladivostok-en";
+    // Named without notes: skipped, and nothing to export, in the interface's words.
+    let out = run("fr", &["export", en, "-o", "-", "--from", "briefings"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        err(&out).contains(&format!("ignoré\u{202f}: `{en}` n’a ni note ni signet")),
+        "{}",
+        err(&out)
+    );
+    assert!(err(&out).contains("rien à exporter"), "{}", err(&out));
+    let out = run("en", &["export", en, "-o", "-", "--from", "briefings"]);
+    assert!(
+        err(&out).contains(&format!("brief: skipped `{en}` has no notes or bookmarks")),
+        "{}",
+        err(&out)
+    );
+    assert!(
+        err(&out).contains("brief: nothing to export"),
+        "{}",
+        err(&out)
+    );
+    // The French briefing's headings are French in both interfaces.
+    for language in ["en", "fr"] {
+        let out = run(language, &["export", FR, "-o", "-", "--from", "briefings"]);
+        let md = String::from_utf8_lossy(&out.stdout);
+        assert!(md.contains("- **Exporté le\u{202f}:**"), "{md}");
+        assert!(md.contains("2 notes, 0 signet"), "{md}");
+    }
+    // A bad notes file: its line and column, in the interface's words.
+    let bad = data.path().join("bad.json");
+    std::fs::write(&bad, "{\n  \"schema\": 1,\n  oops").expect("write");
+    let path = bad.to_str().expect("path");
+    let out = run("fr", &["import-notes", path]);
+    assert!(
+        err(&out).contains("ligne 3, colonne 3\u{202f}: JSON invalide\u{202f}:"),
+        "{}",
+        err(&out)
+    );
+    let out = run("en", &["import-notes", path]);
+    assert!(
+        err(&out).contains("line 3, column 3: not valid JSON: "),
+        "{}",
+        err(&out)
+    );
+}

@@ -217,11 +217,11 @@ fn ordinary_punctuation_is_left_as_written() {
     assert!(md.contains(&format!("\n(U) {text}\n")), "{md}");
     // The briefing's id, the sources and the kinds too.
     assert!(
-        md.contains("- **Briefing:** kim-putin-vladivostok-fr\n"),
+        md.contains("- **Briefing\u{202f}:** kim-putin-vladivostok-fr\n"),
         "{md}"
     );
     assert!(
-        md.contains("(reprenant le New York Times) (accessed"),
+        md.contains("(reprenant le New York Times) (consultée le"),
         "{md}"
     );
     assert!(!md.contains("\\-"), "a hyphen was escaped:\n{md}");

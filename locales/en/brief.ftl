@@ -496,8 +496,8 @@ store-conflicts = { $count ->
     }
 store-saved = notes saved
 store-save-failed = notes not saved ({ $error }); kept in memory, retrying
-store-exit-save-failed = brief: notes could not be saved: { $error }
-store-rescued = your notes are safe in { $path }: it is a store file; put it back in the data folder's annotations once that is writable
+store-rescued = your notes are safe in { $path }: it is a store file; put it back as { $target } once the data folder can be written
+store-rescue-failed = the notes could not be rescued either: { $error }
 store-busy = store busy (another brief is writing it): will retry
 store-briefing-not-saved = notes of `{ $id }` could not be saved: { $error }
 export-not-kept = notes are not kept in this session: nothing to export
@@ -905,6 +905,14 @@ import-error-newer-schema = this notes export has `schema` { $found }, but this 
 
 export-title = Notes
 export-title-one = Notes — { $title }
+export-title-many = Notes on { $count ->
+        [one] { $count } briefing
+       *[other] { $count } briefings
+    }
+# A label before its value in an export's header: `Briefing:`.
+export-field = { $label }:
+export-meta-status = Status
+export-not-in-library = not in the library any more: its notes are listed as the store keeps them
 export-kicker = Annotated notes
 export-no-briefing = No briefing to export.
 export-no-notes = No notes or bookmarks to export.
@@ -936,6 +944,9 @@ export-created-updated = Created { $created } · updated { $updated }
 export-moved = moved — confirm in brief
 export-conflict = Conflict copy of note { $id }: the same note was edited in two places
 export-tags = Tags: { $tags }
+export-skipped-no-notes = `{ $id }` has no notes or bookmarks
+export-skipped-filtered = `{ $id }` has no notes or bookmarks passing the filters
+export-skipped-unreadable = { $id }: { $error }
 export-skipped-not-in-library = `{ $id }` is not in the library
 export-bad-file-name = `{ $name }` cannot be used as a file name
 export-too-many-variants = { $count } files named like `{ $name }` already exist

@@ -515,8 +515,8 @@ store-conflicts = { $count ->
     }
 store-saved = notes enregistrées
 store-save-failed = notes non enregistrées ({ $error }) ; gardées en mémoire, nouvel essai à venir
-store-exit-save-failed = brief : les notes n’ont pas pu être enregistrées : { $error }
-store-rescued = vos notes sont en lieu sûr dans { $path } : c’est un fichier de stockage ; remettez-le dans le dossier annotations du dossier de données dès qu’il sera accessible en écriture
+store-rescued = vos notes sont en lieu sûr dans { $path } : c’est un fichier de stockage ; remettez-le à la place de { $target } dès que le dossier de données sera accessible en écriture
+store-rescue-failed = les notes n’ont pas pu être mises en lieu sûr non plus : { $error }
 store-busy = stockage occupé (un autre brief l’écrit) : nouvel essai à venir
 store-briefing-not-saved = les notes de `{ $id }` n’ont pas pu être enregistrées : { $error }
 export-not-kept = les notes ne sont pas conservées dans cette session : rien à exporter
@@ -946,6 +946,14 @@ import-error-newer-schema = cet export de notes a le `schema` { $found }, mais c
 
 export-title = Notes
 export-title-one = Notes — { $title }
+export-title-many = Notes sur { $count ->
+        [one] { $count } briefing
+       *[other] { $count } briefings
+    }
+# Un libellé avant sa valeur dans l’en-tête d’un export : `Briefing :`.
+export-field = { $label } :
+export-meta-status = Statut
+export-not-in-library = n’est plus dans la bibliothèque : ses notes sont listées telles que le stockage les garde
 export-kicker = Notes de lecture
 export-no-briefing = Aucun briefing à exporter.
 export-no-notes = Aucune note ni aucun signet à exporter.
@@ -977,6 +985,9 @@ export-created-updated = Créée le { $created } · modifiée le { $updated }
 export-moved = déplacée — à confirmer dans brief
 export-conflict = Copie de conflit de la note { $id } : la même note a été modifiée à deux endroits
 export-tags = Étiquettes : { $tags }
+export-skipped-no-notes = `{ $id }` n’a ni note ni signet
+export-skipped-filtered = `{ $id }` n’a ni note ni signet qui passe les filtres
+export-skipped-unreadable = { $id } : { $error }
 export-skipped-not-in-library = `{ $id }` n’est pas dans la bibliothèque
 export-bad-file-name = `{ $name }` ne peut pas servir de nom de fichier
 export-too-many-variants = { $count } fichiers nommés comme `{ $name }` existent déjà

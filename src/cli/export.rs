@@ -8,13 +8,14 @@ use std::process::ExitCode;
 use super::notes::store_knowing;
 use crate::config::Config;
 use crate::domain::export::{
-    ExportFormat, ExportOptions, ExportText, check_target, export_text, file_name, write_export,
+    ExportFormat, ExportOptions, ExportText, check_target, export_text, file_name, write_export_in,
     write_export_to,
 };
+use crate::domain::i18n::t;
 use crate::domain::library::Library;
-use crate::domain::text::sanitize_line;
+use crate::tr;
 
-/// `brief export`.
+/// `brief export`: its messages in `options.lang`, the interface's.
 pub(super) fn export(
     library: &Library,
     config: &Config,
@@ -24,6 +25,7 @@ pub(super) fn export(
     output: Option<&Path>,
     force: bool,
 ) -> std::io::Result<ExitCode> {
+    let lang = options.lang;
     let store = match store_knowing(library, config, ids) {
         Ok(s) => s,
         Err(code) => return Ok(code),
@@ -43,7 +45,7 @@ pub(super) fn export(
         refused,
     } = export_text(library, &store, ids, format, options, &Default::default());
     for why in &skipped {
-        eprintln!("brief: skipped {why}");
+        eprintln!("{}", tr!(lang, "cli-export-skipped", why = why));
     }
     if let Some(consent) = refused {
         let labels: Vec<String> = consent.labels().iter().map(|t| t.label()).collect();
@@ -61,13 +63,10 @@ pub(super) fn export(
         return Ok(ExitCode::FAILURE);
     }
     for id in &not_in_library {
-        eprintln!(
-            "brief: `{}` is not in the library: its notes are exported as the store keeps them, under \"Needs review\"",
-            sanitize_line(id)
-        );
+        eprintln!("{}", tr!(lang, "cli-export-not-in-library", id = id));
     }
     if exported.is_empty() {
-        eprintln!("brief: nothing to export");
+        eprintln!("{}", t(lang, "cli-export-nothing"));
         return Ok(ExitCode::FAILURE);
     }
     match output {
@@ -88,19 +87,15 @@ pub(super) fn export(
         None => {
             let refs: Vec<&str> = exported.iter().map(String::as_str).collect();
             let name = file_name(&refs, format, options.exported_at);
-            match write_export(&PathBuf::from("."), &name, &text) {
+            match write_export_in(&PathBuf::from("."), &name, &text, lang) {
                 Ok(path) => {
-                    eprintln!(
-                        "wrote {} (a new file: give -o FILE to choose the name)",
-                        sanitize_line(&path.display().to_string())
-                    );
+                    let path = path.display().to_string();
+                    eprintln!("{}", tr!(lang, "cli-export-wrote-new", path = path));
                     Ok(ExitCode::SUCCESS)
                 }
                 Err(e) => {
-                    eprintln!(
-                        "brief: cannot write the export: {}",
-                        crate::domain::load::io_words(&e)
-                    );
+                    let error = crate::domain::load::io_words(&e);
+                    eprintln!("{}", tr!(lang, "cli-export-cannot-write", error = error));
                     Ok(ExitCode::FAILURE)
                 }
             }

@@ -205,7 +205,7 @@ pub(super) fn import_notes(file: &std::path::Path, config: &Config) -> std::io::
             read.files
         }
         Err(e) => {
-            eprintln!("{name}: error: {}", sanitize_line(&e.to_string()));
+            eprintln!("{name}: error: {}", sanitize_line(&e.words(lang)));
             return Ok(ExitCode::FAILURE);
         }
     };

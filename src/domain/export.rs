@@ -35,6 +35,7 @@ use super::annotation::{Bookmark, Note, Status, tags_of};
 use super::atomic::{Existing, write_atomic};
 use super::briefing::{Briefing, Section};
 use super::fold::fold;
+use super::i18n::{DocLabels, Lang, format_civil_date, format_timestamp_utc, grade_meaning, t};
 use super::store::AnnotationSet;
 use super::text::sanitize_line;
 use super::tradecraft::tlp::Tlp;
@@ -143,6 +144,11 @@ pub struct ExportOptions {
     /// in the reader): a briefing labelled RED or AMBER+STRICT is exported only when
     /// its label is here (see [`export_needs_consent`]). Empty by default.
     pub allow: Vec<Tlp>,
+    /// The interface's language: the words of a briefing whose own `language` brief
+    /// does not speak (or that has none), and of the export's own headings when it holds
+    /// no briefing. Each briefing's part is written in its own language (see
+    /// [`Lang::for_document`]). English by default.
+    pub lang: Lang,
 }
 
 impl ExportOptions {
@@ -153,6 +159,7 @@ impl ExportOptions {
             since: None,
             exported_at,
             allow: Vec::new(),
+            lang: Lang::En,
         }
     }
 
@@ -251,16 +258,21 @@ const MAX_VARIANTS: u32 = 10_000;
 
 /// Writes an export into `dir` as `name`, atomically, never replacing a file: when
 /// `name` is taken, `-2`, `-3`… is added before its extension (`notes-2.md`). Returns the
-/// path written.
+/// path written. Its own errors are worded in English: see [`write_export_in`].
+pub fn write_export(dir: &Path, name: &str, content: &str) -> io::Result<PathBuf> {
+    write_export_in(dir, name, content, Lang::En)
+}
+
+/// [`write_export`], its own errors worded in `lang` (the interface's).
 ///
 /// Fails with `InvalidInput` when `name` is empty, `.` or `..`, or holds a path
 /// separator; with `AlreadyExists` after 10,000 taken names; and with the
 /// system's error when the folder cannot be written.
-pub fn write_export(dir: &Path, name: &str, content: &str) -> io::Result<PathBuf> {
+pub fn write_export_in(dir: &Path, name: &str, content: &str, lang: Lang) -> io::Result<PathBuf> {
     if name.is_empty() || name == "." || name == ".." || name.contains(['/', '\\', '\0']) {
         return Err(io::Error::new(
             io::ErrorKind::InvalidInput,
-            format!("`{name}` cannot be used as a file name"),
+            crate::tr!(lang, "export-bad-file-name", name = name),
         ));
     }
     let (stem, extension) = match name.rfind('.') {
@@ -282,7 +294,12 @@ pub fn write_export(dir: &Path, name: &str, content: &str) -> io::Result<PathBuf
     }
     Err(io::Error::new(
         io::ErrorKind::AlreadyExists,
-        format!("{MAX_VARIANTS} files named like `{name}` already exist"),
+        crate::tr!(
+            lang,
+            "export-too-many-variants",
+            count = MAX_VARIANTS,
+            name = name
+        ),
     ))
 }
 
@@ -309,6 +326,8 @@ struct SectionPlan<'a> {
 #[derive(Debug)]
 struct Plan<'a> {
     briefing: &'a Briefing,
+    /// The language its headings are written in: the briefing's own.
+    lang: Lang,
     in_library: bool,
     /// The sections that have annotations, in document order.
     sections: Vec<SectionPlan<'a>>,
@@ -384,6 +403,7 @@ impl<'a> Plan<'a> {
         review.sort_by_key(key);
         Plan {
             briefing,
+            lang: Lang::for_document(briefing.language.as_deref(), options.lang),
             in_library: item.in_library,
             sections,
             review,
@@ -392,66 +412,84 @@ impl<'a> Plan<'a> {
         }
     }
 
-    /// "3 notes, 1 bookmark".
+    /// "3 notes, 1 bookmark", in the briefing's language.
     fn counts(&self) -> String {
-        format!(
-            "{}, {}",
-            plural(self.notes, "note"),
-            plural(self.bookmarks, "bookmark")
+        crate::tr!(
+            self.lang,
+            "export-counts",
+            notes = self.notes,
+            bookmarks = self.bookmarks
         )
     }
-}
 
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
+    /// The labels drawn as part of the briefing (kinds, "Sources", dates).
+    fn labels(&self) -> DocLabels<'static> {
+        DocLabels::new(self.lang, None)
+    }
+
+    /// What is said of a moved annotation.
+    fn moved_words(&self) -> String {
+        t(self.lang, "export-moved")
+    }
+
+    /// What is said of a briefing that is no longer in the library.
+    fn not_in_library_words(&self) -> String {
+        t(self.lang, "export-not-in-library")
     }
 }
 
-/// A time as shown in readable exports: `2024-09-05 08:30 UTC`.
-fn stamp(at: Timestamp) -> String {
-    at.strftime("%Y-%m-%d %H:%M UTC").to_string()
+/// The language of an export's own title and headings (the page's `<title>`, the
+/// heading of an empty export): the first briefing's, else the interface's. Each
+/// briefing's part is written in its own language.
+fn page_lang(items: &[ExportItem<'_>], options: &ExportOptions) -> Lang {
+    items.first().map_or(options.lang, |item| {
+        Lang::for_document(item.briefing.language.as_deref(), options.lang)
+    })
 }
 
-/// The filters in words, for the header of readable exports: `#munitions, since
-/// 2024-09-01`; `None` without filters.
-fn filter_words(options: &ExportOptions) -> Option<String> {
+/// A time as shown in readable exports, in UTC: `5 Sep 2024, 08:30 UTC` /
+/// `5 sept. 2024 à 08:30 UTC`.
+fn stamp(at: Timestamp, lang: Lang) -> String {
+    format_timestamp_utc(at, lang)
+}
+
+/// The filters in words, for the header of readable exports: `notes tagged #munitions,
+/// updated since 1 Sep 2024`; `None` without filters.
+fn filter_words(options: &ExportOptions, lang: Lang) -> Option<String> {
     let mut parts = Vec::new();
     if let Some(tag) = options.tag_key() {
-        parts.push(format!("notes tagged #{tag}"));
+        parts.push(crate::tr!(lang, "export-filter-tag", tag = tag));
     }
     if let Some(since) = options.since {
-        parts.push(format!("updated since {}", since_words(since)));
+        parts.push(crate::tr!(
+            lang,
+            "export-filter-since",
+            date = since_words(since, lang)
+        ));
     }
     (!parts.is_empty()).then(|| parts.join(", "))
 }
 
-/// A `since` moment in words: the day alone at midnight UTC (`2024-09-01`), else the
-/// time (`2024-09-01 08:30 UTC`).
-fn since_words(since: Timestamp) -> String {
+/// A `since` moment in words: the day alone at midnight UTC (`1 Sep 2024`), else the
+/// time (`1 Sep 2024, 08:30 UTC`).
+fn since_words(since: Timestamp, lang: Lang) -> String {
     let at = since.to_zoned(TimeZone::UTC);
     if at.time() == jiff::civil::Time::midnight() {
-        at.date().to_string()
+        format_civil_date(at.date(), lang)
     } else {
-        stamp(since)
+        stamp(since, lang)
     }
 }
 
 /// A source's grade in words, for readable exports: `graded B2 (usually reliable;
 /// probably true)`; `None` when it is not graded.
-fn grade_words(source: &super::briefing::Source) -> Option<String> {
+fn grade_words(source: &super::briefing::Source, lang: Lang) -> Option<String> {
     let grade = source.grade();
-    (!grade.is_empty()).then(|| format!("graded {} ({})", grade.label(), grade.meaning()))
+    (!grade.is_empty()).then(|| {
+        let words = format!("{} ({})", grade.label(), grade_meaning(grade, lang));
+        crate::tr!(lang, "doc-graded", grade = words)
+    })
 }
-
-/// What readable exports say of a briefing that is no longer in the library.
-const NOT_IN_LIBRARY: &str =
-    "not in the library any more: its notes are listed as the store keeps them";
-
-/// Labels shown next to an annotation: moved, conflict copy.
-const MOVED_WORDS: &str = "moved — confirm in brief";
 
 #[cfg(test)]
 mod tests {
@@ -498,7 +536,7 @@ mod tests {
             tag: Some("#x\u{1b}]0;pwned\u{7}".into()),
             ..ExportOptions::new(Timestamp::UNIX_EPOCH)
         };
-        let words = filter_words(&options).expect("a filter");
+        let words = filter_words(&options, Lang::Fr).expect("a filter");
         assert!(!words.chars().any(char::is_control), "{words:?}");
     }
 }

@@ -149,10 +149,12 @@ impl KeyChord {
             bits |= bit;
             rest = &rest[prefix_len..];
         }
+        // In English: the config's reader words it in the interface's language.
         let bad = || {
-            format!(
-                "`{}` is not a key: use a character, a name such as Enter or PageDown, or Ctrl-/Alt-/Shift- with one",
-                crate::domain::text::sanitize_line(text)
+            crate::domain::i18n::t_args(
+                crate::domain::i18n::Lang::En,
+                "keys-not-a-key",
+                &crate::domain::i18n::Args::new().with("key", text),
             )
         };
         let mut chars = rest.chars();

@@ -9,7 +9,8 @@ use super::action::Action;
 use super::chord::KeyChord;
 use super::context::Context;
 use crate::domain::diag::{Diagnostic, LineIndex, Pos};
-use crate::domain::text::sanitize_line;
+use crate::domain::i18n::Lang;
+use crate::tr;
 
 /// One `action = [keys]` entry of one context.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,8 +35,18 @@ pub struct KeyTables {
 }
 
 /// Reads the `[keys]` part of a config file's text. A file without one gives empty
-/// tables. Every problem found is returned, not only the first.
+/// tables. Every problem found is returned, not only the first, worded in English (see
+/// [`parse_key_tables_in`]).
 pub fn parse_key_tables(text: &str, file: &str) -> Result<KeyTables, Vec<Diagnostic>> {
+    parse_key_tables_in(text, file, Lang::En)
+}
+
+/// [`parse_key_tables`], its problems worded in `lang` (the interface's).
+pub fn parse_key_tables_in(
+    text: &str,
+    file: &str,
+    lang: Lang,
+) -> Result<KeyTables, Vec<Diagnostic>> {
     let index = LineIndex::new(text.as_bytes());
     let pos = |offset: usize| index.pos(offset);
     let mut tables = KeyTables {
@@ -48,7 +59,7 @@ pub fn parse_key_tables(text: &str, file: &str) -> Result<KeyTables, Vec<Diagnos
             return Err(vec![Diagnostic::error(
                 file,
                 e.span().map(|s| pos(s.start)),
-                format!("invalid config: {}", e.message().trim()),
+                tr!(lang, "config-invalid", message = e.message().trim()),
             )]);
         }
     };
@@ -64,7 +75,7 @@ pub fn parse_key_tables(text: &str, file: &str) -> Result<KeyTables, Vec<Diagnos
     let DeValue::Table(entries) = keys.get_ref() else {
         return Err(vec![error(
             keys.span().start,
-            "`keys` is a table: [keys.reader], [keys.panel]…".into(),
+            tr!(lang, "keys-not-a-table"),
         )]);
     };
     for (name, value) in entries.iter() {
@@ -73,12 +84,8 @@ pub fn parse_key_tables(text: &str, file: &str) -> Result<KeyTables, Vec<Diagnos
             // The older flat form: `[keys] next = ["j"]`.
             DeValue::Array(_) => {
                 let Some(action) = Action::from_name(name_text) else {
-                    problems.push(unknown_action(
-                        file,
-                        pos(name.span().start),
-                        name_text,
-                        None,
-                    ));
+                    let at = pos(name.span().start);
+                    problems.push(unknown_action(file, at, name_text, None, lang));
                     continue;
                 };
                 let context = if Context::Global.own_actions().contains(&action) {
@@ -89,8 +96,7 @@ pub fn parse_key_tables(text: &str, file: &str) -> Result<KeyTables, Vec<Diagnos
                 read_binding(
                     &mut tables,
                     &mut problems,
-                    &pos,
-                    file,
+                    (&pos, file, lang),
                     context,
                     action,
                     name.span().start,
@@ -103,10 +109,11 @@ pub fn parse_key_tables(text: &str, file: &str) -> Result<KeyTables, Vec<Diagnos
                     let known: Vec<&str> = Context::iter().map(Context::name).collect();
                     problems.push(error(
                         name.span().start,
-                        format!(
-                            "unknown key table [keys.{}]; the tables are: {}",
-                            sanitize_line(name_text),
-                            known.join(", ")
+                        tr!(
+                            lang,
+                            "keys-unknown-table",
+                            table = name_text,
+                            tables = known.join(", ")
                         ),
                     ));
                     continue;
@@ -115,18 +122,19 @@ pub fn parse_key_tables(text: &str, file: &str) -> Result<KeyTables, Vec<Diagnos
                     let text = action_name.get_ref().as_ref();
                     let at = pos(action_name.span().start);
                     let Some(action) = Action::from_name(text) else {
-                        problems.push(unknown_action(file, at, text, Some(context)));
+                        problems.push(unknown_action(file, at, text, Some(context), lang));
                         continue;
                     };
                     if !context.accepts(action) {
                         problems.push(Diagnostic::error(
                             file,
                             Some(at),
-                            format!(
-                                "`{}` does nothing in [keys.{}]; its actions are: {}",
-                                action.name(),
-                                context.name(),
-                                accepted(context).join(", ")
+                            tr!(
+                                lang,
+                                "keys-action-not-here",
+                                action = action.name(),
+                                table = context.name(),
+                                actions = accepted(context).join(", ")
                             ),
                         ));
                         continue;
@@ -134,8 +142,7 @@ pub fn parse_key_tables(text: &str, file: &str) -> Result<KeyTables, Vec<Diagnos
                     read_binding(
                         &mut tables,
                         &mut problems,
-                        &pos,
-                        file,
+                        (&pos, file, lang),
                         context,
                         action,
                         action_name.span().start,
@@ -145,10 +152,7 @@ pub fn parse_key_tables(text: &str, file: &str) -> Result<KeyTables, Vec<Diagnos
             }
             _ => problems.push(error(
                 value.span().start,
-                format!(
-                    "`{}` needs a list of keys, e.g. [\"j\", \"Down\"], or a table of them",
-                    sanitize_line(name_text)
-                ),
+                tr!(lang, "keys-needs-list-or-table", action = name_text),
             )),
         }
     }
@@ -162,12 +166,13 @@ pub fn parse_key_tables(text: &str, file: &str) -> Result<KeyTables, Vec<Diagnos
     }
 }
 
-#[allow(clippy::too_many_arguments)]
+/// Where problems are: positions of the text, the file's name, and their language.
+type Place<'a> = (&'a dyn Fn(usize) -> Pos, &'a str, Lang);
+
 fn read_binding(
     tables: &mut KeyTables,
     problems: &mut Vec<Diagnostic>,
-    pos: &dyn Fn(usize) -> Pos,
-    file: &str,
+    (pos, file, lang): Place<'_>,
     context: Context,
     action: Action,
     name_at: usize,
@@ -177,10 +182,7 @@ fn read_binding(
         problems.push(Diagnostic::error(
             file,
             Some(pos(value.span().start)),
-            format!(
-                "`{}` needs a list of keys, e.g. [\"j\", \"Down\"]",
-                action.name()
-            ),
+            tr!(lang, "keys-needs-list", action = action.name()),
         ));
         return;
     };
@@ -191,7 +193,7 @@ fn read_binding(
             problems.push(Diagnostic::error(
                 file,
                 Some(at),
-                "a key is written as a string, e.g. \"Ctrl-d\"",
+                tr!(lang, "keys-key-is-string"),
             ));
             continue;
         };
@@ -200,15 +202,15 @@ fn read_binding(
                 problems.push(Diagnostic::error(
                     file,
                     Some(at),
-                    format!(
-                        "`{}` types text in [keys.{}]: bind a key with Ctrl or Alt, or a named key",
-                        sanitize_line(text),
-                        context.name()
-                    ),
+                    tr!(lang, "keys-types-text", key = text, table = context.name()),
                 ));
             }
             Ok(chord) => keys.push((chord, at)),
-            Err(message) => problems.push(Diagnostic::error(file, Some(at), message)),
+            Err(_) => problems.push(Diagnostic::error(
+                file,
+                Some(at),
+                tr!(lang, "keys-not-a-key", key = text),
+            )),
         }
     }
     tables.bindings.push(Binding {
@@ -228,7 +230,13 @@ fn accepted(context: Context) -> Vec<&'static str> {
     names
 }
 
-fn unknown_action(file: &str, at: Pos, name: &str, context: Option<Context>) -> Diagnostic {
+fn unknown_action(
+    file: &str,
+    at: Pos,
+    name: &str,
+    context: Option<Context>,
+    lang: Lang,
+) -> Diagnostic {
     let known = match context {
         Some(c) => accepted(c),
         None => {
@@ -240,10 +248,12 @@ fn unknown_action(file: &str, at: Pos, name: &str, context: Option<Context>) -> 
     Diagnostic::error(
         file,
         Some(at),
-        format!(
-            "unknown action `{}` in {place}; the actions are: {}",
-            sanitize_line(name),
-            known.join(", ")
+        tr!(
+            lang,
+            "keys-unknown-action",
+            action = name,
+            place = place,
+            actions = known.join(", ")
         ),
     )
 }

@@ -109,6 +109,8 @@ pub struct ExportJob {
     pub dir: PathBuf,
     /// The TLP labels the user consented to export (see [`crate::domain::export::ExportOptions::allow`]).
     pub allow: Vec<crate::domain::tradecraft::tlp::Tlp>,
+    /// The interface's language (an export's parts speak their briefings' own).
+    pub lang: crate::domain::i18n::Lang,
 }
 
 /// What a job gives back.
@@ -459,12 +461,15 @@ fn stats(source: &Source, store: Option<&Store>) -> HashMap<String, (usize, usiz
 }
 
 fn export(job: &ExportJob, store: Option<&Store>) -> Result<Option<PathBuf>, String> {
-    use crate::domain::export::{ExportOptions, ExportText, export_text, file_name, write_export};
+    use crate::domain::export::{
+        ExportOptions, ExportText, export_text, file_name, write_export_in,
+    };
     let Some(store) = store else {
         return Err("notes are not kept in this session: nothing to export".into());
     };
     let mut options = ExportOptions::new(jiff::Timestamp::now());
     options.allow = job.allow.clone();
+    options.lang = job.lang;
     // The briefings to export, read whole: those named, else every one with notes.
     let library = match &job.source {
         Source::Memory(all) => {
@@ -500,11 +505,13 @@ fn export(job: &ExportJob, store: Option<&Store>) -> Result<Option<PathBuf>, Str
     }
     let refs: Vec<&str> = exported.iter().map(String::as_str).collect();
     let name = file_name(&refs, job.format, options.exported_at);
-    write_export(&job.dir, &name, &text).map(Some).map_err(|e| {
-        format!(
-            "{} ({})",
-            crate::domain::load::io_words(&e),
-            job.dir.display()
-        )
-    })
+    write_export_in(&job.dir, &name, &text, job.lang)
+        .map(Some)
+        .map_err(|e| {
+            format!(
+                "{} ({})",
+                crate::domain::load::io_words(&e),
+                job.dir.display()
+            )
+        })
 }

@@ -104,6 +104,7 @@ impl Model {
             today: jiff::Zoned::now().date(),
             stale: None,
         };
+        model.notebook.lang = lang;
         if let Some(problem) = scale_problem {
             let text = crate::tr!(lang, "config-estimative-failed", problem = problem);
             model.say(crate::tui::messages::Message::warning(text));

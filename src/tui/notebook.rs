@@ -71,6 +71,8 @@ pub enum SaveReport {
 #[derive(Debug, Clone, Default)]
 pub struct Notebook {
     entries: HashMap<String, Entry>,
+    /// The interface's language, for what the notebook says.
+    pub lang: crate::domain::i18n::Lang,
 }
 
 impl Notebook {
@@ -168,7 +170,7 @@ impl Notebook {
                 }
                 let mut announce = entry.announce.take();
                 if announce.is_none() && recovered {
-                    announce = Some("notes saved".into());
+                    announce = Some(crate::domain::i18n::t(self.lang, "store-saved"));
                 }
                 SaveReport::Saved {
                     announce,
@@ -255,14 +257,23 @@ impl Notebook {
                     }
                     Ok(_) => break,
                     Err(e) => {
-                        problems.push(format!("notes of `{id}` could not be saved: {e}"));
+                        let lang = self.lang;
+                        problems.push(crate::tr!(
+                            lang,
+                            "store-briefing-not-saved",
+                            id = id.as_str(),
+                            error = e.to_string()
+                        ));
                         problems.push(match store.rescue(&set.file) {
-                            Ok(path) => format!(
-                                "your notes are safe in {}: it is a store file; put it back as {} once the data folder can be written",
-                                path.display(),
-                                store.file_path(&set.file.briefing).display()
+                            Ok(path) => crate::tr!(
+                                lang,
+                                "store-rescued",
+                                path = path.display().to_string(),
+                                target = store.file_path(&set.file.briefing).display().to_string()
                             ),
-                            Err(e) => format!("the notes could not be rescued either: {e}"),
+                            Err(e) => {
+                                crate::tr!(lang, "store-rescue-failed", error = e.to_string())
+                            }
                         });
                         break;
                     }

@@ -9,7 +9,7 @@ use crate::domain::briefing::{Briefing, FieldLines, Origin};
 use crate::domain::library::Library;
 use crate::domain::placing::statuses;
 use crate::domain::store::{AnnotationSet, Store, StoreFile};
-use crate::domain::text::sanitize_line;
+use crate::tr;
 
 /// An export: its text, the briefings in it, and what was skipped and why.
 pub struct ExportText {
@@ -102,10 +102,12 @@ pub fn export_text(
             None => match store.load(id) {
                 Ok(outcome) => outcome.set,
                 Err(e) => {
-                    skipped.push(format!(
-                        "{}: {}",
-                        sanitize_line(id),
-                        sanitize_line(&e.to_string())
+                    let error = e.to_string();
+                    skipped.push(tr!(
+                        options.lang,
+                        "export-skipped-unreadable",
+                        id = id,
+                        error = error
                     ));
                     continue;
                 }
@@ -113,12 +115,14 @@ pub fn export_text(
         };
         if !options.keeps_any(&set) {
             if named {
-                let what = if set.annotations().next().is_none() {
-                    "has no notes or bookmarks"
+                let why = if set.annotations().next().is_some() {
+                    "export-skipped-filtered"
+                } else if library.get(id).is_none() {
+                    "export-skipped-not-in-library"
                 } else {
-                    "has no notes or bookmarks passing the filters"
+                    "export-skipped-no-notes"
                 };
-                skipped.push(format!("`{}` {what}", sanitize_line(id)));
+                skipped.push(tr!(options.lang, why, id = id));
             }
             continue;
         }

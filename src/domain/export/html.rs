@@ -7,14 +7,16 @@ use std::fmt::Write as _;
 
 use super::super::annotation::{Bookmark, Note, Status, tags_of};
 use super::super::briefing::Briefing;
+use super::super::i18n::{DocLabel, Lang, t, tlp_meaning};
 use super::super::text::{sanitize, sanitize_line};
 use super::super::tradecraft::inherit::briefing_tlp;
 use super::super::tradecraft::tlp::Tlp;
 use super::marks::{ExportMarking, ItemMarks, List, Marks, Scope};
 use super::{
-    ExportFormat, ExportItem, ExportOptions, GENERATOR, MOVED_WORDS, NOT_IN_LIBRARY, Picked, Plan,
-    SectionPlan, filter_words, grade_words, stamp,
+    ExportFormat, ExportItem, ExportOptions, GENERATOR, Picked, Plan, SectionPlan, filter_words,
+    grade_words, page_lang, stamp,
 };
+use crate::tr;
 
 /// The page's style sheet: a printed brief. Serif body text from the system, about 65
 /// characters a line, quotes set off by a rule, muted and italic; notes in plain text.
@@ -205,18 +207,30 @@ pub(super) fn render(items: &[ExportItem<'_>], options: &ExportOptions) -> Strin
         .iter()
         .map(|i| lang_tag(i.briefing.language.as_deref()))
         .collect();
+    // The page is titled in the first briefing's language (else the interface's), and
+    // says so; each briefing's part carries its own `lang`.
+    let title_lang = page_lang(items, options);
     let page_lang = match langs.first() {
-        Some(Some(first)) if langs.iter().all(|l| l.as_ref() == Some(first)) => first.clone(),
-        _ => "und".to_owned(),
+        Some(Some(first))
+            if langs.iter().all(|l| l.as_ref() == Some(first))
+                && Lang::from_tag(first) == Some(title_lang) =>
+        {
+            first.clone()
+        }
+        _ => title_lang.code().to_owned(),
     };
     let marks = Marks::new(items, options, Scope::of(ExportFormat::Html));
     let classification = marks.banner();
     let banner = banner_html(&marks.total);
     let page = page_rule(classification.as_deref());
     let title = match items {
-        [one] => line(&one.briefing.title),
-        [] => "Notes".to_owned(),
-        many => format!("Notes on {} briefings", many.len()),
+        [one] => line(&tr!(
+            title_lang,
+            "export-title-one",
+            title = &one.briefing.title
+        )),
+        [] => esc(&t(title_lang, "export-title")),
+        many => esc(&tr!(title_lang, "export-title-many", count = many.len())),
     };
 
     let mut out = String::new();
@@ -235,7 +249,11 @@ pub(super) fn render(items: &[ExportItem<'_>], options: &ExportOptions) -> Strin
     }
     out.push_str("<main>\n");
     if plans.is_empty() {
-        out.push_str("<p class=\"empty\">No briefing to export.</p>\n");
+        let _ = writeln!(
+            out,
+            "<p class=\"empty\">{}</p>",
+            esc(&t(title_lang, "export-no-briefing"))
+        );
     }
     for ((plan, lang), m) in plans.iter().zip(&langs).zip(&marks.items) {
         briefing(&mut out, plan, lang.as_deref(), m, options);
@@ -256,6 +274,7 @@ fn briefing(
     options: &ExportOptions,
 ) {
     let b = plan.briefing;
+    let words = |id: &str| esc(&t(plan.lang, id));
     match lang {
         Some(l) => {
             let _ = writeln!(out, "<article class=\"briefing\" lang=\"{}\">", esc(l));
@@ -264,44 +283,43 @@ fn briefing(
     }
     header(out, b, plan, options);
     if plan.sections.is_empty() && plan.review.is_empty() {
-        out.push_str("<p class=\"empty\">No notes or bookmarks to export.</p>\n");
+        let _ = writeln!(out, "<p class=\"empty\">{}</p>", words("export-no-notes"));
     }
     for s in &plan.sections {
-        section(out, s, marks);
+        section(out, plan, s, marks);
     }
     if !plan.review.is_empty() {
-        out.push_str("<section class=\"review\">\n<h2>Needs review</h2>\n");
-        out.push_str(
-            "<p class=\"review-intro sans\">These annotations were not found in the briefing as it is now. \
-             Nothing was deleted: check them in brief.</p>\n",
+        let _ = writeln!(
+            out,
+            "<section class=\"review\">\n<h2>{}</h2>",
+            words("export-needs-review")
+        );
+        let _ = writeln!(
+            out,
+            "<p class=\"review-intro sans\">{}</p>",
+            words("export-review-intro")
         );
         let mut bookmarks = Vec::new();
         for picked in &plan.review {
             match picked {
                 Picked::Note(n, status) => {
                     let portion = marks.portion(List::Note, &n.id);
-                    note(
-                        out,
-                        n,
-                        *status,
-                        Some(&made_on(b, &n.anchor.section)),
-                        portion,
-                    );
+                    let where_ = made_on(plan, &n.anchor.section);
+                    note(out, plan, n, *status, Some(&where_), portion);
                 }
                 Picked::Bookmark(m, status) => bookmarks.push((*m, *status)),
             }
         }
         if !bookmarks.is_empty() {
-            out.push_str("<h3>Bookmarks to review</h3>\n<ul class=\"bookmarks\">\n");
+            let _ = writeln!(
+                out,
+                "<h3>{}</h3>\n<ul class=\"bookmarks\">",
+                words("export-bookmarks-to-review")
+            );
             for (m, status) in bookmarks {
                 let portion = marks.portion(List::Bookmark, &m.id);
-                bookmark(
-                    out,
-                    m,
-                    status,
-                    Some(&made_on(b, &m.anchor.section)),
-                    portion,
-                );
+                let where_ = made_on(plan, &m.anchor.section);
+                bookmark(out, plan, m, status, Some(&where_), portion);
             }
             out.push_str("</ul>\n");
         }
@@ -310,55 +328,66 @@ fn briefing(
     out.push_str("</article>\n");
 }
 
-/// "Made on section `id` — title", escaped.
-fn made_on(b: &Briefing, section: &str) -> String {
-    match b.section(section) {
-        Some(s) => format!("Made on section {} — {}", line(section), line(&s.title)),
-        None => format!(
-            "Made on section {} (no longer in the briefing)",
-            line(section)
+/// "Made on section `id` — title", escaped, in the briefing's language.
+fn made_on(plan: &Plan<'_>, section: &str) -> String {
+    line(&match plan.briefing.section(section) {
+        Some(s) => tr!(
+            plan.lang,
+            "export-made-on",
+            section = section,
+            title = &s.title
         ),
-    }
+        None => tr!(plan.lang, "export-made-on-gone", section = section),
+    })
 }
 
 fn header(out: &mut String, b: &Briefing, plan: &Plan<'_>, options: &ExportOptions) {
-    out.push_str("<header>\n<p class=\"kicker\">Annotated notes</p>\n");
+    let lang = plan.lang;
+    let labels = plan.labels();
+    let _ = writeln!(
+        out,
+        "<header>\n<p class=\"kicker\">{}</p>",
+        esc(&t(lang, "export-kicker"))
+    );
     let _ = writeln!(out, "<h1>{}</h1>", line(&b.title));
     out.push_str("<table class=\"meta\">\n");
     let row = |out: &mut String, name: &str, value: &str| {
         let _ = writeln!(
             out,
-            "<tr><th scope=\"row\">{name}</th><td>{value}</td></tr>"
+            "<tr><th scope=\"row\">{}</th><td>{value}</td></tr>",
+            esc(name)
         );
     };
-    row(out, "Briefing", &line(&b.id));
+    row(out, &t(lang, "export-meta-briefing"), &line(&b.id));
     if !plan.in_library {
-        row(out, "Status", &esc(NOT_IN_LIBRARY));
-    }
-    if let Some(date) = b.date {
-        row(out, "Date", &esc(&date.human()));
-    }
-    if let Some(language) = &b.language {
-        row(out, "Language", &line(language));
-    }
-    if let Some(c) = &b.classification {
-        row(out, "Classification", &line(c));
-    }
-    if let Some(tlp) = briefing_tlp(b) {
         row(
             out,
-            "TLP",
-            &format!("{} {}", tlp_html(tlp), esc(&format!("({})", tlp.meaning()))),
+            &t(lang, "export-meta-status"),
+            &esc(&plan.not_in_library_words()),
         );
+    }
+    if let Some(date) = &b.date {
+        let value = labels.date_or_not_stated(Some(date));
+        row(out, &labels.get(DocLabel::Date), &esc(&value));
+    }
+    if let Some(language) = &b.language {
+        row(out, &labels.get(DocLabel::Language), &line(language));
+    }
+    if let Some(c) = &b.classification {
+        row(out, &t(lang, "export-meta-classification"), &line(c));
+    }
+    if let Some(tlp) = briefing_tlp(b) {
+        let meaning = format!("({})", tlp_meaning(tlp, lang));
+        row(out, "TLP", &format!("{} {}", tlp_html(tlp), esc(&meaning)));
     }
     if !b.sources.is_empty() {
         let mut list = String::from("<ul>");
         for s in &b.sources {
             let _ = write!(list, "<li>{}", line(&s.name));
-            if let Some(accessed) = s.accessed {
-                let _ = write!(list, " (accessed {})", esc(&accessed.human()));
+            if let Some(accessed) = &s.accessed {
+                let _ = write!(list, " ({})", esc(&labels.accessed(accessed)));
             }
-            if let Some(grade) = grade_words(s) {
+            if let Some(grade) = grade_words(s, lang) {
                 let _ = write!(list, " — {}", esc(&grade));
             }
             if let Some(url) = &s.url {
@@ -367,38 +396,57 @@ fn header(out: &mut String, b: &Briefing, plan: &Plan<'_>, options: &ExportOptio
             list.push_str("</li>");
         }
         list.push_str("</ul>");
-        row(out, "Sources", &list);
+        row(out, &labels.get(DocLabel::Sources), &list);
     }
-    row(out, "Exported", &time(options.exported_at));
+    row(
+        out,
+        &t(lang, "export-meta-exported"),
+        &time(options.exported_at, lang),
+    );
     let mut counts = esc(&plan.counts());
-    if let Some(filter) = filter_words(options) {
+    if let Some(filter) = filter_words(options, lang) {
         let _ = write!(counts, " ({})", esc(&filter));
     }
-    row(out, "Annotations", &counts);
+    row(out, &t(lang, "export-meta-annotations"), &counts);
     out.push_str("</table>\n</header>\n");
 }
 
-/// `<time datetime="…">2024-09-05 08:30 UTC</time>`.
-fn time(at: jiff::Timestamp) -> String {
-    format!("<time datetime=\"{at}\">{}</time>", esc(&stamp(at)))
+/// `<time datetime="…">5 Sep 2024, 08:30 UTC</time>`.
+fn time(at: jiff::Timestamp, lang: Lang) -> String {
+    format!("<time datetime=\"{at}\">{}</time>", esc(&stamp(at, lang)))
 }
 
-fn section(out: &mut String, s: &SectionPlan<'_>, marks: &ItemMarks<'_>) {
+fn section(out: &mut String, plan: &Plan<'_>, s: &SectionPlan<'_>, marks: &ItemMarks<'_>) {
     out.push_str("<section class=\"section\">\n");
     let kind = s
         .section
         .kind
         .as_ref()
-        .map(|k| format!("<span class=\"kind\">{}</span>", line(&k.label())))
+        .map(|k| {
+            let label = plan.labels().kind_label(k.as_str());
+            format!("<span class=\"kind\">{}</span>", line(&label))
+        })
         .unwrap_or_default();
     let _ = writeln!(out, "<h2>{kind} {}</h2>", line(&s.section.title));
     for (n, status) in &s.notes {
-        note(out, n, *status, None, marks.portion(List::Note, &n.id));
+        note(
+            out,
+            plan,
+            n,
+            *status,
+            None,
+            marks.portion(List::Note, &n.id),
+        );
     }
     if !s.bookmarks.is_empty() {
-        out.push_str("<h3>Bookmarks</h3>\n<ul class=\"bookmarks\">\n");
+        let _ = writeln!(
+            out,
+            "<h3>{}</h3>\n<ul class=\"bookmarks\">",
+            esc(&t(plan.lang, "export-bookmarks"))
+        );
         for (b, status) in &s.bookmarks {
-            bookmark(out, b, *status, None, marks.portion(List::Bookmark, &b.id));
+            let portion = marks.portion(List::Bookmark, &b.id);
+            bookmark(out, plan, b, *status, None, portion);
         }
         out.push_str("</ul>\n");
     }
@@ -414,17 +462,23 @@ fn portion_html(portion: Option<&str>) -> String {
 
 fn note(
     out: &mut String,
+    plan: &Plan<'_>,
     n: &Note,
     status: Status,
     made_on: Option<&str>,
     portion: Option<String>,
 ) {
+    let lang = plan.lang;
     out.push_str("<div class=\"note\">\n");
     if let Some(where_) = made_on {
         let _ = writeln!(out, "<p class=\"where sans\">{where_}</p>");
     }
     if n.anchor.quote.trim().is_empty() {
-        out.push_str("<blockquote class=\"passage\"><p>(no passage)</p></blockquote>\n");
+        let _ = writeln!(
+            out,
+            "<blockquote class=\"passage\"><p>{}</p></blockquote>",
+            esc(&t(lang, "export-no-passage"))
+        );
     } else {
         let _ = writeln!(
             out,
@@ -453,24 +507,35 @@ fn note(
         }
         out.push_str("</ul>");
     }
-    if n.created == n.updated {
-        let _ = write!(out, "<p class=\"times\">Created {}</p>", time(n.created));
+    // The times go in as `<time>` elements: the message is formatted around markers
+    // that the escaped text cannot hold, then each is replaced.
+    let (created, updated) = ("\u{e000}", "\u{e001}");
+    let words = if n.created == n.updated {
+        tr!(lang, "export-created", created = created)
     } else {
+        tr!(
+            lang,
+            "export-created-updated",
+            created = created,
+            updated = updated
+        )
+    };
+    let words = esc(&words)
+        .replacen(created, &time(n.created, lang), 1)
+        .replacen(updated, &time(n.updated, lang), 1);
+    let _ = write!(out, "<p class=\"times\">{words}</p>");
+    if status == Status::Moved {
         let _ = write!(
             out,
-            "<p class=\"times\">Created {} · updated {}</p>",
-            time(n.created),
-            time(n.updated)
+            "<span class=\"status\">{}</span>",
+            esc(&plan.moved_words())
         );
-    }
-    if status == Status::Moved {
-        let _ = write!(out, "<span class=\"status\">{}</span>", esc(MOVED_WORDS));
     }
     if let Some(original) = &n.conflict_of {
         let _ = write!(
             out,
-            "<p class=\"times conflict\">Conflict copy of note {}: edited in two places</p>",
-            line(original)
+            "<p class=\"times conflict\">{}</p>",
+            line(&tr!(lang, "export-conflict", id = original))
         );
     }
     out.push_str("</div>\n</div>\n");
@@ -478,6 +543,7 @@ fn note(
 
 fn bookmark(
     out: &mut String,
+    plan: &Plan<'_>,
     b: &Bookmark,
     status: Status,
     made_on: Option<&str>,
@@ -489,7 +555,7 @@ fn bookmark(
         let _ = write!(out, "<span class=\"label\">{}</span> — ", line(label));
     }
     if b.anchor.quote.trim().is_empty() {
-        out.push_str("<em>(no passage)</em>");
+        let _ = write!(out, "<em>{}</em>", esc(&t(plan.lang, "export-no-passage")));
     } else {
         let _ = write!(out, "<q>{}</q>", line(&b.anchor.quote));
     }
@@ -497,7 +563,11 @@ fn bookmark(
         let _ = write!(out, " <span class=\"where\">{where_}</span>");
     }
     if status == Status::Moved {
-        let _ = write!(out, " <span class=\"status\">{}</span>", esc(MOVED_WORDS));
+        let _ = write!(
+            out,
+            " <span class=\"status\">{}</span>",
+            esc(&plan.moved_words())
+        );
     }
     out.push_str("</li>\n");
 }

@@ -15,6 +15,8 @@ use super::super::annotation::{Anchor, Annotation, Bookmark, Note};
 use super::super::store::{AnnotationSet, LockMode, Store, StoreError, StoreFile, Trashed};
 use super::super::text::{sanitize_line, truncate};
 use super::JSON_SCHEMA;
+use crate::domain::i18n::Lang;
+use crate::tr;
 
 mod write;
 
@@ -28,7 +30,7 @@ pub(super) use write::render;
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ImportError {
     /// The text is not JSON.
-    #[error("line {line}, column {column}: not valid JSON: {message}")]
+    #[error("{}", self.words(Lang::En))]
     Syntax {
         /// The line.
         line: usize,
@@ -38,7 +40,7 @@ pub enum ImportError {
         message: String,
     },
     /// The `schema` number is missing, or one this brief does not read.
-    #[error("line {line}, column {column}: {}", schema_words(found))]
+    #[error("{}", self.words(Lang::En))]
     Schema {
         /// The line.
         line: usize,
@@ -48,7 +50,7 @@ pub enum ImportError {
         found: String,
     },
     /// Valid JSON of the right schema, but a value is missing or of the wrong type.
-    #[error("line {line}, column {column}: {message}")]
+    #[error("{}", self.words(Lang::En))]
     Invalid {
         /// The line.
         line: usize,
@@ -59,16 +61,57 @@ pub enum ImportError {
     },
 }
 
-/// What is wrong with a `schema` value, in words.
-fn schema_words(found: &str) -> String {
-    if found == "missing" {
-        format!(
-            "this is not a brief notes export: it has no `schema` number (expected {JSON_SCHEMA})"
-        )
-    } else {
-        format!(
-            "this notes export has `schema` {found}, but this version of brief reads schema {JSON_SCHEMA} only (a higher number means a newer brief wrote it: update brief to import it)"
-        )
+impl ImportError {
+    /// The error in words, in `lang` (the interface's), starting with its line and
+    /// column: `line 3, column 7: not valid JSON: …`. Its `Display` is the English.
+    pub fn words(&self, lang: Lang) -> String {
+        match self {
+            ImportError::Syntax {
+                line,
+                column,
+                message,
+            } => tr!(
+                lang,
+                "import-error-syntax",
+                line = line.to_string(),
+                column = column.to_string(),
+                message = message
+            ),
+            ImportError::Schema {
+                line,
+                column,
+                found,
+            } => {
+                let message = if found == "missing" {
+                    tr!(lang, "import-error-no-schema", expected = JSON_SCHEMA)
+                } else {
+                    tr!(
+                        lang,
+                        "import-error-newer-schema",
+                        found = found,
+                        expected = JSON_SCHEMA
+                    )
+                };
+                tr!(
+                    lang,
+                    "import-error-at",
+                    line = line.to_string(),
+                    column = column.to_string(),
+                    message = message
+                )
+            }
+            ImportError::Invalid {
+                line,
+                column,
+                message,
+            } => tr!(
+                lang,
+                "import-error-at",
+                line = line.to_string(),
+                column = column.to_string(),
+                message = message
+            ),
+        }
     }
 }
 

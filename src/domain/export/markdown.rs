@@ -11,13 +11,15 @@ use std::fmt::Write as _;
 
 use super::super::annotation::{Bookmark, Note, Status, tags_of};
 use super::super::briefing::Briefing;
+use super::super::i18n::{DocLabel, Lang, t, tlp_meaning};
 use super::super::text::{sanitize, sanitize_line};
 use super::super::tradecraft::inherit::briefing_tlp;
 use super::marks::{ItemMarks, List, Marks, Scope};
 use super::{
-    ExportFormat, ExportItem, ExportOptions, MOVED_WORDS, NOT_IN_LIBRARY, Picked, Plan,
-    SectionPlan, filter_words, grade_words, stamp,
+    ExportFormat, ExportItem, ExportOptions, Picked, Plan, SectionPlan, filter_words, grade_words,
+    page_lang, stamp,
 };
+use crate::tr;
 
 /// The Markdown document for `items`: the banner (the highest marking and strictest TLP
 /// of what it holds) as its first and last line, each note and bookmark opening with its
@@ -25,7 +27,13 @@ use super::{
 pub(super) fn render(items: &[ExportItem<'_>], options: &ExportOptions) -> String {
     let mut out = String::new();
     if items.is_empty() {
-        out.push_str("# Notes\n\n*No briefing to export.*\n");
+        let lang = page_lang(items, options);
+        let _ = writeln!(
+            out,
+            "# {}\n\n*{}*",
+            escape_one_line(&t(lang, "export-title")),
+            escape_one_line(&t(lang, "export-no-briefing"))
+        );
         return out;
     }
     let marks = Marks::new(items, options, Scope::of(ExportFormat::Markdown));
@@ -52,19 +60,25 @@ pub(super) fn render(items: &[ExportItem<'_>], options: &ExportOptions) -> Strin
 }
 
 fn briefing(out: &mut String, plan: &Plan<'_>, marks: &ItemMarks<'_>, options: &ExportOptions) {
+    let lang = plan.lang;
     header(out, plan.briefing, plan, options);
     if plan.sections.is_empty() && plan.review.is_empty() {
-        out.push_str("*No notes or bookmarks to export.*\n");
+        let _ = writeln!(out, "*{}*", escape_one_line(&t(lang, "export-no-notes")));
         return;
     }
     for s in &plan.sections {
-        section(out, s, marks);
+        section(out, plan, s, marks);
     }
     if !plan.review.is_empty() {
-        out.push_str("## Needs review\n\n");
-        out.push_str(
-            "These annotations were not found in the briefing as it is now. \
-             Nothing was deleted: check them in brief.\n\n",
+        let _ = writeln!(
+            out,
+            "## {}\n",
+            escape_one_line(&t(lang, "export-needs-review"))
+        );
+        let _ = writeln!(
+            out,
+            "{}\n",
+            escape_line_start(&t(lang, "export-review-intro"))
         );
         let mut bookmarks = Vec::new();
         for picked in &plan.review {
@@ -72,107 +86,161 @@ fn briefing(out: &mut String, plan: &Plan<'_>, marks: &ItemMarks<'_>, options: &
                 Picked::Note(n, status) => {
                     let _ = writeln!(
                         out,
-                        "**Made on section:** {}\n",
-                        made_on(plan.briefing, &n.anchor.section)
+                        "{} {}\n",
+                        field(lang, &t(lang, "export-made-on-section")),
+                        made_on(plan, &n.anchor.section)
                     );
-                    note(out, n, *status, marks.portion(List::Note, &n.id));
+                    note(out, plan, n, *status, marks.portion(List::Note, &n.id));
                 }
                 Picked::Bookmark(b, status) => bookmarks.push((*b, *status)),
             }
         }
         if !bookmarks.is_empty() {
-            out.push_str("### Bookmarks to review\n\n");
+            let _ = writeln!(
+                out,
+                "### {}\n",
+                escape_one_line(&t(lang, "export-bookmarks-to-review"))
+            );
             for (b, status) in bookmarks {
-                let section = made_on(plan.briefing, &b.anchor.section);
+                let section = made_on(plan, &b.anchor.section);
                 let portion = marks.portion(List::Bookmark, &b.id);
-                bookmark(out, b, status, Some(&section), portion);
+                bookmark(out, plan, b, status, Some(&section), portion);
             }
             out.push('\n');
         }
     }
 }
 
-/// `context\-and\-preparation` (with the section's title when it still exists).
-fn made_on(briefing: &Briefing, section: &str) -> String {
-    let id = escape_one_line(section);
-    match briefing.section(section) {
-        Some(s) => format!("{id} — {}", escape_one_line(&s.title)),
-        None => format!("{id} (no longer in the briefing)"),
+/// `context\-and\-preparation — title` (with the section's title when it still exists).
+fn made_on(plan: &Plan<'_>, section: &str) -> String {
+    match plan.briefing.section(section) {
+        Some(s) => format!(
+            "{} — {}",
+            escape_one_line(section),
+            escape_one_line(&s.title)
+        ),
+        None => escape_one_line(&tr!(plan.lang, "export-section-gone", section = section)),
     }
+}
+
+/// `**Label:**` in the document's language (French puts a narrow no-break space
+/// before the colon).
+fn field(lang: Lang, label: &str) -> String {
+    format!(
+        "**{}**",
+        escape_one_line(&tr!(lang, "export-field", label = label))
+    )
 }
 
 fn header(out: &mut String, b: &Briefing, plan: &Plan<'_>, options: &ExportOptions) {
+    let lang = plan.lang;
+    let labels = plan.labels();
     let _ = writeln!(out, "# {}\n", escape_one_line(&b.title));
-    let _ = writeln!(out, "- **Briefing:** {}", escape_one_line(&b.id));
+    let item = |out: &mut String, label: &str, value: &str| {
+        let _ = writeln!(out, "- {} {value}", field(lang, label));
+    };
+    item(
+        out,
+        &t(lang, "export-meta-briefing"),
+        &escape_one_line(&b.id),
+    );
     if !plan.in_library {
-        let _ = writeln!(out, "- **Status:** {NOT_IN_LIBRARY}");
+        item(
+            out,
+            &t(lang, "export-meta-status"),
+            &escape_one_line(&plan.not_in_library_words()),
+        );
     }
-    if let Some(date) = b.date {
-        let _ = writeln!(out, "- **Date:** {}", date.human());
+    if let Some(date) = &b.date {
+        let value = labels.date_or_not_stated(Some(date));
+        item(out, &labels.get(DocLabel::Date), &escape_one_line(&value));
     }
     if let Some(language) = &b.language {
-        let _ = writeln!(out, "- **Language:** {}", escape_one_line(language));
+        item(
+            out,
+            &labels.get(DocLabel::Language),
+            &escape_one_line(language),
+        );
     }
     if let Some(c) = &b.classification {
-        let _ = writeln!(out, "- **Classification:** {}", escape_one_line(c));
+        item(
+            out,
+            &t(lang, "export-meta-classification"),
+            &escape_one_line(c),
+        );
     }
     if let Some(tlp) = briefing_tlp(b) {
-        let _ = writeln!(out, "- **TLP:** {} ({})", tlp.label(), tlp.meaning());
+        let value = format!("{} ({})", tlp.label(), tlp_meaning(tlp, lang));
+        item(out, "TLP", &escape_one_line(&value));
     }
-    match b.sources.as_slice() {
-        [] => {}
-        sources => {
-            out.push_str("- **Sources:**\n");
-            for s in sources {
-                let mut line = escape_line_start(&s.name);
-                if let Some(url) = &s.url {
-                    let _ = write!(line, " — {}", escape_one_line(url));
-                }
-                if let Some(accessed) = s.accessed {
-                    let _ = write!(line, " (accessed {})", accessed.human());
-                }
-                if let Some(grade) = grade_words(s) {
-                    let _ = write!(line, " — {grade}");
-                }
-                let _ = writeln!(out, "  - {line}");
+    if !b.sources.is_empty() {
+        let _ = writeln!(out, "- {}", field(lang, &labels.get(DocLabel::Sources)));
+        for s in &b.sources {
+            let mut line = escape_line_start(&s.name);
+            if let Some(url) = &s.url {
+                let _ = write!(line, " — {}", escape_one_line(url));
             }
+            if let Some(accessed) = &s.accessed {
+                let _ = write!(line, " ({})", escape_one_line(&labels.accessed(accessed)));
+            }
+            if let Some(grade) = grade_words(s, lang) {
+                let _ = write!(line, " — {}", escape_one_line(&grade));
+            }
+            let _ = writeln!(out, "  - {line}");
         }
     }
-    let _ = writeln!(out, "- **Exported:** {}", stamp(options.exported_at));
-    let mut counts = plan.counts();
-    if let Some(filter) = filter_words(options) {
+    item(
+        out,
+        &t(lang, "export-meta-exported"),
+        &escape_one_line(&stamp(options.exported_at, lang)),
+    );
+    let mut counts = escape_one_line(&plan.counts());
+    if let Some(filter) = filter_words(options, lang) {
         let _ = write!(counts, " ({})", escape_one_line(&filter));
     }
-    let _ = writeln!(out, "- **Annotations:** {counts}\n");
+    item(out, &t(lang, "export-meta-annotations"), &counts);
+    out.push('\n');
 }
 
-fn section(out: &mut String, s: &SectionPlan<'_>, marks: &ItemMarks<'_>) {
+fn section(out: &mut String, plan: &Plan<'_>, s: &SectionPlan<'_>, marks: &ItemMarks<'_>) {
     let title = escape_one_line(&s.section.title);
     match &s.section.kind {
         Some(kind) => {
-            let _ = writeln!(out, "## {title} ({})\n", escape_one_line(&kind.label()));
+            let label = plan.labels().kind_label(kind.as_str());
+            let _ = writeln!(out, "## {title} ({})\n", escape_one_line(&label));
         }
         None => {
             let _ = writeln!(out, "## {title}\n");
         }
     }
     for (n, status) in &s.notes {
-        note(out, n, *status, marks.portion(List::Note, &n.id));
+        note(out, plan, n, *status, marks.portion(List::Note, &n.id));
     }
     if !s.bookmarks.is_empty() {
-        out.push_str("### Bookmarks\n\n");
+        let _ = writeln!(
+            out,
+            "### {}\n",
+            escape_one_line(&t(plan.lang, "export-bookmarks"))
+        );
         for (b, status) in &s.bookmarks {
-            bookmark(out, b, *status, None, marks.portion(List::Bookmark, &b.id));
+            let portion = marks.portion(List::Bookmark, &b.id);
+            bookmark(out, plan, b, *status, None, portion);
         }
         out.push('\n');
     }
 }
 
+/// `*(no passage)*` in the document's language.
+fn no_passage(lang: Lang) -> String {
+    format!("*{}*", escape_one_line(&t(lang, "export-no-passage")))
+}
+
 /// A note: its passage as a block quote, its text opening with its portion mark
 /// (`(S) …`), then tags and times.
-fn note(out: &mut String, n: &Note, status: Status, portion: Option<String>) {
+fn note(out: &mut String, plan: &Plan<'_>, n: &Note, status: Status, portion: Option<String>) {
+    let lang = plan.lang;
     if n.anchor.quote.trim().is_empty() {
-        out.push_str("> *(no passage)*\n\n");
+        let _ = writeln!(out, "> {}\n", no_passage(lang));
     } else {
         out.push_str(&block(&n.anchor.quote, "> "));
         out.push('\n');
@@ -196,30 +264,28 @@ fn note(out: &mut String, n: &Note, status: Status, portion: Option<String>) {
     let mut meta = Vec::new();
     let tags = tags_of(&n.body);
     if !tags.is_empty() {
-        let tags: Vec<String> = tags
-            .iter()
-            .map(|t| format!("#{}", escape_one_line(t)))
-            .collect();
-        meta.push(format!("Tags: {}", tags.join(" · ")));
+        let tags: Vec<String> = tags.iter().map(|t| format!("#{t}")).collect();
+        let words = tr!(lang, "export-tags", tags = tags.join(" · "));
+        meta.push(escape_line_start(&words));
     }
-    let mut times = if n.created == n.updated {
-        format!("*Created {}*", stamp(n.created))
+    let times = if n.created == n.updated {
+        tr!(lang, "export-created", created = stamp(n.created, lang))
     } else {
-        format!(
-            "*Created {} · updated {}*",
-            stamp(n.created),
-            stamp(n.updated)
+        tr!(
+            lang,
+            "export-created-updated",
+            created = stamp(n.created, lang),
+            updated = stamp(n.updated, lang)
         )
     };
+    let mut times = format!("*{}*", escape_one_line(&times));
     if status == Status::Moved {
-        let _ = write!(times, " **({MOVED_WORDS})**");
+        let _ = write!(times, " **({})**", escape_one_line(&plan.moved_words()));
     }
     meta.push(times);
     if let Some(original) = &n.conflict_of {
-        meta.push(format!(
-            "*Conflict copy of note {}: the same note was edited in two places*",
-            escape_one_line(original)
-        ));
+        let words = tr!(lang, "export-conflict", id = original);
+        meta.push(format!("*{}*", escape_one_line(&words)));
     }
     out.push_str(&meta.join("\\\n"));
     out.push_str("\n\n");
@@ -229,6 +295,7 @@ fn note(out: &mut String, n: &Note, status: Status, portion: Option<String>) {
 /// when it is orphaned.
 fn bookmark(
     out: &mut String,
+    plan: &Plan<'_>,
     b: &Bookmark,
     status: Status,
     made_on: Option<&str>,
@@ -243,15 +310,16 @@ fn bookmark(
         let _ = write!(line, "**{}** — ", escape_one_line(label));
     }
     if b.anchor.quote.trim().is_empty() {
-        line.push_str("*(no passage)*");
+        line.push_str(&no_passage(plan.lang));
     } else {
         let _ = write!(line, "“{}”", escape_one_line(&b.anchor.quote));
     }
     if let Some(section) = made_on {
-        let _ = write!(line, " — *made on section* {section}");
+        let words = t(plan.lang, "export-made-on-section-inline");
+        let _ = write!(line, " — *{}* {section}", escape_one_line(&words));
     }
     if status == Status::Moved {
-        let _ = write!(line, " **({MOVED_WORDS})**");
+        let _ = write!(line, " **({})**", escape_one_line(&plan.moved_words()));
     }
     out.push_str(&line);
     out.push('\n');

@@ -547,6 +547,7 @@ impl App {
             format: self.model.config.export_format,
             dir: self.model.config.export_dir.clone(),
             allow,
+            lang: self.model.lang,
         };
         self.work(Work::Job(Box::new(Job::Export(Box::new(job)))));
     }

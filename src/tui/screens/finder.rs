@@ -7,7 +7,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::domain::fuzzy::fuzzy_match;
+use crate::domain::i18n::{DocLabel, Lang, t};
 use crate::keys::Action;
+use crate::tr;
 use crate::tui::effect::{Effect, Go, Place};
 use crate::tui::model::Model;
 use crate::tui::widgets::line_input::LineInput;
@@ -44,6 +46,8 @@ pub struct Finder {
     pub shown: Vec<(usize, Vec<u32>)>,
     /// The selected row of `shown`.
     pub selected: usize,
+    /// The interface's language: the title and the count.
+    pub lang: Lang,
 }
 
 impl Finder {
@@ -51,8 +55,10 @@ impl Finder {
     pub fn new(m: &Model) -> Finder {
         let mut entries = Vec::new();
         if let Some(open) = &m.open {
+            // The briefing's own word for its front matter, as its outline says it.
+            let overview = crate::tui::widgets::doc_labels(open, m.lang).get(DocLabel::Overview);
             entries.push(Entry {
-                label: "§ Overview".into(),
+                label: format!("§ {overview}"),
                 target: Target::Unit(0),
             });
             for (i, s) in open.sections.iter().enumerate() {
@@ -74,6 +80,7 @@ impl Finder {
         }
         let mut finder = Finder {
             entries,
+            lang: m.lang,
             ..Finder::default()
         };
         finder.filter();
@@ -155,9 +162,16 @@ pub fn render(finder: &Finder, theme: &Theme, frame: &mut Frame) {
         80.min(area.width.saturating_sub(2)),
         area.height.saturating_sub(4).min(24),
     );
-    let inner = overlay_frame(theme, frame, rect, "Go to a section or briefing");
+    let title = t(finder.lang, "finder-title");
+    let inner = overlay_frame(theme, frame, rect, &title);
     let width = usize::from(inner.width);
-    let count = format!("  {} of {}", finder.shown.len(), finder.entries.len());
+    let count = tr!(
+        finder.lang,
+        "finder-count",
+        shown = finder.shown.len(),
+        total = finder.entries.len()
+    );
+    let count = format!("  {count}");
     let mut first = vec![Span::styled("› ", theme.key)];
     first.extend(
         finder.input.spans(
