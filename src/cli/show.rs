@@ -84,7 +84,7 @@ pub(super) fn show(
     // What is printed as part of the briefing is in the briefing's own language.
     let lang = config.language();
     let doc_lang = Lang::for_document(briefing.language.as_deref(), lang);
-    let labels = DocLabels::new(doc_lang, None);
+    let labels = DocLabels::new(doc_lang, briefing.labels.as_ref());
     let sections: Vec<_> = match section {
         Some(sid) => match briefing.section(sid) {
             Some(s) => {

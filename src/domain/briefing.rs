@@ -398,6 +398,9 @@ pub struct Briefing {
     /// (see [`crate::domain::load::parse_head`]). Notes are never placed on a partial
     /// briefing: a passage further on would look orphaned or moved.
     pub partial: bool,
+    /// What its `[labels]` table changes in the labels drawn as part of it (kinds,
+    /// "Bottom line", "Sources"…), if it has one.
+    pub labels: Option<crate::domain::i18n::LabelOverrides>,
 }
 
 impl Briefing {

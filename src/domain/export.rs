@@ -423,8 +423,8 @@ impl<'a> Plan<'a> {
     }
 
     /// The labels drawn as part of the briefing (kinds, "Sources", dates).
-    fn labels(&self) -> DocLabels<'static> {
-        DocLabels::new(self.lang, None)
+    fn labels(&self) -> DocLabels<'a> {
+        DocLabels::new(self.lang, self.briefing.labels.as_ref())
     }
 
     /// What is said of a moved annotation.

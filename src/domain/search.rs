@@ -215,7 +215,7 @@ pub fn order_of(unit: usize, block: usize) -> (usize, usize) {
 pub fn heading_texts(briefing: &Briefing, unit: usize) -> Vec<String> {
     use super::i18n::{DocLabels, Lang};
     let lang = Lang::for_document(briefing.language.as_deref(), Lang::En);
-    let labels = DocLabels::new(lang, None);
+    let labels = DocLabels::new(lang, briefing.labels.as_ref());
     let mut texts = Vec::new();
     if unit == 0 {
         texts.push(briefing.title.clone());

@@ -75,10 +75,12 @@ pub fn padded(text: &str, width: usize, style: Style) -> Line<'static> {
 
 /// The labels a briefing is drawn with: its own language's (or, when brief does not
 /// speak it, the interface's, `ui`), for section kinds, "Bottom line", "Sources",
-/// dates and confidence words. The one place a briefing's `[labels]` overrides are to
-/// be passed, once the loader keeps them on the briefing.
-pub fn doc_labels(briefing: &Briefing, ui: Lang) -> DocLabels<'static> {
-    DocLabels::new(Lang::for_document(briefing.language.as_deref(), ui), None)
+/// dates and confidence words, with the briefing's own `[labels]` on top.
+pub fn doc_labels(briefing: &Briefing, ui: Lang) -> DocLabels<'_> {
+    DocLabels::new(
+        Lang::for_document(briefing.language.as_deref(), ui),
+        briefing.labels.as_ref(),
+    )
 }
 
 /// `3,412`: a count with thousands separators.

@@ -567,6 +567,7 @@ impl Catalogue {
                             summary_portions: Vec::new(),
                             tlp: None,
                             partial: false,
+                            labels: None,
                         },
                         r.get::<_, String>(13)?,
                     ))

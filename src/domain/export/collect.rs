@@ -61,6 +61,7 @@ fn stand_in(id: &str, file: &StoreFile, store: &Store) -> Briefing {
         summary_portions: Vec::new(),
         tlp: None,
         partial: false,
+        labels: None,
     }
 }
 

@@ -308,6 +308,53 @@ pub struct RawLabels {
 }
 
 impl RawLabels {
+    /// The keys of a `[labels]` table: one per label, then the three tables.
+    pub const KEYS: [&'static str; 12] = [
+        "overview",
+        "bottom-line",
+        "date",
+        "date-not-stated",
+        "language",
+        "sections",
+        "tags",
+        "sources",
+        "accessed",
+        "kinds",
+        "badges",
+        "confidence",
+    ];
+
+    /// Sets a label (`key` one of [`DocLabel::key`]); `false` for another key.
+    pub fn put_label(&mut self, key: &str, value: Spanned<String>) -> bool {
+        let slot = match DocLabel::ALL.into_iter().find(|l| l.key() == key) {
+            Some(DocLabel::Overview) => &mut self.overview,
+            Some(DocLabel::BottomLine) => &mut self.bottom_line,
+            Some(DocLabel::Date) => &mut self.date,
+            Some(DocLabel::DateNotStated) => &mut self.date_not_stated,
+            Some(DocLabel::Language) => &mut self.language,
+            Some(DocLabel::Sections) => &mut self.sections,
+            Some(DocLabel::Tags) => &mut self.tags,
+            Some(DocLabel::Sources) => &mut self.sources,
+            Some(DocLabel::Accessed) => &mut self.accessed,
+            None => return false,
+        };
+        *slot = Some(value);
+        true
+    }
+
+    /// Adds an entry of `[labels.kinds]`, `[labels.badges]` or `[labels.confidence]`;
+    /// `false` for another table.
+    pub fn put_entry(&mut self, table: &str, key: Spanned<String>, value: Spanned<String>) -> bool {
+        let entries = match table {
+            "kinds" => &mut self.kinds,
+            "badges" => &mut self.badges,
+            "confidence" => &mut self.confidence,
+            _ => return false,
+        };
+        entries.insert(key, value);
+        true
+    }
+
     fn label(&mut self, label: DocLabel) -> Option<Spanned<String>> {
         match label {
             DocLabel::Overview => self.overview.take(),

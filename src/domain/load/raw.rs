@@ -39,6 +39,8 @@ pub(crate) struct RawBriefing {
     pub(crate) sections: Vec<Spanned<RawSection>>,
     /// Markdown front matter only: the `[[dates]]` entries, with their section.
     pub(crate) front_dates: Vec<Spanned<RawFrontDate>>,
+    /// The `[labels]` table, validated (its problems are in `problems`).
+    pub(crate) labels: Option<crate::domain::i18n::LabelOverrides>,
     /// Problems of shape found while walking.
     pub(crate) problems: Vec<RawProblem>,
 }
@@ -102,7 +104,7 @@ pub(crate) enum Layout {
     FrontMatter,
 }
 
-const BRIEFING_KEYS: [&str; 10] = [
+const BRIEFING_KEYS: [&str; 11] = [
     "title",
     "id",
     "date",
@@ -113,9 +115,10 @@ const BRIEFING_KEYS: [&str; 10] = [
     "tags",
     "sources",
     "sections",
+    "labels",
 ];
 /// The front matter of a Markdown briefing: `dates` in place of `sections`.
-const FRONT_MATTER_KEYS: [&str; 10] = [
+const FRONT_MATTER_KEYS: [&str; 11] = [
     "title",
     "id",
     "date",
@@ -126,6 +129,7 @@ const FRONT_MATTER_KEYS: [&str; 10] = [
     "tags",
     "sources",
     "dates",
+    "labels",
 ];
 const SOURCE_KEYS: [&str; 7] = [
     "id",
@@ -372,6 +376,7 @@ impl Walker {
                     }
                 }
                 "sections" => raw.sections = self.sections(value),
+                "labels" => raw.labels = self.labels(value),
                 _ => {
                     for (span, table) in self.tables(&key, value) {
                         let mut section = None;
@@ -391,6 +396,50 @@ impl Walker {
         }
         raw.problems = std::mem::take(&mut self.problems);
         raw
+    }
+
+    /// The `[labels]` table: labels, and the `kinds`, `badges` and `confidence` tables,
+    /// validated; every problem at its key or value.
+    fn labels(
+        &mut self,
+        value: Spanned<DeValue<'_>>,
+    ) -> Option<crate::domain::i18n::LabelOverrides> {
+        use crate::domain::i18n::{RawLabels, validate_labels};
+        let span = value.span();
+        let DeValue::Table(table) = value.into_inner() else {
+            self.error(span, "`labels`: expected a table (`[labels]`)".into());
+            return None;
+        };
+        let mut raw = RawLabels::default();
+        for (key, value) in self.fields(table, "`[labels]`", &RawLabels::KEYS) {
+            if matches!(key.as_str(), "kinds" | "badges" | "confidence") {
+                let span = value.span();
+                let DeValue::Table(entries) = value.into_inner() else {
+                    self.error(
+                        span,
+                        format!("`{key}`: expected a table (`[labels.{key}]`)"),
+                    );
+                    continue;
+                };
+                for (name, text) in entries {
+                    let at = self.at(name.span());
+                    let name = name.into_inner().into_owned();
+                    if let Some(text) = self.string(&name, text) {
+                        raw.put_entry(&key, Spanned::new(at, name), text);
+                    }
+                }
+            } else if let Some(text) = self.string(&key, value) {
+                raw.put_label(&key, text);
+            }
+        }
+        let (labels, problems) = validate_labels(raw);
+        // Spans are already where the text is in the file (see `Self::at`).
+        self.problems
+            .extend(problems.into_iter().map(|p| RawProblem {
+                span: p.span,
+                message: p.message,
+            }));
+        Some(labels)
     }
 
     /// The `sections` list of tables.

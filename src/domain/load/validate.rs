@@ -105,6 +105,7 @@ impl Validator<'_> {
         for p in raw.problems {
             self.error(&p.span, p.message);
         }
+        let labels = raw.labels;
         let mut lines = FieldLines::default();
         let title = match raw.title {
             Some(t) => {
@@ -289,6 +290,7 @@ impl Validator<'_> {
             id_position,
             lines,
             partial: false,
+            labels: labels.filter(|l| !l.is_empty()),
         })
     }
 
