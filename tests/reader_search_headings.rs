@@ -77,3 +77,31 @@ fn a_heading_match_is_highlighted_in_the_heading() {
     });
     assert!(found, "the heading's match is highlighted");
 }
+
+#[test]
+fn keys_typed_in_one_batch_search_once_after_the_batch() {
+    use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+    let mut s = Stepper::bundled(100, 30);
+    s.start(Some(EN));
+    s.press("/");
+    // The loop takes in every key that arrived together, then settles once.
+    for c in "Obstacles".chars() {
+        let key = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+        s.driver
+            .handle(brief::tui::event::Msg::Term(Event::Key(key)));
+    }
+    let search = |s: &Stepper| {
+        s.app()
+            .reader
+            .as_ref()
+            .and_then(|r| r.search.clone())
+            .expect("a search")
+    };
+    let typed = search(&s);
+    assert_eq!(typed.input.text(), "Obstacles");
+    assert!(typed.stale && typed.matches.is_empty(), "not searched yet");
+    s.driver.flush(std::time::Instant::now());
+    let done = search(&s);
+    assert!(!done.stale);
+    assert_eq!(done.matches.len(), 1);
+}

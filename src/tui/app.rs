@@ -202,6 +202,9 @@ impl App {
             self.library_dirty = false;
             self.library.refresh(&self.model.shelf);
         }
+        if let Some(reader) = &mut self.reader {
+            reader.settle_search();
+        }
         self.observe_reading(now);
         self.schedule_saves(now);
     }

@@ -552,12 +552,27 @@ impl ReaderScreen {
         if search.input.is_empty() {
             search.matches.clear();
             search.current = None;
+            search.stale = false;
+        }
+        // The search itself runs once the batch of keys is taken in (see
+        // `settle_search`): typing "needle" fast searches once, not six times.
+    }
+
+    /// Runs the search typed since the last batch of messages, if the index is ready,
+    /// and shows its first match from where the search started. Called once per batch
+    /// by the loop, after every message of it is taken in.
+    pub fn settle_search(&mut self) {
+        let Some(search) = &mut self.search else {
+            return;
+        };
+        if !search.stale || search.input.is_empty() {
             return;
         }
         if let Some(index) = &self.index
             && let Some((pos, offset)) = search.run(index)
         {
             self.pane.jump_to_offset(pos, offset);
+            self.follow();
         }
     }
 
