@@ -86,9 +86,11 @@ fn the_reader_can_ask_before_exporting_and_show_each_notes_marking() {
     assert_eq!(consent.labels(), [Tlp::AmberStrict]);
     assert_eq!(consent.flags(), "--allow tlp:amber+strict");
     assert!(
-        consent.reason().contains(&format!("`{ID}`")),
+        consent
+            .reason(brief::domain::i18n::Lang::En)
+            .contains(&format!("`{ID}`")),
         "{}",
-        consent.reason()
+        consent.reason(brief::domain::i18n::Lang::En)
     );
     options.allow = vec![Tlp::Red];
     assert!(

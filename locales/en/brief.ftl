@@ -512,6 +512,10 @@ export-consent-question = Export { $count ->
        *[other] { $count } briefings
     } whose label restricts sharing? { $list }
 export-consent-item = “{ $title }” is { $label } ({ $meaning })
+export-consent-line = `{ $id }` “{ $title }” is { $label }: { $meaning }
+export-consent-reason = this export holds { $labels } content, which needs explicit consent to share: { $list }
+cli-export-consent-needed = brief: not exported: { $labels } content needs your explicit consent to leave brief:
+cli-export-consent-how = brief: to export it all the same, add { $flags } (nothing was written)
 
 ## Reloading a briefing edited on disk.
 

@@ -529,6 +529,10 @@ export-consent-question = Exporter { $count ->
        *[other] { $count } briefings
     } dont le label restreint la diffusion ? { $list }
 export-consent-item = « { $title } » est { $label } ({ $meaning })
+export-consent-line = `{ $id }` « { $title } » est { $label } : { $meaning }
+export-consent-reason = cet export contient un contenu { $labels }, dont le partage demande un consentement explicite : { $list }
+cli-export-consent-needed = brief : non exporté : un contenu { $labels } demande votre consentement explicite pour sortir de brief :
+cli-export-consent-how = brief : pour l’exporter malgré tout, ajoutez { $flags } (rien n’a été écrit)
 
 ## Recharger un briefing modifié sur le disque.
 

@@ -48,17 +48,20 @@ pub(super) fn export(
         eprintln!("{}", tr!(lang, "cli-export-skipped", why = why));
     }
     if let Some(consent) = refused {
-        let labels: Vec<String> = consent.labels().iter().map(|t| t.label()).collect();
         eprintln!(
-            "brief: not exported: {} content needs your explicit consent to leave brief:",
-            labels.join(" and ")
+            "{}",
+            tr!(
+                lang,
+                "cli-export-consent-needed",
+                labels = consent.labels_text()
+            )
         );
-        for line in consent.lines() {
+        for line in consent.lines(lang) {
             eprintln!("  {line}");
         }
         eprintln!(
-            "brief: to export it all the same, add {} (nothing was written)",
-            consent.flags()
+            "{}",
+            tr!(lang, "cli-export-consent-how", flags = consent.flags())
         );
         return Ok(ExitCode::FAILURE);
     }

@@ -498,7 +498,7 @@ fn export(job: &ExportJob, store: Option<&Store>) -> Result<Option<PathBuf>, Str
         ..
     } = export_text(&library, store, &job.ids, job.format, &options, &job.memory);
     if let Some(consent) = refused {
-        return Err(consent.reason());
+        return Err(consent.reason(job.lang));
     }
     if exported.is_empty() {
         return Ok(None);

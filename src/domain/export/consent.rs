@@ -4,7 +4,7 @@
 //! terminal crates.
 
 use super::{ExportItem, ExportOptions};
-use crate::domain::text::sanitize_line;
+use crate::domain::i18n::{Lang, tlp_meaning};
 use crate::domain::tradecraft::inherit::briefing_tlp;
 use crate::domain::tradecraft::tlp::Tlp;
 
@@ -56,31 +56,39 @@ impl Consent {
             .join(" ")
     }
 
-    /// Why consent is needed, one line per briefing (sanitised, without trailing line
-    /// break): `` `depot` “Harbour depot” is TLP:RED: for the named recipients only``.
-    pub fn lines(&self) -> Vec<String> {
+    /// Why consent is needed, one line per briefing, in `lang` (sanitised, without
+    /// trailing line break): `` `depot` “Harbour depot” is TLP:RED: for the named
+    /// recipients only``.
+    pub fn lines(&self, lang: Lang) -> Vec<String> {
         self.briefings
             .iter()
             .map(|b| {
-                format!(
-                    "`{}` “{}” is {}: {}",
-                    sanitize_line(&b.id),
-                    sanitize_line(&b.title),
-                    b.tlp.label(),
-                    b.tlp.meaning()
+                crate::tr!(
+                    lang,
+                    "export-consent-line",
+                    id = b.id.as_str(),
+                    title = b.title.as_str(),
+                    label = b.tlp.label(),
+                    meaning = tlp_meaning(b.tlp, lang)
                 )
             })
             .collect()
     }
 
-    /// The reason in one paragraph, for a confirmation or an error message: `this
-    /// export holds TLP:RED content, which needs explicit consent to share: …`.
-    pub fn reason(&self) -> String {
+    /// The labels that need consent, as one text: `TLP:AMBER+STRICT, TLP:RED`.
+    pub fn labels_text(&self) -> String {
         let labels: Vec<String> = self.labels().iter().map(|t| t.label()).collect();
-        format!(
-            "this export holds {} content, which needs explicit consent to share: {}",
-            labels.join(" and "),
-            self.lines().join("; ")
+        labels.join(", ")
+    }
+
+    /// The reason in one paragraph, in `lang`, for a confirmation or an error message:
+    /// `this export holds TLP:RED content, which needs explicit consent to share: …`.
+    pub fn reason(&self, lang: Lang) -> String {
+        crate::tr!(
+            lang,
+            "export-consent-reason",
+            labels = self.labels_text(),
+            list = self.lines(lang).join("; ")
         )
     }
 }
@@ -133,10 +141,10 @@ mod tests {
         assert_eq!(consent.tlp(), Tlp::Red);
         assert_eq!(consent.labels(), [Tlp::AmberStrict, Tlp::Red]);
         assert_eq!(consent.flags(), "--allow tlp:amber+strict --allow tlp:red");
-        let reason = consent.reason();
+        let reason = consent.reason(Lang::En);
         assert!(
             reason.starts_with(
-                "this export holds TLP:AMBER+STRICT and TLP:RED content, which needs explicit consent to share: `b` “Red"
+                "this export holds TLP:AMBER+STRICT, TLP:RED content, which needs explicit consent to share: `b` “Red"
             ),
             "{reason}"
         );
@@ -144,5 +152,13 @@ mod tests {
             reason.contains("`a` “Amber” is TLP:AMBER+STRICT: limited to the organisation only")
         );
         assert!(!reason.chars().any(char::is_control), "{reason:?}");
+        // In French, the words and the meaning of each label are French.
+        let raison = consent.reason(Lang::Fr);
+        assert!(
+            raison.starts_with("cet export contient un contenu TLP:AMBER+STRICT, TLP:RED"),
+            "{raison}"
+        );
+        assert!(raison.contains("limité à l’organisation seule"), "{raison}");
+        assert!(!raison.chars().any(char::is_control), "{raison:?}");
     }
 }
