@@ -235,7 +235,7 @@ pub fn slugify(title: &str) -> String {
     out
 }
 
-/// The width of one grapheme cluster in terminal columns, as ratatui places it in its
+/// The width of one grapheme cluster in terminal columns, as the reader places it in its
 /// cells and as terminals that understand clusters draw it: a flag (two regional
 /// indicators), an emoji ZWJ sequence or an emoji with a skin tone is one picture, two
 /// columns wide; a letter with its accents is one column.

@@ -15,7 +15,6 @@ use ratatui::widgets::Paragraph;
 use super::layout::{Line, Role};
 use super::{Focus, ReaderScreen};
 use crate::domain::i18n::{DocLabels, Lang, format_partial_date, t};
-use crate::domain::markdown::{Block, BlockKind, Inline};
 use crate::domain::text::{display_width, sanitize_line, truncate};
 use crate::tr;
 use crate::tui::model::Model;
@@ -266,7 +265,15 @@ fn render_pane(screen: &ReaderScreen, m: &Model, theme: &Theme, frame: &mut Fram
             } => {
                 if let (Some(blk), Some(pos)) = (layout.blocks.get(*b), block) {
                     let marks = highlights(screen, m, theme, pos);
-                    body_spans(theme, blk, *first, range.clone(), width, &marks, &mut spans);
+                    crate::tui::widgets::blocks::block_line(
+                        theme,
+                        blk,
+                        *first,
+                        range.clone(),
+                        width,
+                        &marks,
+                        &mut spans,
+                    );
                 }
                 if *cut {
                     spans.push(Span::styled(crate::domain::wrap::CUT_MARKER, theme.dim));
@@ -386,87 +393,4 @@ fn role_style(theme: &Theme, role: Role) -> Style {
         Role::Dim => theme.dim,
         Role::Date => theme.date,
     }
-}
-
-/// The spans of one wrapped line of a block: its prefix, then its text cut wherever
-/// a style or a highlight begins or ends.
-fn body_spans(
-    theme: &Theme,
-    block: &Block,
-    first: bool,
-    range: Range<usize>,
-    width: usize,
-    marks: &[(Range<usize>, Style)],
-    spans: &mut Vec<Span<'static>>,
-) {
-    let base = match block.kind {
-        BlockKind::Heading(_) => theme.heading,
-        BlockKind::Quote => theme.quote,
-        BlockKind::Code => theme.code,
-        _ => theme.text,
-    };
-    let prefix = if first {
-        &block.prefix_first
-    } else {
-        &block.prefix_rest
-    };
-    if !prefix.is_empty() {
-        spans.push(Span::styled(prefix.clone(), theme.dim));
-    }
-    if block.kind == BlockKind::Rule {
-        let n = width.saturating_sub(display_width(prefix)).min(40);
-        spans.push(Span::styled("─".repeat(n), theme.dim));
-        return;
-    }
-    let text = &block.text;
-    let mut cuts = vec![range.start, range.end];
-    for s in &block.styles {
-        cuts.extend([s.range.start, s.range.end]);
-    }
-    for (r, _) in marks {
-        cuts.extend([r.start, r.end]);
-    }
-    cuts.retain(|&c| c >= range.start && c <= range.end && text.is_char_boundary(c));
-    cuts.sort_unstable();
-    cuts.dedup();
-    for pair in cuts.windows(2) {
-        let (a, b) = (pair[0], pair[1]);
-        let mut style = base;
-        for s in block
-            .styles
-            .iter()
-            .filter(|s| s.range.start <= a && b <= s.range.end)
-        {
-            style = inline_style(theme, style, s.style);
-        }
-        for (r, mark) in marks {
-            if r.start <= a && b <= r.end {
-                style = style.patch(*mark);
-            }
-        }
-        spans.push(Span::styled(text[a..b].to_string(), style));
-    }
-}
-
-fn inline_style(theme: &Theme, base: Style, inline: Inline) -> Style {
-    let mut style = base;
-    if inline.code {
-        style = style.patch(theme.code);
-    }
-    if inline.link {
-        style = style.patch(theme.link);
-    }
-    if inline.url {
-        style = style.patch(theme.url);
-    }
-    if inline.emphasis {
-        style = style.add_modifier(theme.emphasis);
-    }
-    if inline.strong {
-        style = style.add_modifier(theme.strong);
-    }
-    if inline.strike {
-        style = style.add_modifier(ratatui::style::Modifier::CROSSED_OUT);
-    }
-    style
 }
