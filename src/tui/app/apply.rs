@@ -476,7 +476,7 @@ impl App {
                 // The text as read is kept, to show what changed when it changes.
                 let text = briefing
                     .section_index(&section)
-                    .map(|i| section_text(&briefing, i + 1))
+                    .map(|i| crate::domain::placing::unit_text(&briefing, i + 1))
                     .unwrap_or_default();
                 notebook.change(&id, |set| match &hash {
                     Some(hash) => set.mark_read_with_text(&section, hash, &text),
@@ -594,15 +594,6 @@ impl App {
     pub fn help_context(&self) -> Context {
         self.context()
     }
-}
-
-/// A unit's text as the reader shows it: its paragraphs, a blank line apart.
-pub(crate) fn section_text(briefing: &Briefing, unit: usize) -> String {
-    crate::domain::placing::unit_blocks(briefing, unit)
-        .into_iter()
-        .map(|b| b.text)
-        .collect::<Vec<_>>()
-        .join("\n\n")
 }
 
 fn attached(at: (crate::tui::notebook::BlockPos, std::ops::Range<usize>)) -> Placement {
